@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// `npm test`: install the three browser engines if missing, type-check, run every browser test in
+// Chromium, Firefox and WebKit (under Xvfb), then the Node tests, and end with one plain line
+// `N passed, N failed` for the whole run. Exit code 1 on any failure.
+//
+// Environment: BROWSERS=chromium,firefox,webkit picks engines; CHROME_PATH, FIREFOX_PATH override;
+// SKIP_TYPECHECK=1 skips tsc; TEST_FILES=a.test.ts,b.test.ts runs only those browser test files.
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
+const browsers = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').map((s) => s.trim());
+
+function log(msg) { process.stdout.write(`${msg}\n`); }
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+  return r.status ?? 1;
+}
+
+// 1. Browsers from Debian's packages, never a download.
+const needed = [];
+if (browsers.includes('chromium') && !existsSync(CHROME_PATH)) needed.push('chromium');
+if (browsers.includes('firefox') && !existsSync(FIREFOX_PATH)) needed.push('firefox-esr');
+if (browsers.includes('webkit')) {
+  if (!existsSync(WEBKIT_DRIVER)) needed.push('webkit2gtk-driver');
+  if (!existsSync('/usr/bin/xvfb-run')) needed.push('xvfb', 'xauth');
+}
+if (needed.length) {
+  const cmd = `apt-get update && apt-get install -y --no-install-recommends ${needed.join(' ')}`;
+  if (process.getuid?.() === 0) {
+    log(`Installing browser engines from Debian: ${needed.join(', ')}`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    if (run('sh', ['-c', cmd], { env }) !== 0) {
+      log(`Could not install ${needed.join(', ')}. Run as root: ${cmd}`);
+      log('0 passed, 1 failed');
+      process.exit(1);
+    }
+  } else {
+    log(`Missing browser engines: ${needed.join(', ')}. Install them as root with:\n  sudo ${cmd}\n` +
+      'or point CHROME_PATH / FIREFOX_PATH at your own binaries, or limit BROWSERS=chromium,firefox.');
+    log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
+let passed = 0, failed = 0;
+
+// 2. Type-check (includes the type-level test that Stripe's own types fit the contract).
+if (!process.env.SKIP_TYPECHECK) {
+  log('Type-checking (tsc --noEmit)...');
+  if (run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']) === 0) {
+    passed++;
+    log('Type-check passed.');
+  } else {
+    failed++;
+    log('Type-check FAILED.');
+  }
+}
+
+// 3. Browser tests in every engine, one run, under Xvfb when WebKit is in it.
+const summary = join(tmpdir(), `wtr-summary-${process.pid}.json`);
+rmSync(summary, { force: true });
+const wtr = [join(root, 'node_modules/@web/test-runner/dist/bin.js'), '--config', 'web-test-runner.config.mjs'];
+const env = { ...process.env, WTR_SUMMARY: summary, BROWSERS: browsers.join(',') };
+let code;
+if (browsers.includes('webkit') && !process.env.DISPLAY) {
+  code = run('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', process.execPath, ...wtr], { env });
+} else {
+  code = run(process.execPath, wtr, { env });
+}
+if (existsSync(summary)) {
+  const s = JSON.parse(readFileSync(summary, 'utf8'));
+  passed += s.passed;
+  failed += s.failed;
+  if (code !== 0 && s.failed === 0) failed++;          // the runner failed outside any test
+  rmSync(summary, { force: true });
+} else {
+  failed++;
+  log('The browser test run ended without a result (see the output above).');
+}
+
+// 4. Node tests (the reference server), when there are any: node --test with a TAP summary.
+const nodeTests = [];
+const walk = (dir) => {
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (/\.test\.(mjs|js|ts)$/.test(f)) nodeTests.push(p);
+  }
+};
+if (!process.env.TEST_FILES) walk(join(root, 'server/test'));
+if (nodeTests.length) {
+  log(`Node tests: ${nodeTests.length} files`);
+  const out = await new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--test', '--test-reporter=tap', ...nodeTests], { cwd: root });
+    let text = '';
+    child.stdout.on('data', (d) => { text += d; process.stdout.write(d); });
+    child.stderr.on('data', (d) => process.stderr.write(d));
+    child.on('close', (c) => resolve({ text, code: c }));
+  });
+  const pass = Number(/^# pass (\d+)/m.exec(out.text)?.[1] ?? 0);
+  const fail = Number(/^# fail (\d+)/m.exec(out.text)?.[1] ?? 0);
+  passed += pass;
+  failed += fail + (out.code !== 0 && fail === 0 ? 1 : 0);
+}
+
+log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,80 @@
+/**
+ * `ExpressError`: the one error type adapters reject with and elements report.
+ *
+ * Default messages per code live in `error-messages.ts`, which registers them when imported (every
+ * element but the login button imports it), so a page with only `<express-login-button>` does not
+ * pay for them; without them the message falls back to the code.
+ */
+
+export const EXPRESS_ERROR_CODES = [
+  'network',
+  'unauthorized',
+  'not_found',
+  'rate_limited',
+  'invalid_response',
+  'invalid_request',
+  'expired',
+  'invalid_code',
+  'too_many_attempts',
+  'unknown',
+] as const;
+
+export type ExpressErrorCode = (typeof EXPRESS_ERROR_CODES)[number];
+
+export interface ExpressErrorOptions {
+  /** Seconds to wait before retrying (from `Retry-After`). */
+  retryAfter?: number;
+  /** The offending field or parameter. */
+  param?: string;
+  /** The original error. */
+  cause?: unknown;
+}
+
+const defaultMessages: Partial<Record<ExpressErrorCode, string>> = {};
+
+/** Sets the default, person-readable message of each code (see `error-messages.ts`). */
+export function registerDefaultErrorMessages(messages: Partial<Record<ExpressErrorCode, string>>): void {
+  Object.assign(defaultMessages, messages);
+}
+
+/**
+ * An error that is safe to show a person. Platforms' own adapters construct it too:
+ * `new ExpressError('rate_limited', undefined, { retryAfter: 30 })`.
+ */
+export class ExpressError extends Error {
+  override name = 'ExpressError';
+  readonly code: ExpressErrorCode;
+  readonly retryAfter?: number;
+  readonly param?: string;
+
+  constructor(code: ExpressErrorCode, message?: string, options: ExpressErrorOptions = {}) {
+    const known = (EXPRESS_ERROR_CODES as readonly string[]).includes(code);
+    const c: ExpressErrorCode = known ? code : 'unknown';
+    super(message || defaultMessages[c] || c, options.cause !== undefined ? { cause: options.cause } : undefined);
+    this.code = c;
+    if (options.retryAfter !== undefined) this.retryAfter = options.retryAfter;
+    if (options.param !== undefined) this.param = options.param;
+    if (options.cause !== undefined && (this as { cause?: unknown }).cause === undefined) {
+      // Engines without Error's `cause` option still keep it.
+      (this as { cause?: unknown }).cause = options.cause;
+    }
+  }
+}
+
+/** True for the rejection of an aborted call (a DOMException or Error named `AbortError`). */
+export function isAbortError(e: unknown): boolean {
+  return (
+    typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError'
+  );
+}
+
+/**
+ * Normalises anything an adapter rejected with: an `ExpressError` as is; a `TypeError` (what
+ * `fetch` throws on a network failure) as `network`; any other value as `unknown` with the
+ * original as `cause`. Abort errors are not for this function: check `isAbortError` first.
+ */
+export function toExpressError(e: unknown, message?: string): ExpressError {
+  if (e instanceof ExpressError) return e;
+  if (e instanceof TypeError) return new ExpressError('network', message, { cause: e });
+  return new ExpressError('unknown', message, { cause: e });
+}

@@ -1,0 +1,124 @@
+// Browser tests in three engines: Chromium, Firefox ESR and WebKitGTK (Safari's engine).
+// `scripts/test.mjs` is the front door (`npm test`): it installs the browsers, type-checks,
+// runs this config under Xvfb and prints one `N passed, N failed` line for the whole run.
+//
+// BROWSERS=chromium,firefox,webkit (default: all three) picks engines;
+// CHROME_PATH / FIREFOX_PATH / WEBKIT_DRIVER_PATH / WEBKIT_BROWSER_PATH override the Debian paths.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import puppeteer from 'puppeteer-core';
+import { testMiddleware } from './test/support/middleware.mjs';
+
+const wanted = (process.env.BROWSERS ?? 'chromium,firefox,webkit')
+  .split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+
+const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const WEBKIT_DRIVER_PATH = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
+const WEBKIT_BROWSER_PATH =
+  process.env.WEBKIT_BROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function webkitLauncher() {
+  if (!process.env.DISPLAY) throw new Error('No $DISPLAY for WebKit: run under `xvfb-run -a` (npm test does).');
+  const { webdriverLauncher } = await import('@web/test-runner-webdriver');
+  const port = Number(process.env.WEBKIT_WEBDRIVER_PORT ?? (await freePort()));
+  const driver = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`], { stdio: 'ignore' });
+  const stop = () => { try { driver.kill('SIGTERM'); } catch {} };
+  process.on('exit', stop);
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stop(); process.exit(130); });
+  for (let i = 0; ; i++) {
+    try { if ((await fetch(`http://127.0.0.1:${port}/status`)).ok) break; } catch {}
+    if (i > 100) throw new Error(`WebKitWebDriver did not start on port ${port}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const launcher = webdriverLauncher({
+    hostname: '127.0.0.1', port, path: '/', logLevel: 'error',
+    capabilities: {
+      browserName: 'MiniBrowser', 'wdio:enforceWebDriverClassic': true,
+      'webkitgtk:browserOptions': { binary: WEBKIT_BROWSER_PATH, args: ['--automation'] },
+    },
+  });
+  // Above 1 the webdriver launcher runs files in iframes, where sendMouse and focus misbehave.
+  launcher.concurrency = 1;
+  return launcher;
+}
+
+const browsers = [];
+if (wanted.includes('chromium')) {
+  browsers.push(chromeLauncher({
+    launchOptions: {
+      executablePath: CHROME_PATH,
+      args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+        '--disable-dev-shm-usage'],
+    },
+  }));
+}
+if (wanted.includes('firefox')) {
+  browsers.push(chromeLauncher({
+    puppeteer,
+    launchOptions: { browser: 'firefox', executablePath: FIREFOX_PATH, headless: true },
+  }));
+}
+if (wanted.includes('webkit')) browsers.push(await webkitLauncher());
+if (browsers.length === 0) throw new Error(`BROWSERS=${process.env.BROWSERS} names no known engine`);
+
+/** Counts every test of every browser and writes `{ passed, failed, skipped }` for scripts/test.mjs. */
+function countingReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0, failed = 0, skipped = 0;
+      const walk = (suite) => {
+        for (const t of suite.tests ?? []) {
+          if (t.skipped) skipped++;
+          else if (t.passed) passed++;
+          else failed++;
+        }
+        for (const s of suite.suites ?? []) walk(s);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults);
+        // A file that failed to load, or errored outside a test, counts as one failure.
+        if (!session.passed && (!session.testResults || (session.errors?.length ?? 0) > 0)) {
+          const anyFailed = session.testResults && JSON.stringify(session.testResults).includes('"passed":false');
+          if (!anyFailed) failed++;
+        }
+      }
+      if (process.env.WTR_SUMMARY) writeFileSync(process.env.WTR_SUMMARY, JSON.stringify({ passed, failed, skipped }));
+    },
+  };
+}
+
+export default {
+  files: process.env.TEST_FILES ? process.env.TEST_FILES.split(',') : 'test/**/*.test.ts',
+  nodeResolve: true,
+  rootDir: '.',
+  hostname: '127.0.0.1',
+  port: Number(process.env.WTR_PORT ?? (await freePort())),
+  concurrency: 1,
+  concurrentBrowsers: 3,
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 120_000,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 10_000 } },
+  // tsconfig is required: without it esbuild leaves decorators untranslated.
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  middleware: testMiddleware,
+  browsers,
+  reporters: [defaultReporter(), countingReporter()],
+};
