@@ -1,0 +1,32 @@
+// Library build: ES modules in dist/ (one file per source module, so each element's entry point
+// pulls in only what it imports), declarations and source maps. Lit, @lit/* and d3-* stay
+// external (peer-style): the platform's bundler resolves them once for the whole page.
+// `scripts/build.mjs` runs this, writes dist/custom-elements.json and prints entry sizes.
+import { existsSync, readdirSync } from 'node:fs';
+import typescript from '@rollup/plugin-typescript';
+
+/** Every public entry point: the index, the adapters, and one registration file per element. */
+export function entryPoints() {
+  const entries = { index: 'src/index.ts', adapters: 'src/adapters.ts' };
+  for (const dir of readdirSync('src/components', { withFileTypes: true })) {
+    if (!dir.isDirectory() || dir.name === 'shared') continue;
+    const file = `src/components/${dir.name}/${dir.name}.ts`;
+    if (existsSync(file)) entries[dir.name] = file;
+  }
+  return entries;
+}
+
+const external = (id) => /^(lit|@lit\/|@lit-labs\/|d3-)/.test(id);
+
+export default {
+  input: Object.values(entryPoints()),
+  external,
+  output: {
+    dir: 'dist',
+    format: 'es',
+    sourcemap: true,
+    preserveModules: true,
+    preserveModulesRoot: 'src',
+  },
+  plugins: [typescript({ tsconfig: 'tsconfig.build.json', noEmitOnError: true })],
+};

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// `npm run build`: rollup to dist/ (ES modules, .d.ts, source maps), dist/custom-elements.json from
+// the elements' JSDoc, then the min+gzip size of every entry point as a platform's page pays for it
+// (the entry with everything it imports, Lit and d3 included, minified by terser, gzip -9).
+// Writes the sizes to dist/sizes.json too. Budgets (issues): whole library <= 40 KB,
+// <express-login-button> alone <= 10 KB; a budget overrun fails the build.
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import config, { entryPoints } from '../rollup.config.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+process.chdir(root);
+
+export const BUDGETS_KB = { index: 40, 'login-button': 10 };
+
+/** Bundles one entry with all of its dependencies, minified; returns { min, gzip } in bytes. */
+export async function measureEntry(file) {
+  const bundle = await rollup({
+    input: file,
+    plugins: [
+      nodeResolve({ exportConditions: ['production'] }),
+      typescript({ tsconfig: 'tsconfig.build.json', declaration: false, declarationMap: false, sourceMap: false, outDir: undefined, noEmitOnError: true }),
+      terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    ],
+    onwarn: () => {},
+  });
+  const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
+  await bundle.close();
+  const code = output.map((o) => (o.type === 'chunk' ? o.code : '')).join('');
+  return { min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
+}
+
+async function main() {
+  rmSync('dist', { recursive: true, force: true });
+  const bundle = await rollup(config);
+  await bundle.write(config.output);
+  await bundle.close();
+  console.log('dist/: ES modules, .d.ts and source maps written.');
+
+  const cem = spawnSync(process.execPath, [
+    'node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--litelement',
+    '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.test.ts', '--outdir', 'dist', '--quiet',
+  ], { stdio: 'inherit' });
+  if (cem.status !== 0) throw new Error('custom-elements-manifest analyzer failed');
+  console.log('dist/custom-elements.json written.');
+
+  const sizes = {};
+  let over = false;
+  console.log('\nEntry point sizes (with every dependency, minified + gzip -9):');
+  console.log('entry'.padEnd(16) + 'min'.padStart(10) + 'gzip'.padStart(10) + '  budget');
+  for (const [name, file] of Object.entries(entryPoints())) {
+    const s = await measureEntry(file);
+    sizes[name] = s;
+    const budget = BUDGETS_KB[name];
+    const ok = budget === undefined || s.gzip <= budget * 1024;
+    if (!ok) over = true;
+    console.log(name.padEnd(16) + `${(s.min / 1024).toFixed(1)} KB`.padStart(10) + `${(s.gzip / 1024).toFixed(1)} KB`.padStart(10) +
+      (budget ? `  ${budget} KB ${ok ? 'ok' : 'OVER'}` : ''));
+  }
+  writeFileSync('dist/sizes.json', JSON.stringify(sizes, null, 2) + '\n');
+  if (over) {
+    console.error('A size budget is exceeded.');
+    process.exit(1);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((e) => { console.error(e); process.exit(1); });
+}
