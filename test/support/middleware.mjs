@@ -1,4 +1,244 @@
 // Koa-style middleware for the test runner's dev server: the fixture HTTP API that HttpAdapter,
 // the login button's endpoint mode and HttpSignInAdapter are tested against over real HTTP.
+//
+// Everything lives under /test-api/. Routes (a small table at the bottom; add yours there):
+//   /test-api/ok/v1/{account,balance,balance_transactions,payouts,net_volume}   GET, Stripe fixtures
+//   /test-api/ok/v1/login_links                                                 POST
+//   /test-api/ok/v1/events, /test-api/events        SSE: two events with ids after Last-Event-ID, then close
+//   /test-api/sse/:token/:mode/v1/events            SSE, connections counted per token; mode is
+//        once (as above), hold (two events, then stays open) or flaky (first connection 503, then once)
+//   /test-api/sse/:token/state                      { open, total, lastEventIds } of that token
+//   /test-api/echo/*                                answers { method, path, query, headers, body }
+//   /test-api/record/:token/*                       records the request like echo, then serves /test-api/*
+//   /test-api/recorded/:token                       the requests recorded under token, oldest first
+//   /test-api/status/:code/*                        that status with a Stripe-shaped error body
+//                                                   (Retry-After: 7 on 429); /status/:code-plain/* a text body
+//   /test-api/malformed/*                           invalid JSON (SSE: bad messages, then one good event)
+//   /test-api/wrong-shape/*                         valid JSON of the wrong shape
+//   /test-api/slow/*                                answers /test-api/* after 5 s (for abort tests)
+import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+
+const FIXTURES = new URL('../../../shared/fixtures/stripe/', import.meta.url);
+const fixture = (name) => JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8'));
+
+const account = fixture('account');
+const balance = fixture('balance');
+const loginLink = fixture('login_link');
+const txnFixture = fixture('balance_transaction');
+const payoutFixture = fixture('payout');
+
+const DAY = 86_400;
+const TXN_TYPES = [
+  ['charge', 1250, 66], ['payment', 2400, 100], ['refund', -1250, 0], ['stripe_fee', -200, 0],
+  ['payout', -5000, 0],
+];
+/** 25 balance transactions, newest first: the Stripe fixture, then variations of it. */
+const transactions = Array.from({ length: 25 }, (_, i) => {
+  if (i === 0) return txnFixture;
+  const [type, amount, fee] = TXN_TYPES[i % TXN_TYPES.length];
+  const created = txnFixture.created - i * 3600;
+  return {
+    ...txnFixture, id: `txn_test_${String(i).padStart(2, '0')}`, type, reporting_category: type,
+    amount, fee, net: amount - fee, created, available_on: created + 2 * DAY,
+    description: i % 3 === 0 ? null : `Test ${type} ${i}`, source: null,
+    fee_details: fee ? [{ amount: fee, currency: 'usd', type: 'stripe_fee', description: 'Stripe processing fees' }] : [],
+  };
+});
+const PAYOUT_STATUSES = ['in_transit', 'paid', 'paid', 'failed', 'paid'];
+/** 5 payouts, newest first: the Stripe fixture, then variations of it. */
+const payouts = PAYOUT_STATUSES.map((status, i) =>
+  i === 0 ? payoutFixture : {
+    ...payoutFixture, id: `po_test_${i}`, status, amount: 1000 + i * 100,
+    created: payoutFixture.created - i * DAY, arrival_date: payoutFixture.arrival_date - i * DAY,
+    failure_message: status === 'failed' ? 'The bank account has been closed.' : null,
+  });
+
+/** The SSE feed's event with that id: a new balance transaction `txn_evt_{id}`. */
+function feedEvent(id) {
+  const created = txnFixture.created + id;
+  return {
+    type: 'balance_transaction.created',
+    data: { ...txnFixture, id: `txn_evt_${id}`, created, available_on: created, description: `Event ${id}` },
+  };
+}
+
+// ---- helpers ---------------------------------------------------------------------------------
+
+function json(ctx, status, body) {
+  ctx.status = status;
+  ctx.type = 'application/json';
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = JSON.stringify(body);
+}
+
+function stripeError(ctx, status, code, message, param) {
+  json(ctx, status, { error: { type: 'invalid_request_error', code, message, ...(param ? { param } : {}) } });
+}
+
+async function readBody(ctx) {
+  const chunks = [];
+  for await (const c of ctx.req) chunks.push(c);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A Stripe list page of `items` honouring `limit` (1..100, default 10) and `starting_after`. */
+function page(ctx, items) {
+  const limit = ctx.query.limit === undefined ? 10 : Number(ctx.query.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    return stripeError(ctx, 400, 'parameter_invalid_integer', 'Invalid integer: limit', 'limit');
+  }
+  let start = 0;
+  if (ctx.query.starting_after !== undefined) {
+    const i = items.findIndex((x) => x.id === ctx.query.starting_after);
+    if (i < 0) return stripeError(ctx, 400, 'resource_missing', 'No such object', 'starting_after');
+    start = i + 1;
+  }
+  const data = items.slice(start, start + limit);
+  json(ctx, 200, { object: 'list', data, has_more: start + limit < items.length, url: ctx.path });
+}
+
+/** The ok API, by resource name. */
+const resources = {
+  'GET account': (ctx) => json(ctx, 200, account),
+  'GET balance': (ctx) => json(ctx, 200, balance),
+  'GET balance_transactions': (ctx) => page(ctx, transactions),
+  'GET payouts': (ctx) => page(ctx, payouts),
+  'GET net_volume': (ctx) => {
+    const gte = Number(ctx.query['created[gte]'] ?? txnFixture.created);
+    const data = [1200, 0, -300].map((net, i) => ({ start: gte + i * DAY, net }));
+    json(ctx, 200, { object: 'list', data, has_more: false });
+  },
+  'POST login_links': (ctx) => json(ctx, 200, loginLink),
+};
+
+// ---- Server-Sent Events ----------------------------------------------------------------------
+
+/** Per-token SSE bookkeeping: open and total connections, the Last-Event-ID of each. */
+const sseState = new Map();
+const stateOf = (token) => {
+  if (!sseState.has(token)) sseState.set(token, { open: 0, total: 0, lastEventIds: [] });
+  return sseState.get(token);
+};
+
+function sse(ctx, { token, mode = 'once' } = {}) {
+  const last = ctx.get('Last-Event-ID');
+  const state = token ? stateOf(token) : undefined;
+  if (state) {
+    state.total++;
+    state.lastEventIds.push(last || null);
+    if (mode === 'flaky' && state.total === 1) return stripeError(ctx, 503, 'unavailable', 'Try again later');
+    state.open++;
+    ctx.res.once('close', () => state.open--);
+  }
+  const stream = new PassThrough();
+  ctx.status = 200;
+  ctx.type = 'text/event-stream';
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = stream;
+  stream.write('retry: 100\n\n');
+  if (mode === 'malformed') {
+    stream.write('id: 1\ndata: {not json\n\n');
+    stream.write(`id: 2\ndata: ${JSON.stringify({ type: 'balance.updated', data: { nope: true } })}\n\n`);
+    stream.write(`id: 3\ndata: ${JSON.stringify(feedEvent(3))}\n\n`);
+    return;
+  }
+  const from = Number.parseInt(last, 10) || 0;
+  for (const id of [from + 1, from + 2]) stream.write(`id: ${id}\ndata: ${JSON.stringify(feedEvent(id))}\n\n`);
+  if (mode !== 'hold') stream.end();
+}
+
+// ---- the route table -------------------------------------------------------------------------
+
+const recorded = new Map();
+
+function echoOf(ctx, body) {
+  return { method: ctx.method, path: ctx.path, query: ctx.querystring, headers: ctx.headers, body };
+}
+
+/** Serves `/test-api/{rest}` as if it had been requested directly. */
+function serve(ctx, rest) {
+  ctx.path = `/test-api/${rest}`;
+  return handle(ctx);
+}
+
+/**
+ * `[method or '*', pattern, handler(ctx, params)]`. Patterns are paths below /test-api/ where
+ * `:name` matches one segment and a trailing `*` matches the rest (as `params.rest`).
+ */
+const routes = [
+  ['GET', 'events', (ctx) => sse(ctx)],
+  ['GET', 'ok/v1/events', (ctx) => sse(ctx)],
+  ['GET', 'malformed/v1/events', (ctx) => sse(ctx, { mode: 'malformed' })],
+  ['GET', 'sse/:token/:mode/v1/events', (ctx, p) => sse(ctx, p)],
+  ['GET', 'sse/:token/state', (ctx, p) => json(ctx, 200, stateOf(p.token))],
+  ['*', 'ok/v1/:resource', (ctx, p) => {
+    const r = resources[`${ctx.method} ${p.resource}`];
+    if (r) return r(ctx);
+    if (Object.keys(resources).some((k) => k.endsWith(` ${p.resource}`))) {
+      return stripeError(ctx, 405, 'method_not_allowed', `${ctx.method} is not allowed here`);
+    }
+    return stripeError(ctx, 404, 'resource_missing', `Unrecognized request URL (${ctx.path})`);
+  }],
+  ['*', 'echo/*', async (ctx) => json(ctx, 200, echoOf(ctx, await readBody(ctx)))],
+  ['*', 'record/:token/*', async (ctx, p) => {
+    const list = recorded.get(p.token) ?? [];
+    recorded.set(p.token, list);
+    list.push(echoOf(ctx, await readBody(ctx)));
+    return serve(ctx, p.rest);
+  }],
+  ['GET', 'recorded/:token', (ctx, p) => json(ctx, 200, recorded.get(p.token) ?? [])],
+  ['*', 'status/:code/*', (ctx, p) => {
+    const status = Number.parseInt(p.code, 10);
+    if (p.code.endsWith('-plain')) {
+      ctx.status = status;
+      ctx.type = 'text/plain';
+      ctx.body = 'Something broke';
+      return;
+    }
+    if (status === 429) ctx.set('Retry-After', '7');
+    stripeError(ctx, status, `test_${status}`, `Test error ${status}`, 'test_param');
+  }],
+  ['*', 'malformed/*', (ctx) => {
+    ctx.status = 200;
+    ctx.type = 'application/json';
+    ctx.body = '{"object": "list", "data": [';
+  }],
+  ['*', 'wrong-shape/*', (ctx) => json(ctx, 200, { object: 'list', data: null, has_more: 'no' })],
+  ['*', 'slow/*', async (ctx, p) => {
+    const done = await new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(true), 5000);
+      ctx.res.once('close', () => { clearTimeout(timer); resolve(false); });
+    });
+    if (done) return serve(ctx, p.rest);
+  }],
+];
+
+const compiled = routes.map(([method, pattern, handler]) => {
+  const names = [];
+  const source = pattern.split('/').map((seg) => {
+    if (seg === '*') { names.push('rest'); return '(.*)'; }
+    if (seg.startsWith(':')) { names.push(seg.slice(1)); return '([^/]+)'; }
+    return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }).join('/');
+  return { method, re: new RegExp(`^/test-api/${source}$`), names, handler };
+});
+
+async function handle(ctx) {
+  for (const { method, re, names, handler } of compiled) {
+    if (method !== '*' && method !== ctx.method) continue;
+    const m = re.exec(ctx.path);
+    if (!m) continue;
+    const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])]));
+    return handler(ctx, params);
+  }
+  stripeError(ctx, 404, 'resource_missing', `No test route for ${ctx.method} ${ctx.path}`);
+}
+
 /** @type {import('@web/dev-server-core').Middleware[]} */
-export const testMiddleware = [];
+export const testMiddleware = [
+  async (ctx, next) => {
+    if (!ctx.path.startsWith('/test-api/') && ctx.path !== '/test-api') return next();
+    await handle(ctx);
+  },
+];
