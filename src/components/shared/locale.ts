@@ -1,0 +1,46 @@
+/**
+ * Which locale an element speaks, resolved from the DOM: the one DOM-touching piece of the
+ * localisation; the string tables themselves live in `src/core/i18n`.
+ */
+
+/** The canonical form of `value` when it is a valid BCP 47 tag, else `null`. */
+function canonical(value: string | null | undefined): string | null {
+  const v = value?.trim();
+  if (!v) return null;
+  try {
+    return Intl.getCanonicalLocales(v)[0] ?? null;
+  } catch {
+    return null; // RangeError: not a well-formed language tag
+  }
+}
+
+/** The parent in the flattened sense this needs: the parent node, or a shadow root's host. */
+function parentOf(node: Node): Node | null {
+  const parent = node.parentNode;
+  if (parent && typeof ShadowRoot !== 'undefined' && parent instanceof ShadowRoot) return parent.host;
+  return parent;
+}
+
+/**
+ * The locale for `el`, canonicalised (`en-us` → `en-US`). In order, the first valid of:
+ * 1. `el`'s own `locale` attribute;
+ * 2. the nearest `lang` attribute on `el` or an ancestor, walking up through shadow roots to
+ *    their host elements (so an element inside another element's shadow DOM inherits the page's
+ *    `<html lang>`);
+ * 3. `navigator.language`;
+ * 4. `'en'`.
+ * An invalid or empty value (`lang=""`, `locale="en_US!"`) is skipped and the search goes on with
+ * the next candidate (the next ancestor's `lang`, then the browser's language).
+ */
+export function resolveLocale(el: Element): string {
+  const own = canonical(el.getAttribute('locale'));
+  if (own) return own;
+  for (let node: Node | null = el; node; node = parentOf(node)) {
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      const lang = canonical((node as Element).getAttribute('lang'));
+      if (lang) return lang;
+    }
+  }
+  const nav = typeof navigator !== 'undefined' ? canonical(navigator.language) : null;
+  return nav ?? 'en';
+}

@@ -1,0 +1,260 @@
+/**
+ * English strings: the reference table. `Strings` is derived from this object's shape, so every
+ * other language must have exactly these keys (a missing or extra key is a compile error).
+ *
+ * Conventions for every language:
+ * - Grouped by element (`common`, `categories`, `statuses`, `descriptions`, `transactions`,
+ *   `earnings`, `balance`, `dashboard`, `login`); later issues add keys inside their group.
+ * - Plain text only: no HTML. `{name}` placeholders are filled with `format()`; values are
+ *   inserted as text.
+ * - A count-dependent message is a function `(n, locale?) => string` that picks the plural form
+ *   with Intl.PluralRules and formats `n` with Intl.NumberFormat for `locale` (the reader's full
+ *   locale, e.g. `es-MX`; the table's language when omitted).
+ */
+import type { Category } from '../../adapter/categories.js';
+import type { ExpressErrorCode } from '../../adapter/errors.js';
+import { ordinalForm, plural } from './format.js';
+
+const L = 'en';
+
+const WEEKDAYS: Record<string, string> = {
+  monday: 'Monday', tuesday: 'Tuesday', wednesday: 'Wednesday', thursday: 'Thursday',
+  friday: 'Friday', saturday: 'Saturday', sunday: 'Sunday',
+};
+
+const ORDINAL_SUFFIX: Partial<Record<Intl.LDMLPluralRule, string>> = { one: 'st', two: 'nd', few: 'rd' };
+const ordinal = (n: number): string => `${n}${ORDINAL_SUFFIX[ordinalForm(L, n)] ?? 'th'}`;
+
+/** The English string table. */
+export const en = {
+  common: {
+    loading: 'Loading…',
+    retry: 'Retry',
+    loadMore: 'Load more',
+    exportCsv: 'Export CSV',
+    cancel: 'Cancel',
+    close: 'Close',
+    clearFilters: 'Clear filters',
+    filters: 'Filters',
+    testMode: 'Test mode',
+    showDetails: 'Show details',
+    hideDetails: 'Hide details',
+    total: 'Total',
+    /** Title above an error message when a view could not load. */
+    errorTitle: 'Something went wrong',
+    /** Title for a `network` error. */
+    networkErrorTitle: 'You appear to be offline',
+    /** Title when a later page failed and the rows already shown stay. */
+    loadMoreErrorTitle: 'Could not load more',
+    /** One person-readable message per `ExpressError` code. */
+    errors: {
+      network: 'We could not reach the server. Check your connection and try again.',
+      unauthorized: 'Your session has ended. Sign in again to continue.',
+      not_found: 'We could not find what you were looking for.',
+      rate_limited: 'Too many requests. Wait a moment and try again.',
+      invalid_response: 'The server sent data we could not read.',
+      invalid_request: 'The request was not valid.',
+      expired: 'This link has expired.',
+      invalid_code: 'That code is not correct.',
+      too_many_attempts: 'Too many attempts. Request a new code.',
+      unknown: 'Something went wrong. Try again.',
+    } satisfies Record<ExpressErrorCode, string>,
+    /** `rate_limited` when the wait is known (`retryAfter`, in seconds). */
+    rateLimitedWait: (seconds: number, locale?: string): string =>
+      plural(L, locale, seconds, {
+        one: 'Too many requests. Try again in {count} second.',
+        other: 'Too many requests. Try again in {count} seconds.',
+      }),
+  },
+
+  categories: {
+    /** The filter option that shows every category. */
+    all: 'All',
+    /** Filter labels, one per category. */
+    plural: {
+      charge: 'Payments', refund: 'Refunds', transfer: 'Transfers', payout: 'Payouts',
+      fee: 'Fees', adjustment: 'Adjustments', other: 'Other',
+    } satisfies Record<Category, string>,
+    /** The type label of one row. */
+    singular: {
+      charge: 'Payment', refund: 'Refund', transfer: 'Transfer', payout: 'Payout',
+      fee: 'Fee', adjustment: 'Adjustment', other: 'Other',
+    } satisfies Record<Category, string>,
+  },
+
+  statuses: {
+    available: 'Available',
+    pending: 'Pending',
+    /** `{date}`: when the funds become available, already formatted. */
+    pendingUntil: 'Pending until {date}',
+    paid: 'Paid',
+    in_transit: 'In transit',
+    canceled: 'Canceled',
+    failed: 'Failed',
+  },
+
+  /** Generic descriptions for a transaction without its own, per category. */
+  descriptions: {
+    charge: 'Payment from {platform}',
+    /** `charge` when no platform name is known. */
+    chargeNoPlatform: 'Payment',
+    transfer: 'Transfer from {platform}',
+    /** `transfer` when no platform name is known. */
+    transferNoPlatform: 'Transfer',
+    refund: 'Refund',
+    payout: 'Payout to your bank account',
+    fee: 'Fee',
+    adjustment: 'Adjustment',
+    other: 'Transaction',
+  },
+
+  transactions: {
+    title: 'Transactions',
+    columns: {
+      date: 'Date', type: 'Type', description: 'Description', amount: 'Amount',
+      fee: 'Fee', net: 'Net', status: 'Status',
+    },
+    /** Date range presets, keyed like the `range` attribute. */
+    ranges: {
+      '7d': 'Last 7 days', '30d': 'Last 30 days', '90d': 'Last 90 days', '12m': 'Last 12 months',
+      all: 'All time', custom: 'Custom',
+    },
+    rangeLabel: 'Date range',
+    categoryLabel: 'Type',
+    from: 'From',
+    to: 'To',
+    currency: 'Currency',
+    allCurrencies: 'All currencies',
+    empty: 'No transactions in this period',
+    /** `{filters}`: the active filters as one list (Intl.ListFormat), e.g. "Refunds, Last 30 days and EUR". */
+    emptyFiltered: 'No transactions match these filters: {filters}.',
+    exporting: (n: number, locale?: string): string =>
+      plural(L, locale, n, { one: 'Exporting… {count} transaction so far', other: 'Exporting… {count} transactions so far' }),
+    exported: (n: number, locale?: string): string =>
+      plural(L, locale, n, { one: 'Exported {count} transaction', other: 'Exported {count} transactions' }),
+    exportCanceled: 'Export canceled',
+    /** Announced politely when a live transaction arrives. `{description}`, `{amount}` formatted. */
+    newTransaction: 'New transaction: {description}, {amount}',
+    detail: {
+      id: 'ID', source: 'Source', availableOn: 'Available on', fees: 'Fees',
+      type: 'Stripe type', noFees: 'No fees',
+    },
+    /** Extra CSV column headers (the others are `columns`). */
+    csv: { category: 'Category', currency: 'Currency', id: 'ID' },
+  },
+
+  earnings: {
+    title: 'Earnings',
+    netVolume: 'Net volume',
+    intervalLabel: 'Interval',
+    rangeLabel: 'Date range',
+    compare: 'Compare with previous period',
+    intervals: { day: 'Daily', week: 'Weekly', month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' },
+    ranges: {
+      '7d': 'Last 7 days', '30d': 'Last 30 days', '90d': 'Last 90 days', '12m': 'Last 12 months',
+      ytd: 'Year to date', all: 'All time', custom: 'Custom',
+    },
+    from: 'From',
+    to: 'To',
+    currency: 'Currency',
+    /** The `{previous}` of `up`/`down`/`same`, per range; `period` for ytd, all and custom. */
+    previous: {
+      '7d': 'previous 7 days', '30d': 'previous 30 days', '90d': 'previous 90 days',
+      '12m': 'previous 12 months', period: 'previous period',
+    },
+    /** `{pct}`: the change, formatted as a percentage without sign. */
+    up: 'up {pct} vs {previous}',
+    down: 'down {pct} vs {previous}',
+    same: 'no change vs {previous}',
+    noComparison: 'no earlier data to compare',
+    empty: 'No earnings in this period',
+    loaded: (n: number, locale?: string): string =>
+      plural(L, locale, n, { one: 'Loaded {count} transaction', other: 'Loaded {count} transactions' }),
+    /** The label of the chart: one sentence. All values are formatted. */
+    chartSummary: 'Net volume from {from} to {to}: {total} in total. Highest {max} ({maxLabel}), lowest {min} ({minLabel}).',
+    /** A week bucket's label; `{date}` is its Monday. */
+    weekOf: 'Week of {date}',
+    /** Tooltip line: number of transactions in a bucket. */
+    transactionCount: (n: number, locale?: string): string =>
+      plural(L, locale, n, { one: '{count} transaction', other: '{count} transactions' }),
+    table: { period: 'Period', netVolume: 'Net volume', transactions: 'Transactions' },
+  },
+
+  balance: {
+    title: 'Balance',
+    available: 'Available',
+    pending: 'Available soon',
+    inTransit: 'On the way to your bank',
+    total: 'Total',
+    nextPayout: 'Next payout',
+    /** `{date}`: expected arrival, formatted ("Fri, Nov 28"). */
+    expected: 'Expected {date}',
+    noUpcoming: 'No upcoming payouts',
+    schedule: 'Payout schedule',
+    /** "Daily, 2 days after payment". */
+    daily: (days: number, locale?: string): string =>
+      plural(L, locale, days, { one: 'Daily, {count} day after payment', other: 'Daily, {count} days after payment' }),
+    /** `weekday`: Stripe's `weekly_anchor` (`monday` … `sunday`). */
+    weekly: (weekday: string): string => (WEEKDAYS[weekday] ? `Weekly on ${WEEKDAYS[weekday]}` : 'Weekly'),
+    /** `day`: Stripe's `monthly_anchor` (1–31). */
+    monthly: (day: number): string => `Monthly on the ${ordinal(day)}`,
+    /** An ordinal day of the month: 1st, 2nd, 3rd, 4th … 31st. */
+    ordinal,
+    manual: 'Manual payouts',
+    upcomingPayouts: 'Upcoming payouts',
+    recentPayouts: 'Recent payouts',
+    noPayouts: 'No payouts yet',
+    /** A failed payout with its `failure_message`. */
+    failedReason: 'Failed: {reason}',
+    instant: 'Instant',
+    columns: { arrival: 'Arrival', amount: 'Amount', status: 'Status' },
+  },
+
+  dashboard: {
+    title: 'Dashboard',
+    /** Header line under the account's name. */
+    subtitle: 'Your earnings with {platform}',
+    sections: { balance: 'Balance', earnings: 'Earnings', transactions: 'Transactions' },
+    /** Polite announcement of live activity. */
+    newActivity: 'New activity: {description}, {amount}',
+  },
+
+  login: {
+    title: 'Sign in',
+    /** Direct sign-in; `{platform}` is the platform's name. */
+    emailPrompt: 'Enter the email address you use with {platform}.',
+    emailPromptNoPlatform: 'Enter your email address to sign in.',
+    emailLabel: 'Email',
+    emailInvalid: 'Enter a valid email address.',
+    continue: 'Continue',
+    /** `{phone}`: the hint from the server, e.g. "•••• 4242". */
+    codeSent: 'We sent a code to {phone}',
+    codeLabel: 'Verification code',
+    verify: 'Verify',
+    resend: 'Resend code',
+    resendIn: 'Resend code in {seconds}s',
+    codeResent: 'We sent a new code.',
+    testModeNote: 'Test mode: no text message is sent. Use the code 000000.',
+    invalidCode: 'That code is not correct. Try again.',
+    attemptsLeft: (n: number, locale?: string): string =>
+      plural(L, locale, n, {
+        one: 'That code is not correct. You have {count} attempt left.',
+        other: 'That code is not correct. You have {count} attempts left.',
+      }),
+    expired: 'This link has expired. Go back to {platform} and open the dashboard again.',
+    expiredNoPlatform: 'This link has expired. Go back and open the dashboard again.',
+    tooManyAttempts: 'Too many attempts. Wait a few minutes, then request a new code.',
+    rateLimited: (seconds: number, locale?: string): string =>
+      plural(L, locale, seconds, {
+        one: 'Too many requests. Try again in {count} second.',
+        other: 'Too many requests. Try again in {count} seconds.',
+      }),
+    network: 'We could not reach the server. Check your connection and try again.',
+    signingIn: 'Signing you in…',
+    redirecting: 'Signed in. Taking you to your dashboard…',
+    useDifferentEmail: 'Use a different email',
+  },
+};
+
+/** The shape every language's table has: the same keys as `en`, strings and functions alike. */
+export type Strings = typeof en;
