@@ -58,7 +58,7 @@ export interface GuardHooks {
   /**
    * Called once per dropped list item or invalid event, with the `invalid_response` error naming
    * the field (`data[3].amount`) and the adapter method's name (`listBalanceTransactions`,
-   * `subscribe`, ...). Errors thrown here are reported, not propagated.
+   * `subscribe`, ...). Errors thrown here are logged (`console.error`), not propagated.
    */
   onInvalidItem?(error: ExpressError, operation: string): void;
 }
@@ -99,9 +99,7 @@ export function guardedAdapterFor(adapter: ExpressAdapter): GuardedAdapter {
 }
 
 function report(e: unknown): void {
-  const r = (globalThis as { reportError?: (e: unknown) => void }).reportError;
-  if (typeof r === 'function') r(e);
-  else console.error(e);
+  console.error(e);
 }
 
 function normalise(e: unknown): unknown {

@@ -12,6 +12,8 @@
  * - `validateList` drops malformed items and reports them, keeping the rest in order; a list of
  *   the wrong shape throws.
  */
+import { isKnownCurrency } from '../core/money.js';
+import { isValidTimeZone } from '../core/time.js';
 import { ExpressError } from './errors.js';
 import type {
   Amount,
@@ -28,12 +30,6 @@ import type {
 
 type Rec = Record<string, unknown>;
 
-// TODO: switch to isKnownCurrency from ../core/money.js once it exists.
-let known: Set<string> | undefined;
-function isKnownCurrency(code: string): boolean {
-  known ??= new Set(Intl.supportedValuesOf('currency').map((c) => c.toLowerCase()));
-  return known.has(code.toLowerCase());
-}
 
 /** Joins a path and a key: `('', 'amount')` → `amount`, `('data[3]', 'amount')` → `data[3].amount`, `('x', 2)` → `x[2]`. */
 function at(path: string, key: string | number): string {
@@ -151,15 +147,6 @@ class Fields {
       fail(at(this.path, key), `must be one of ${values.join(', ')}, got ${typeof v === 'string' ? JSON.stringify(v.slice(0, 40)) : describe(v)}`, this.what);
     }
     return v as T;
-  }
-}
-
-function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
   }
 }
 
