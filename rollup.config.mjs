@@ -7,7 +7,7 @@ import typescript from '@rollup/plugin-typescript';
 
 /** Every public entry point: the index, the adapters, and one registration file per element. */
 export function entryPoints() {
-  const entries = { index: 'src/index.ts', adapters: 'src/adapters.ts' };
+  const entries = { index: 'src/index.ts', adapters: 'src/adapters.ts', core: 'src/core.ts' };
   for (const dir of readdirSync('src/components', { withFileTypes: true })) {
     if (!dir.isDirectory() || dir.name === 'shared') continue;
     const file = `src/components/${dir.name}/${dir.name}.ts`;

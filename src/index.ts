@@ -3,5 +3,14 @@
  * one element import its own entry point (`express-dashboard-elements/login-button`, ...).
  */
 export * from './adapters.js';
+export * from './core.js';
 export * from './events.js';
 export { adapterContext } from './context.js';
+export { AdapterController } from './components/shared/adapter-controller.js';
+export { resolveLocale } from './components/shared/locale.js';
+
+export * from './components/dashboard/dashboard.component.js';
+import './components/dashboard/dashboard.js';
+
+export * from './components/login-button/login-button.component.js';
+import './components/login-button/login-button.js';
