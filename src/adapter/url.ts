@@ -21,25 +21,24 @@ export function isSafeRedirectUrl(url: unknown): url is string {
 }
 
 /**
- * True when the user agent is an in-app browser: Android WebView (`; wv)`), an iOS app's
- * WKWebView (an iPhone/iPad WebKit without the `Safari/` token), or the in-app browsers of
- * Facebook, Instagram, LINE, WeChat, TikTok and X/Twitter. Ordinary Chrome, Firefox, Safari and
- * Edge, and Chrome (CriOS) and Firefox (FxiOS) on iOS, are not webviews.
+ * True when the user agent is an in-app browser, where the dashboard does not work: Android
+ * WebView (`; wv)`), an iPhone or iPad app's WKWebView (WebKit without the `Safari/` token,
+ * including iPad apps that present themselves as a Mac), and the in-app browsers of Facebook,
+ * Messenger, Instagram, LINE, WeChat, TikTok, X/Twitter and Snapchat. Ordinary Chrome, Firefox,
+ * Safari, Edge, Samsung Internet and Opera, and Chrome (CriOS), Firefox (FxiOS) and Edge (EdgiOS)
+ * on iOS, are not webviews. Anything that is not a string is not a webview.
  */
 export function isInAppWebview(userAgent: string): boolean {
-  const ua = userAgent ?? '';
-  if (/\bFBAN\/|\bFBAV\/|\bFB_IAB\/|\bFBIOS\b/.test(ua)) return true; // Facebook, Messenger
-  if (/\bInstagram\b/.test(ua)) return true;
-  if (/\bLine\/\d/i.test(ua)) return true;
-  if (/\bMicroMessenger\//i.test(ua)) return true; // WeChat
-  if (/\b(musical_ly|BytedanceWebview|TikTok|trill)[_/ ]/i.test(ua)) return true;
-  if (/\bTwitter(Android)?\b|\bTwitterAndroid\b/i.test(ua)) return true;
-  if (/; wv\)/.test(ua)) return true; // Android System WebView
-  const iOS = /\b(iPhone|iPad|iPod)\b/.test(ua);
-  if (iOS && /AppleWebKit\//.test(ua)) {
-    // Safari and the browsers built on WebKit that say so carry a Safari/ token; apps don't.
-    if (/\b(CriOS|FxiOS|EdgiOS|OPiOS|YaBrowser|DuckDuckGo)\//.test(ua)) return false;
-    return !/\bSafari\//.test(ua);
+  const ua = typeof userAgent === 'string' ? userAgent : '';
+  if (
+    /\b(FBAN|FBAV|FB_IAB)\/|\bInstagram[ /]\d|\bLine\/\d|\bMicroMessenger\/|\b(musical_ly|trill)_|\bBytedanceWebview\/|\bTikTok[ /]\d|\bTwitter(Android\b| for i)|\bSnapchat\/|; wv\)/i.test(ua)
+  ) {
+    return true;
+  }
+  // Apple's WebKit without a Safari token is an app's WKWebView. "like Safari/..." (Snapchat)
+  // is not the token; iPad apps say "Macintosh" by default.
+  if (/\b(iPhone|iPad|iPod|Macintosh)\b/.test(ua) && /AppleWebKit\//.test(ua)) {
+    return !/\bSafari\//.test(ua.replace(/\blike Safari\//g, ''));
   }
   return false;
 }

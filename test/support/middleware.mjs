@@ -16,6 +16,11 @@
 //   /test-api/malformed/*                           invalid JSON (SSE: bad messages, then one good event)
 //   /test-api/wrong-shape/*                         valid JSON of the wrong shape
 //   /test-api/slow/*                                answers /test-api/* after 5 s (for abort tests)
+//   /test-api/login-button/:kind                    POST: a platform's login-link endpoint; kind fresh (a new
+//                                                   https link each call) or unsafe (a javascript: link)
+//   /test-api/ok/v1/sign_in, .../sign_in/:id/verify, .../sign_in/:id/resend     POST, the sign-in API:
+//        login_token "good" (or an email) sends a code, "test_mode" signs in, "expired" is 410; the code
+//        is 424242; a wrong one is 400 invalid_code with attempts_remaining, the fifth 403 too_many_attempts
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 
@@ -110,7 +115,49 @@ const resources = {
     json(ctx, 200, { object: 'list', data, has_more: false });
   },
   'POST login_links': (ctx) => json(ctx, 200, loginLink),
+  'POST sign_in': (ctx) => signIn(ctx),
 };
+
+// ---- sign-in (HttpSignInAdapter) and a platform's login-link endpoint (the login button) ------
+
+let linkCount = 0;
+const loginLinks = {
+  fresh: () => ({ object: 'login_link', created: 1700000000, url: `https://connect.example.com/express/acct_test/link_${++linkCount}` }),
+  unsafe: () => ({ object: 'login_link', created: 1700000000, url: 'javascript:alert(document.cookie)' }),
+};
+
+/** Wrong tries per challenge id. */
+const challenges = new Map();
+const codeSent = (id) => ({
+  status: 'code_sent', challenge_id: id, phone_hint: '•••• 4242', code_length: 6,
+  resend_after: Math.floor(Date.now() / 1000) + 30, livemode: true,
+});
+
+async function bodyOf(ctx) {
+  try { return JSON.parse(await readBody(ctx)); } catch { return undefined; }
+}
+
+async function signIn(ctx) {
+  const body = await bodyOf(ctx);
+  if (body?.login_token === 'test_mode') return json(ctx, 200, { status: 'signed_in', redirect_url: '/dashboard' });
+  if (body?.login_token === 'expired') return stripeError(ctx, 410, 'expired', 'This link has expired.');
+  if (body?.login_token === 'good' || typeof body?.email === 'string') {
+    const id = `chal_${challenges.size + 1}`;
+    challenges.set(id, 0);
+    return json(ctx, 200, codeSent(id));
+  }
+  return stripeError(ctx, 400, 'parameter_missing', 'Give a login_token or an email.', 'login_token');
+}
+
+async function verify(ctx, { id }) {
+  const body = await bodyOf(ctx);
+  if (!challenges.has(id)) return stripeError(ctx, 404, 'resource_missing', `No such challenge: ${id}`);
+  if (body?.code === '424242') return json(ctx, 200, { status: 'signed_in', redirect_url: '/dashboard' });
+  const wrong = challenges.get(id) + 1;
+  challenges.set(id, wrong);
+  if (wrong >= 5) return stripeError(ctx, 403, 'too_many_attempts', 'Too many attempts.');
+  json(ctx, 400, { error: { type: 'invalid_request_error', code: 'invalid_code', message: 'Wrong code.', param: 'code', attempts_remaining: 5 - wrong } });
+}
 
 // ---- Server-Sent Events ----------------------------------------------------------------------
 
@@ -188,6 +235,10 @@ const routes = [
     return serve(ctx, p.rest);
   }],
   ['GET', 'recorded/:token', (ctx, p) => json(ctx, 200, recorded.get(p.token) ?? [])],
+  ['POST', 'login-button/:kind', (ctx, p) => json(ctx, 200, loginLinks[p.kind]?.() ?? {})],
+  ['POST', 'ok/v1/sign_in/:id/verify', (ctx, p) => verify(ctx, p)],
+  ['POST', 'ok/v1/sign_in/:id/resend', (ctx, p) =>
+    challenges.has(p.id) ? json(ctx, 200, codeSent(p.id)) : stripeError(ctx, 404, 'resource_missing', `No such challenge: ${p.id}`)],
   ['*', 'status/:code/*', (ctx, p) => {
     const status = Number.parseInt(p.code, 10);
     if (p.code.endsWith('-plain')) {
