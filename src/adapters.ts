@@ -18,3 +18,7 @@ export { generateDemoData } from './adapter/demo-data.js';
 export type { DemoOptions, DemoData } from './adapter/demo-data.js';
 export { HttpAdapter, stripeQuery } from './adapter/http-adapter.js';
 export type { HttpAdapterOptions, EventSourceConstructor } from './adapter/http-adapter.js';
+export { HttpSignInAdapter } from './adapter/http-sign-in-adapter.js';
+export type { HttpSignInAdapterOptions } from './adapter/http-sign-in-adapter.js';
+export { DemoSignInAdapter } from './adapter/demo-sign-in-adapter.js';
+export type { DemoSignInOptions } from './adapter/demo-sign-in-adapter.js';

@@ -14,3 +14,6 @@ import './components/dashboard/dashboard.js';
 
 export * from './components/login-button/login-button.component.js';
 import './components/login-button/login-button.js';
+
+export * from './components/login/login.component.js';
+import './components/login/login.js';

@@ -26,6 +26,8 @@ export interface ExpressErrorOptions {
   retryAfter?: number;
   /** The offending field or parameter. */
   param?: string;
+  /** `invalid_code`: how many more codes may be tried before the challenge locks, when known. */
+  attemptsRemaining?: number;
   /** The original error. */
   cause?: unknown;
 }
@@ -46,6 +48,7 @@ export class ExpressError extends Error {
   readonly code: ExpressErrorCode;
   readonly retryAfter?: number;
   readonly param?: string;
+  readonly attemptsRemaining?: number;
 
   constructor(code: ExpressErrorCode, message?: string, options: ExpressErrorOptions = {}) {
     const known = (EXPRESS_ERROR_CODES as readonly string[]).includes(code);
@@ -54,6 +57,7 @@ export class ExpressError extends Error {
     this.code = c;
     if (options.retryAfter !== undefined) this.retryAfter = options.retryAfter;
     if (options.param !== undefined) this.param = options.param;
+    if (options.attemptsRemaining !== undefined) this.attemptsRemaining = options.attemptsRemaining;
     if (options.cause !== undefined && (this as { cause?: unknown }).cause === undefined) {
       // Engines without Error's `cause` option still keep it.
       (this as { cause?: unknown }).cause = options.cause;

@@ -82,9 +82,10 @@ function stripeError(ctx, status, code, message, param) {
 }
 
 async function readBody(ctx) {
+  if (ctx.state.body !== undefined) return ctx.state.body; // read once: record/* then the route
   const chunks = [];
   for await (const c of ctx.req) chunks.push(c);
-  return Buffer.concat(chunks).toString('utf8');
+  return (ctx.state.body = Buffer.concat(chunks).toString('utf8'));
 }
 
 /** A Stripe list page of `items` honouring `limit` (1..100, default 10) and `starting_after`. */

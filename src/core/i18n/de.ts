@@ -216,5 +216,11 @@ export const de: Strings = {
     signingIn: 'Sie werden angemeldet …',
     redirecting: 'Angemeldet. Sie werden zu Ihrem Dashboard weitergeleitet …',
     useDifferentEmail: 'Andere E-Mail-Adresse verwenden',
+    signInWithEmail: 'Stattdessen mit E-Mail-Adresse anmelden',
+    codeHelp: 'Geben Sie den {length}-stelligen Code ein.',
+    codeExpired: 'Dieser Code ist abgelaufen. Fordern Sie einen neuen Code an.',
+    signedIn: 'Sie sind angemeldet.',
+    linkInvalid: 'Dieser Link ist ungültig. Kehren Sie zu {platform} zurück und öffnen Sie das Dashboard erneut.',
+    linkInvalidNoPlatform: 'Dieser Link ist ungültig. Gehen Sie zurück und öffnen Sie das Dashboard erneut.',
   },
 };

@@ -253,6 +253,15 @@ export const en = {
     signingIn: 'Signing you in…',
     redirecting: 'Signed in. Taking you to your dashboard…',
     useDifferentEmail: 'Use a different email',
+    /** Offered when a login link failed: direct sign-in instead. */
+    signInWithEmail: 'Sign in with your email instead',
+    /** Under the code field; `{length}` is the number of digits. */
+    codeHelp: 'Enter the {length}-digit code.',
+    codeExpired: 'This code has expired. Request a new code.',
+    /** After sign-in, when the page's own listener handles the redirect. */
+    signedIn: 'You are signed in.',
+    linkInvalid: 'This link is not valid. Go back to {platform} and open the dashboard again.',
+    linkInvalidNoPlatform: 'This link is not valid. Go back and open the dashboard again.',
   },
 };
 

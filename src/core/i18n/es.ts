@@ -226,5 +226,11 @@ export const es: Strings = {
     signingIn: 'Iniciando sesión…',
     redirecting: 'Sesión iniciada. Te llevamos a tu panel…',
     useDifferentEmail: 'Usar otro correo electrónico',
+    signInWithEmail: 'Iniciar sesión con tu correo electrónico',
+    codeHelp: 'Introduce el código de {length} dígitos.',
+    codeExpired: 'Este código ha caducado. Solicita un código nuevo.',
+    signedIn: 'Has iniciado sesión.',
+    linkInvalid: 'Este enlace no es válido. Vuelve a {platform} y abre el panel de nuevo.',
+    linkInvalidNoPlatform: 'Este enlace no es válido. Vuelve atrás y abre el panel de nuevo.',
   },
 };

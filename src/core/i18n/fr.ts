@@ -227,5 +227,11 @@ export const fr: Strings = {
     signingIn: 'Connexion en cours…',
     redirecting: 'Connecté. Redirection vers votre tableau de bord…',
     useDifferentEmail: 'Utiliser une autre adresse e-mail',
+    signInWithEmail: 'Me connecter avec mon adresse e-mail',
+    codeHelp: `Saisissez le code à {length}${NB}chiffres.`,
+    codeExpired: 'Ce code a expiré. Demandez un nouveau code.',
+    signedIn: 'Vous êtes connecté.',
+    linkInvalid: 'Ce lien n’est pas valide. Retournez sur {platform} et ouvrez à nouveau le tableau de bord.',
+    linkInvalidNoPlatform: 'Ce lien n’est pas valide. Revenez en arrière et ouvrez à nouveau le tableau de bord.',
   },
 };

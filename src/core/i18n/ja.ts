@@ -194,5 +194,11 @@ export const ja: Strings = {
     signingIn: 'ログインしています…',
     redirecting: 'ログインしました。ダッシュボードに移動しています…',
     useDifferentEmail: '別のメールアドレスを使用',
+    signInWithEmail: 'メールアドレスでログインする',
+    codeHelp: '{length}桁のコードを入力してください。',
+    codeExpired: 'このコードは有効期限が切れています。新しいコードをリクエストしてください。',
+    signedIn: 'ログインしました。',
+    linkInvalid: 'このリンクは無効です。{platform}に戻って、もう一度ダッシュボードを開いてください。',
+    linkInvalidNoPlatform: 'このリンクは無効です。前のページに戻って、もう一度ダッシュボードを開いてください。',
   },
 };
