@@ -52,8 +52,8 @@ export class ExpressLoginButton extends LitElement {
   // `static properties` rather than decorators: the decorators' runtime costs this element, the
   // one a platform page loads alone, about 0.5 KB of its 10 KB budget.
   static override properties = {
-    _busy: { state: true },
-    _message: { state: true },
+    _busy: { state: true, attribute: false },
+    _message: { state: true, attribute: false },
     adapter: { attribute: false },
     endpoint: {},
     target: {},
@@ -105,7 +105,8 @@ export class ExpressLoginButton extends LitElement {
     const ua = this.userAgent();
     if (!this.allowWebview && isInAppWebview(ua)) {
       this._message = 'webview';
-      this.dispatchEvent(new ExpressUnsupportedBrowserEvent(ua));
+      const event = new ExpressUnsupportedBrowserEvent(ua);
+      this.dispatchEvent(event);
       return;
     }
     this._busy = true;
@@ -123,7 +124,8 @@ export class ExpressLoginButton extends LitElement {
       const link = await this._createLoginLink(abort.signal);
       if (abort.signal.aborted) return;
       const url = loginLinkUrl(link);
-      if (!this.dispatchEvent(new ExpressLoginRedirectEvent(url))) return;
+      const event = new ExpressLoginRedirectEvent(url);
+      if (!this.dispatchEvent(event)) return;
       if (tab) {
         tab.location.replace(url);
         tab = null;
@@ -137,7 +139,8 @@ export class ExpressLoginButton extends LitElement {
       if (abort.signal.aborted || isAbortError(e)) return;
       const error = toExpressError(e);
       this._message = error.code;
-      this.dispatchEvent(new ExpressErrorEvent({ error, operation: 'createLoginLink' }));
+      const event = new ExpressErrorEvent({ error, operation: 'createLoginLink' });
+      this.dispatchEvent(event);
     } finally {
       if (tab && !tab.closed) tab.close();
       if (this._abort === abort) {

@@ -19,7 +19,9 @@ export const styles = [
       justify-content: center;
       gap: var(--_space);
       min-height: 44px;
-      padding: 0 calc(var(--_space) * 2.5);
+      padding: var(--_space) calc(var(--_space) * 2.5);
+      line-height: 1.25;
+      text-align: center;
       border: 1px solid var(--_primary);
       border-radius: var(--_radius);
       background: var(--_primary);

@@ -173,7 +173,8 @@ export class ExpressLogin extends LitElement {
       if (abort.signal.aborted || isAbortError(e)) return undefined;
       const error = toExpressError(e);
       this._error = { error, stage };
-      this.dispatchEvent(new ExpressErrorEvent({ error, operation }));
+      const event = new ExpressErrorEvent({ error, operation });
+      this.dispatchEvent(event);
       return undefined;
     } finally {
       if (this._abort === abort) {
@@ -231,10 +232,12 @@ export class ExpressLogin extends LitElement {
       const error = new ExpressError('invalid_response', 'The sign-in redirect is not a safe URL.', { param: 'redirect_url' });
       this._error = { error, stage: this._view.kind === 'code' ? 'code' : via };
       if (this._view.kind === 'starting') this._view = { kind: 'link-failed' };
-      this.dispatchEvent(new ExpressErrorEvent({ error, operation }));
+      const event = new ExpressErrorEvent({ error, operation });
+      this.dispatchEvent(event);
       return;
     }
-    const go = this.dispatchEvent(new ExpressSignedInEvent(step.redirect_url));
+    const event = new ExpressSignedInEvent(step.redirect_url);
+    const go = this.dispatchEvent(event);
     this._view = { kind: 'signed-in', prevented: !go };
     if (go) this.navigate(target);
   }
@@ -328,8 +331,7 @@ export class ExpressLogin extends LitElement {
     const status = this._statusText(view, s);
     return html`<div part="base" class="card">
       <h1 part="title">${s.login.title}</h1>
-      ${this._renderView(view, s, locale)}
-      <div part="message" class="error-message ${message ? '' : 'empty'}" role="alert" id="message">${message}</div>
+      ${this._renderView(view, s, locale, message)}
       <div part="status" class="status ${status ? '' : 'empty'}" role="status">${status}</div>
       ${this._renderAfter(view, s)}
     </div>`;
@@ -342,21 +344,26 @@ export class ExpressLogin extends LitElement {
     return '';
   }
 
-  private _renderView(view: View, s: ReturnType<typeof stringsFor>, locale: string) {
+  /** The error message (`role="alert"`), right under the field it is about. */
+  private _renderMessage(message: string) {
+    return html`<div part="message" class="error-message ${message ? '' : 'empty'}" role="alert" id="message">${message}</div>`;
+  }
+
+  private _renderView(view: View, s: ReturnType<typeof stringsFor>, locale: string, message: string) {
     switch (view.kind) {
       case 'starting':
       case 'signed-in':
-        return html`<div class="progress" aria-hidden="true"><span class="spinner"></span></div>`;
+        return html`<div class="progress" aria-hidden="true"><span class="spinner"></span></div>${this._renderMessage(message)}`;
       case 'link-failed':
-        return nothing;
+        return this._renderMessage(message);
       case 'email':
-        return this._renderEmail(s);
+        return this._renderEmail(s, message);
       case 'code':
-        return this._renderCode(view, s, locale);
+        return this._renderCode(view, s, locale, message);
     }
   }
 
-  private _renderEmail(s: ReturnType<typeof stringsFor>) {
+  private _renderEmail(s: ReturnType<typeof stringsFor>, message: string) {
     const invalid = this._emailInvalid;
     const prompt = this.platformName
       ? format(s.login.emailPrompt, { platform: this.platformName })
@@ -379,13 +386,14 @@ export class ExpressLogin extends LitElement {
         @input=${this._onEmailInput}
       />
       ${invalid ? html`<p class="field-error" id="email-invalid">${s.login.emailInvalid}</p>` : nothing}
+      ${this._renderMessage(message)}
       <button part="submit" class="button primary" type="submit" aria-disabled=${this._busy ? 'true' : 'false'}>
         ${this._busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${s.login.continue}
       </button>
     </form>`;
   }
 
-  private _renderCode(view: Extract<View, { kind: 'code' }>, s: ReturnType<typeof stringsFor>, locale: string) {
+  private _renderCode(view: Extract<View, { kind: 'code' }>, s: ReturnType<typeof stringsFor>, locale: string, message: string) {
     void this._tick; // re-rendered every second for the countdown
     const { step } = view;
     const wait = secondsUntil(step.resend_after, this.now());
@@ -412,6 +420,7 @@ export class ExpressLogin extends LitElement {
           @input=${this._onCodeInput}
         />
         <p class="hint" id="code-help">${format(s.login.codeHelp, { length: new Intl.NumberFormat(locale).format(step.code_length) })}</p>
+        ${this._renderMessage(message)}
         <button part="submit" class="button primary" type="submit" aria-disabled=${this._busy ? 'true' : 'false'}>
           ${this._busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${s.login.verify}
         </button>
