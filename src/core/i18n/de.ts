@@ -169,6 +169,8 @@ export const de: Strings = {
     monthly: (day) => `Monatlich am ${ordinal(day)}`,
     ordinal,
     manual: 'Manuelle Auszahlungen',
+    dailyNoDelay: 'Täglich',
+    monthlyNoAnchor: 'Monatlich',
     upcomingPayouts: 'Anstehende Auszahlungen',
     recentPayouts: 'Letzte Auszahlungen',
     noPayouts: 'Noch keine Auszahlungen',
@@ -182,6 +184,9 @@ export const de: Strings = {
     subtitle: 'Ihre Einnahmen mit {platform}',
     sections: { balance: 'Guthaben', earnings: 'Einnahmen', transactions: 'Transaktionen' },
     newActivity: 'Neue Aktivität: {description}, {amount}',
+    newActivityCount: (n, locale) =>
+      plural(L, locale, n, { one: '{count} neue Transaktion', other: '{count} neue Transaktionen' }),
+    payoutActivity: 'Auszahlung über {amount}: {status}',
   },
 
   login: {

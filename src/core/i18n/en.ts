@@ -201,6 +201,10 @@ export const en = {
     /** An ordinal day of the month: 1st, 2nd, 3rd, 4th … 31st. */
     ordinal,
     manual: 'Manual payouts',
+    /** A daily schedule without `delay_days`. */
+    dailyNoDelay: 'Daily',
+    /** A monthly schedule without `monthly_anchor`. */
+    monthlyNoAnchor: 'Monthly',
     upcomingPayouts: 'Upcoming payouts',
     recentPayouts: 'Recent payouts',
     noPayouts: 'No payouts yet',
@@ -217,6 +221,11 @@ export const en = {
     sections: { balance: 'Balance', earnings: 'Earnings', transactions: 'Transactions' },
     /** Polite announcement of live activity. */
     newActivity: 'New activity: {description}, {amount}',
+    /** Several arrivals announced at once. */
+    newActivityCount: (n: number, locale?: string): string =>
+      plural(L, locale, n, { one: '{count} new transaction', other: '{count} new transactions' }),
+    /** A payout event; `{status}` is the status badge's word. */
+    payoutActivity: 'Payout of {amount}: {status}',
   },
 
   login: {

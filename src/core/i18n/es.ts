@@ -179,6 +179,8 @@ export const es: Strings = {
     monthly: (day) => `Mensual, el día ${day}`,
     ordinal,
     manual: 'Depósitos manuales',
+    dailyNoDelay: 'Diario',
+    monthlyNoAnchor: 'Mensual',
     upcomingPayouts: 'Próximos depósitos',
     recentPayouts: 'Depósitos recientes',
     noPayouts: 'Aún no hay depósitos',
@@ -192,6 +194,9 @@ export const es: Strings = {
     subtitle: 'Tus ingresos con {platform}',
     sections: { balance: 'Saldo', earnings: 'Ingresos', transactions: 'Transacciones' },
     newActivity: 'Nueva actividad: {description}, {amount}',
+    newActivityCount: (n, locale) =>
+      plural(L, locale, n, { one: '{count} transacción nueva', other: '{count} transacciones nuevas' }),
+    payoutActivity: 'Depósito de {amount}: {status}',
   },
 
   login: {

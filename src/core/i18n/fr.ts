@@ -180,6 +180,8 @@ export const fr: Strings = {
     monthly: (day) => `Tous les mois, le ${ordinal(day)}`,
     ordinal,
     manual: 'Virements manuels',
+    dailyNoDelay: 'Tous les jours',
+    monthlyNoAnchor: 'Tous les mois',
     upcomingPayouts: 'Virements à venir',
     recentPayouts: 'Virements récents',
     noPayouts: 'Aucun virement pour l’instant',
@@ -193,6 +195,9 @@ export const fr: Strings = {
     subtitle: 'Vos revenus avec {platform}',
     sections: { balance: 'Solde', earnings: 'Revenus', transactions: 'Transactions' },
     newActivity: `Nouvelle activité${NB}: {description}, {amount}`,
+    newActivityCount: (n, locale) =>
+      plural(L, locale, n, { one: '{count} nouvelle transaction', other: '{count} nouvelles transactions' }),
+    payoutActivity: `Virement de {amount}${NB}: {status}`,
   },
 
   login: {

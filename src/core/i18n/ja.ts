@@ -153,6 +153,8 @@ export const ja: Strings = {
     monthly: (day) => `毎月${ordinal(day)}`,
     ordinal,
     manual: '手動入金',
+    dailyNoDelay: '毎日',
+    monthlyNoAnchor: '毎月',
     upcomingPayouts: '今後の入金',
     recentPayouts: '最近の入金',
     noPayouts: 'まだ入金はありません',
@@ -166,6 +168,8 @@ export const ja: Strings = {
     subtitle: '{platform}での売上',
     sections: { balance: '残高', earnings: '売上', transactions: '取引' },
     newActivity: '新しいアクティビティ：{description}、{amount}',
+    newActivityCount: (n, locale) => plural(L, locale, n, { other: '新しい取引が{count}件' }),
+    payoutActivity: '{amount}の入金：{status}',
   },
 
   login: {
