@@ -1,0 +1,81 @@
+// The table on stdout and in BENCHMARKS.md, and what machine the numbers came from.
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+
+function fmt(v, unit) {
+  if (v === null || v === undefined || Number.isNaN(v)) return '';
+  if (unit === 'KB') return `${v.toFixed(1)} KB`;
+  if (unit === 'ms') return `${v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0)} ms`;
+  if (unit === 'MB') return `${v.toFixed(1)} MB`;
+  return `${Math.round(v).toLocaleString('en-US')}${unit ? ` ${unit}` : ''}`;
+}
+
+function cells(r) {
+  return [
+    r.section,
+    r.metric,
+    fmt(r.ours, r.unit),
+    fmt(r.theirs, r.theirsUnit ?? r.unit),
+    r.ratio ? `${r.ratio >= 100 ? r.ratio.toFixed(0) : r.ratio.toFixed(1)}x` : '',
+    r.goal ?? '',
+    r.met === true ? 'met' : r.met === false ? 'MISSED' : '',
+  ];
+}
+
+const HEAD = ['part', 'measure', 'ours', 'baseline / peer', 'ratio', 'goal', ''];
+
+/** A plain-text table of every row (and skipped or failed sections). */
+export function renderTable(results) {
+  const rows = [HEAD, ...results.rows.map(cells)];
+  const widths = HEAD.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const out = [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
+  for (const r of results.rows) if (r.note) out.push(`  * ${r.metric}: ${r.note}`);
+  for (const [name, s] of Object.entries(results.sections)) {
+    if (s.skipped) out.push(`  ${name}: skipped (${s.skipped})`);
+    if (s.error) out.push(`  ${name}: FAILED (${s.error})`);
+  }
+  const m = results.machine;
+  if (m) out.push(`\nMachine: ${m.cpu} x${m.cores}, ${m.memoryGB} GB, ${m.os}, Node ${m.node}, ${m.browser}`);
+  if (results.load) out.push(`Load average (1 min) at start ${results.load.start[0].toFixed(2)}, at end ${results.load.end[0].toFixed(2)}; run took ${results.seconds.toFixed(0)} s`);
+  return out.join('\n');
+}
+
+/** The same as a Markdown table with the machine and load, for BENCHMARKS.md. */
+export function renderMarkdown(results) {
+  const esc = (s) => s.replace(/\|/g, '\\|').replace(/</g, '&lt;');
+  const out = [
+    `| ${HEAD.map(esc).join(' | ')} |`,
+    `|${HEAD.map((_, i) => (i >= 2 && i <= 4 ? '---:' : '---')).join('|')}|`,
+    ...results.rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`),
+    '',
+  ];
+  for (const r of results.rows) if (r.note) out.push(`- ${esc(r.metric)}: ${esc(r.note)}`);
+  for (const [name, s] of Object.entries(results.sections)) {
+    if (s.skipped) out.push(`- ${name}: skipped (${esc(s.skipped)})`);
+    if (s.error) out.push(`- ${name}: FAILED (${esc(s.error)})`);
+  }
+  const m = results.machine;
+  out.push('');
+  if (m) out.push(`Run on ${results.date.slice(0, 16).replace('T', ' ')} UTC: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, ${m.os}, Node ${m.node}, ${m.browser} (headless, no GPU).`);
+  if (results.load) out.push(`Load average (1 min) ${results.load.start[0].toFixed(2)} at the start and ${results.load.end[0].toFixed(2)} at the end on ${m?.cores ?? '?'} cores; the whole run took ${results.seconds.toFixed(0)} s.`);
+  out.push('');
+  return out.join('\n');
+}
+
+/** CPU, cores, memory, OS, Node and browser versions. */
+export async function describeMachine(browser) {
+  let osName = `${os.type()} ${os.release()}`;
+  try {
+    const pretty = /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'));
+    if (pretty) osName = `${pretty[1]} (kernel ${os.release()})`;
+  } catch { /* not Linux */ }
+  return {
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+    cores: os.cpus().length,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    os: osName,
+    node: process.versions.node,
+    browser: browser ? `Chromium ${browser.version()}` : 'no browser',
+  };
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// `npm run bench`: size and speed against the peers and baselines, side by side in one run.
+//   node bench/run.mjs [--only=size,aggregation,transactions,earnings,server] [--docs]
+// Installs bench/'s own dependencies first when bench/node_modules is missing (the peers and
+// autocannon are benchmark-only: they are not in the library's package.json). Prints a table,
+// writes bench/results.json, and with --docs rewrites the results part of BENCHMARKS.md.
+// Ratios say how many times better ours is (theirs / ours for sizes and times). Absolute numbers
+// depend on the machine; the ratios are what compares, since both sides ran here, now.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+
+const root = new URL('..', import.meta.url).pathname;
+process.chdir(root);
+
+const SECTIONS = ['size', 'aggregation', 'transactions', 'earnings', 'server'];
+const argv = process.argv.slice(2);
+const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? SECTIONS;
+const writeDocs = argv.includes('--docs');
+const log = (...a) => console.log(...a);
+
+if (!existsSync('bench/node_modules')) {
+  log('Installing the benchmark-only dependencies (npm ci --prefix bench) ...');
+  const r = spawnSync('npm', ['ci', '--prefix', 'bench', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const { launchChromium, openBenchPage, startPageServer } = await import('./lib/browser.mjs');
+const { renderTable, renderMarkdown, describeMachine } = await import('./lib/report.mjs');
+
+const started = Date.now();
+const loadStart = os.loadavg();
+const results = { date: new Date().toISOString(), sections: {}, rows: [] };
+let server;
+let browser;
+let failed = false;
+try {
+  const needsBrowser = only.some((s) => ['aggregation', 'transactions', 'earnings'].includes(s));
+  if (needsBrowser) {
+    server = await startPageServer();
+    browser = await launchChromium();
+  }
+  const ctx = { browser, baseUrl: server?.url, open: openBenchPage, log };
+  for (const name of SECTIONS.filter((s) => only.includes(s))) {
+    const t0 = Date.now();
+    log(`\n== ${name} ==`);
+    try {
+      const mod = await import(`./${name === 'size' ? 'sizes' : name}.mjs`);
+      const out = await mod.run(ctx);
+      const seconds = (Date.now() - t0) / 1000;
+      if (out.skipped) {
+        log(`  skipped: ${out.skipped}`);
+        results.sections[name] = { skipped: out.skipped, seconds };
+        continue;
+      }
+      results.sections[name] = { seconds, details: out.details };
+      results.rows.push(...out.rows);
+      log(`  (${seconds.toFixed(0)} s)`);
+    } catch (e) {
+      failed = true;
+      log(`  FAILED: ${e.stack ?? e}`);
+      results.sections[name] = { error: String(e.message ?? e), seconds: (Date.now() - t0) / 1000 };
+    }
+  }
+  results.machine = await describeMachine(browser);
+} finally {
+  await browser?.close();
+  await server?.stop();
+}
+results.load = { start: loadStart, end: os.loadavg() };
+results.seconds = (Date.now() - started) / 1000;
+
+log('\n' + renderTable(results));
+writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+log('\nWrote bench/results.json');
+if (writeDocs) {
+  const md = readFileSync('BENCHMARKS.md', 'utf8');
+  const a = '<!-- results:start -->';
+  const b = '<!-- results:end -->';
+  if (!md.includes(a) || !md.includes(b)) throw new Error(`BENCHMARKS.md has no ${a} ... ${b} block`);
+  writeFileSync('BENCHMARKS.md', md.slice(0, md.indexOf(a) + a.length) + '\n' + renderMarkdown(results) + md.slice(md.indexOf(b)));
+  log('Updated BENCHMARKS.md');
+}
+if (failed) process.exit(1);
