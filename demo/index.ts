@@ -31,6 +31,10 @@ dashboard.adapter = adapter;
 dashboard.setAttribute('platform-name', 'Lumen Rides');
 main.append(dashboard);
 
+const ch = document.createElement('express-earnings');
+ch.dataset.express = '';
+dashboard.prepend(ch);
+
 function applyLocale(value: string) {
   document.documentElement.lang = value;
   for (const el of document.querySelectorAll('express-dashboard, [data-express]')) el.setAttribute('locale', value);

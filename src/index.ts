@@ -17,3 +17,6 @@ import './components/login-button/login-button.js';
 
 export * from './components/login/login.component.js';
 import './components/login/login.js';
+
+export * from './components/earnings/earnings.component.js';
+import './components/earnings/earnings.js';

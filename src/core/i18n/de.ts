@@ -139,6 +139,12 @@ export const de: Strings = {
     up: 'plus {pct} gegenüber {previous}',
     down: 'minus {pct} gegenüber {previous}',
     same: 'unverändert gegenüber {previous}',
+    upFromZero: 'plus gegenüber {previous} ({zero})',
+    downFromZero: 'minus gegenüber {previous} ({zero})',
+    keyboardHint: 'Mit den Pfeiltasten links und rechts gehen Sie die Zeiträume einzeln durch.',
+    currentPeriod: 'Dieser Zeitraum',
+    previousPeriod: 'Vorheriger Zeitraum',
+    previousError: 'Der vorherige Zeitraum konnte nicht geladen werden.',
     noComparison: 'keine früheren Daten zum Vergleich',
     empty: 'Keine Einnahmen in diesem Zeitraum',
     loaded: (n, locale) =>

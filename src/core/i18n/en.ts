@@ -166,6 +166,16 @@ export const en = {
     up: 'up {pct} vs {previous}',
     down: 'down {pct} vs {previous}',
     same: 'no change vs {previous}',
+    /** Previous total was zero: the change has no percentage. `{zero}` is the formatted zero amount. */
+    upFromZero: 'up from {zero} vs {previous}',
+    downFromZero: 'down from {zero} vs {previous}',
+    /** How to use the focused chart, read after its summary. */
+    keyboardHint: 'Use the left and right arrow keys to go through each period.',
+    /** Legend of the two lines when comparing. */
+    currentPeriod: 'This period',
+    previousPeriod: 'Previous period',
+    /** The comparison could not load; the chart stays. */
+    previousError: 'The previous period could not be loaded.',
     noComparison: 'no earlier data to compare',
     empty: 'No earnings in this period',
     loaded: (n: number, locale?: string): string =>

@@ -145,6 +145,12 @@ export const es: Strings = {
     up: 'sube un {pct} respecto {previous}',
     down: 'baja un {pct} respecto {previous}',
     same: 'sin cambios respecto {previous}',
+    upFromZero: 'sube respecto {previous} ({zero})',
+    downFromZero: 'baja respecto {previous} ({zero})',
+    keyboardHint: 'Usa las flechas izquierda y derecha para recorrer cada periodo.',
+    currentPeriod: 'Este periodo',
+    previousPeriod: 'Periodo anterior',
+    previousError: 'No se pudo cargar el periodo anterior.',
     noComparison: 'no hay datos anteriores para comparar',
     empty: 'No hay ingresos en este periodo',
     loaded: (n, locale) =>

@@ -146,6 +146,12 @@ export const fr: Strings = {
     up: 'en hausse de {pct} par rapport {previous}',
     down: 'en baisse de {pct} par rapport {previous}',
     same: 'stable par rapport {previous}',
+    upFromZero: 'en hausse par rapport {previous} ({zero})',
+    downFromZero: 'en baisse par rapport {previous} ({zero})',
+    keyboardHint: 'Utilisez les flèches gauche et droite pour parcourir chaque période.',
+    currentPeriod: 'Cette période',
+    previousPeriod: 'Période précédente',
+    previousError: 'Impossible de charger la période précédente.',
     noComparison: 'aucune donnée antérieure pour comparer',
     empty: 'Aucun revenu sur cette période',
     loaded: (n, locale) =>

@@ -1,0 +1,389 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { ExpressError } from '../../src/adapter/errors.js';
+import type { ListBalanceTransactionsParams } from '../../src/adapter/types.js';
+import type { ExpressEarnings } from '../../src/components/earnings/earnings.js';
+import '../../src/components/earnings/earnings.js';
+import { parseLocalIsoDate } from '../../src/core/time.js';
+import { fakeAdapter, page, txn, type FakeAdapter } from '../support/earnings-adapter.js';
+
+const NY = 'America/New_York';
+const day = (iso: string) => parseLocalIsoDate(iso, NY);
+
+/** Mar 7-9, 2026 in New York, with the DST day (23 hours) in the middle. */
+const DATA = [
+  txn('txn_a', '2026-03-08T05:30:00Z', 1000), // Mar 8, 00:30 EST
+  txn('txn_b', '2026-03-09T03:30:00Z', 2000), // Mar 8, 23:30 EDT
+  txn('txn_c', '2026-03-09T04:30:00Z', 4), // Mar 9, 00:30 EDT
+  txn('txn_d', '2026-03-08T04:30:00Z', 8), // Mar 7, 23:30 EST
+  txn('txn_e', '2026-03-08T13:00:00Z', -50000, 'payout'), // must not count
+];
+/** The previous period of Mar 7-9: Mar 4-6. */
+const PREVIOUS = [txn('txn_p1', '2026-03-05T15:00:00Z', 2008)];
+
+// axe-core loads on its first use: on a loaded machine that alone can outlast a test's 10 s in
+// WebKit, so load it once here, with time to spare.
+before(async function () {
+  this.timeout(60_000);
+  await expect(await fixture(html`<p>warm-up</p>`)).to.be.accessible();
+});
+
+let warn: typeof console.warn;
+let warnings: string[];
+beforeEach(() => {
+  warn = console.warn;
+  warnings = [];
+  console.warn = (...args: unknown[]) => {
+    warnings.push(args.map(String).join(' '));
+    warn.apply(console, args);
+  };
+});
+afterEach(() => {
+  console.warn = warn;
+  const lit = warnings.filter((w) => w.includes('lit.dev/msg') && !w.includes('lit.dev/msg/dev-mode'));
+  expect(lit, 'Lit dev-mode warnings').to.deep.equal([]);
+});
+
+const shadow = (el: ExpressEarnings) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: ExpressEarnings, sel: string) => shadow(el).querySelector<T>(sel);
+const rows = (el: ExpressEarnings) =>
+  [...shadow(el).querySelectorAll('[part="data-table"] tbody tr')].map((tr) => ({
+    start: Number(tr.getAttribute('data-start')),
+    last: tr.lastElementChild!.textContent!.trim(),
+  }));
+const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const created = (c: { params: unknown }) => (c.params as ListBalanceTransactionsParams).created;
+
+async function mount(adapter: FakeAdapter, attrs: { from?: string; to?: string; compare?: boolean; width?: number } = {}) {
+  const el = await fixture<ExpressEarnings>(html`
+    <div style="width: ${attrs.width ?? 640}px">
+      <express-earnings
+        .adapter=${adapter}
+        time-zone=${NY}
+        currency="usd"
+        locale="en-US"
+        from=${attrs.from ?? '2026-03-07'}
+        to=${attrs.to ?? '2026-03-09'}
+        ?compare=${attrs.compare ?? false}
+      ></express-earnings>
+    </div>
+  `);
+  return el.querySelector('express-earnings')!;
+}
+
+/** Resolves the pending list call with a page of `txns`. */
+async function answerList(adapter: FakeAdapter, txns = DATA) {
+  const call = await adapter.next('listBalanceTransactions');
+  call.resolve(page(txns, call.params));
+  return call;
+}
+
+async function loaded(el: ExpressEarnings) {
+  await waitUntil(() => $(el, '[part="data-table"]'), 'the data table did not render');
+  await el.updateComplete;
+}
+
+describe('<express-earnings>', () => {
+  it('shows a skeleton while loading', async () => {
+    const adapter = fakeAdapter();
+    const el = await mount(adapter);
+    expect($(el, '.chart-skeleton')).to.exist;
+    expect($(el, '[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('draws the current range first and the previous period in a later call', async () => {
+    const adapter = fakeAdapter();
+    const el = await mount(adapter);
+    const first = await answerList(adapter);
+    expect(first.params).to.deep.equal({ limit: 100, created: { gte: day('2026-03-07'), lt: day('2026-03-10') }, currency: 'usd' });
+    await loaded(el);
+    expect($(el, 'svg[role="img"]')).to.exist;
+    expect(text($(el, '[part="total"]'))).to.equal('$30.12');
+
+    // Only now the previous period (Mar 4-6).
+    const second = await adapter.next('listBalanceTransactions');
+    expect(created(second)).to.deep.equal({ gte: day('2026-03-04'), lt: day('2026-03-07') });
+    second.resolve(page(PREVIOUS, second.params));
+    await waitUntil(() => $(el, '[part="change"]'));
+    expect(text($(el, '[part="change"]'))).to.equal('↑ up 50% vs previous period');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lists every bucket in the data table: DST days whole, the payout left out', async () => {
+    const adapter = fakeAdapter({ auto: { listBalanceTransactions: (p) => page(DATA, p) } });
+    const el = await mount(adapter);
+    await loaded(el);
+    expect(rows(el)).to.deep.equal([
+      { start: day('2026-03-07'), last: '$0.08' },
+      { start: day('2026-03-08'), last: '$30.00' },
+      { start: day('2026-03-09'), last: '$0.04' },
+    ]);
+    const headers = [...shadow(el).querySelectorAll('[part="data-table"] thead th')].map(text);
+    expect(headers).to.deep.equal(['Period', 'Transactions', 'Net volume']);
+    const label = $(el, 'svg')!.getAttribute('aria-label')!;
+    expect(label).to.equal(
+      'Net volume from Mar 7, 2026 to Mar 9, 2026: $30.12 in total. Highest $30.00 (Sun, Mar 8, 2026), lowest $0.04 (Mon, Mar 9, 2026).',
+    );
+  });
+
+  it('compares against a previous total of zero without dividing by it', async () => {
+    const adapter = fakeAdapter({ auto: { listBalanceTransactions: (p) => page(DATA, p) } });
+    const el = await mount(adapter);
+    await waitUntil(() => $(el, '[part="change"]'));
+    expect(text($(el, '[part="change"]'))).to.equal('↑ up from $0.00 vs previous period');
+  });
+
+  it('shows "No earnings in this period" when every bucket is zero', async () => {
+    const adapter = fakeAdapter({ auto: { listBalanceTransactions: (p) => page([DATA[4]], p) } });
+    const el = await mount(adapter);
+    await waitUntil(() => $(el, '[part="empty"]'));
+    expect(text($(el, '[part="empty"]'))).to.equal('No earnings in this period');
+    expect($(el, 'svg')).to.equal(null);
+    expect(text($(el, '[part="total"]'))).to.equal('$0.00');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an error with Retry and fires express-error, then recovers', async () => {
+    const adapter = fakeAdapter();
+    const el = await mount(adapter);
+    const call = await adapter.next('listBalanceTransactions');
+    const event = oneEvent(el, 'express-error');
+    call.reject(new ExpressError('network'));
+    const { detail } = await event;
+    expect(detail.operation).to.equal('listBalanceTransactions');
+    expect(detail.error.code).to.equal('network');
+    await waitUntil(() => $(el, '[role="alert"]'));
+    expect(text($(el, '[role="alert"]'))).to.contain('We could not reach the server.');
+    await expect(el).to.be.accessible();
+
+    ($(el, '[role="alert"] button') as HTMLButtonElement).click();
+    await answerList(adapter);
+    await loaded(el);
+    expect($(el, '[role="alert"]')).to.equal(null);
+    expect(rows(el)).to.have.length(3);
+  });
+
+  it('keeps the chart when only the previous period fails, with its own Retry', async () => {
+    const adapter = fakeAdapter();
+    const el = await mount(adapter);
+    await answerList(adapter);
+    await loaded(el);
+    const previous = await adapter.next('listBalanceTransactions');
+    const event = oneEvent(el, 'express-error');
+    previous.reject(new ExpressError('rate_limited'));
+    expect((await event).detail.operation).to.equal('listBalanceTransactions');
+    await waitUntil(() => text($(el, '[part="change"]')).includes('could not be loaded'));
+    expect($(el, 'svg[role="img"]')).to.exist;
+    expect(rows(el)).to.have.length(3);
+    await expect(el).to.be.accessible();
+    ($(el, '[part="change"] button') as HTMLButtonElement).click();
+    await answerList(adapter, PREVIOUS);
+    await waitUntil(() => text($(el, '[part="change"]')).includes('up 50%'));
+  });
+
+  it('shows an error when the account cannot load', async () => {
+    const adapter = fakeAdapter();
+    const el = await fixture<ExpressEarnings>(html`<express-earnings .adapter=${adapter} locale="en-US"></express-earnings>`);
+    const call = await adapter.next('getAccount');
+    const event = oneEvent(el, 'express-error');
+    call.reject(new ExpressError('unauthorized'));
+    expect((await event).detail.operation).to.equal('getAccount');
+    await waitUntil(() => $(el, '[role="alert"]'));
+    expect(text($(el, '[role="alert"]'))).to.contain('Your session has ended.');
+    expect($(el, '.skeleton')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('prefers getNetVolume when the adapter has it (counts unknown)', async () => {
+    const adapter = fakeAdapter({ netVolume: true });
+    const el = await mount(adapter);
+    const call = await adapter.next('getNetVolume');
+    expect(call.params).to.deep.equal({
+      interval: 'day', created: { gte: day('2026-03-07'), lt: day('2026-03-10') }, currency: 'usd', timezone: NY,
+    });
+    call.resolve([{ start: day('2026-03-07'), net: 8 }, { start: day('2026-03-09'), net: 4 }]);
+    await loaded(el);
+    expect(rows(el).map((r) => r.last)).to.deep.equal(['$0.08', '$0.00', '$0.04']);
+    expect([...shadow(el).querySelectorAll('[part="data-table"] thead th')].map(text)).to.deep.equal(['Period', 'Net volume']);
+    expect(adapter.callsOf('listBalanceTransactions')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('aborts the running fetch when the range changes; only the newest request renders', async () => {
+    const adapter = fakeAdapter();
+    const el = await mount(adapter);
+    const stale = await adapter.next('listBalanceTransactions');
+    el.from = '2026-11-01';
+    el.to = '2026-11-02';
+    await el.updateComplete;
+    expect(stale.signal!.aborted).to.equal(true);
+    const fresh = await adapter.next('listBalanceTransactions');
+    expect(created(fresh)).to.deep.equal({ gte: day('2026-11-01'), lt: day('2026-11-03') });
+    stale.resolve(page(DATA, stale.params)); // too late: ignored
+    fresh.resolve(page([txn('txn_n', '2026-11-02T15:00:00Z', 700)], fresh.params));
+    await loaded(el);
+    expect(rows(el)).to.deep.equal([
+      { start: day('2026-11-01'), last: '$0.00' },
+      { start: day('2026-11-02'), last: '$7.00' },
+    ]);
+  });
+
+  it('moves between buckets with the keyboard and announces each politely', async () => {
+    const adapter = fakeAdapter({ auto: { listBalanceTransactions: (p) => page(DATA, p) } });
+    const el = await mount(adapter);
+    await loaded(el);
+    const svgEl = $(el, 'svg')!;
+    expect(svgEl.getAttribute('tabindex')).to.equal('0');
+    svgEl.focus();
+    const status = () => text($(el, '[role="status"]'));
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(status()).to.equal('Sat, Mar 7, 2026, $0.08, 1 transaction');
+    expect(text($(el, '[part="tooltip"]'))).to.equal('Sat, Mar 7, 2026 $0.08 1 transaction');
+    expect($(el, '.crosshair')).to.exist;
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(status()).to.equal('Mon, Mar 9, 2026, $0.04, 1 transaction');
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(status()).to.equal('Sun, Mar 8, 2026, $30.00, 2 transactions');
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(status()).to.equal('Sat, Mar 7, 2026, $0.08, 1 transaction');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a crosshair and tooltip for the bucket under the pointer', async () => {
+    const adapter = fakeAdapter({ auto: { listBalanceTransactions: (p) => page(DATA, p) } });
+    const el = await mount(adapter);
+    await loaded(el);
+    const svgEl = $(el, 'svg')!;
+    const box = svgEl.getBoundingClientRect();
+    svgEl.dispatchEvent(new PointerEvent('pointermove', { clientX: box.right - 20, clientY: box.top + 40, bubbles: true, pointerType: 'mouse' }));
+    await el.updateComplete;
+    expect(text($(el, '[part="tooltip"] .t-label'))).to.equal('Mon, Mar 9, 2026');
+    svgEl.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'mouse' }));
+    await el.updateComplete;
+    expect($(el, '[part="tooltip"]')).to.equal(null);
+  });
+
+  it('draws the previous period as a dashed line with compare, without fetching again', async () => {
+    const adapter = fakeAdapter({ auto: { listBalanceTransactions: (p) => page([...DATA, ...PREVIOUS], p) } });
+    const el = await mount(adapter);
+    await waitUntil(() => $(el, '[part="change"]'));
+    expect($(el, '.previous')).to.equal(null);
+    const calls = adapter.calls.length;
+    el.compare = true;
+    await el.updateComplete;
+    expect($(el, 'path.previous')!.getAttribute('d')).to.match(/^M/);
+    expect(text($(el, '.legend'))).to.equal('This period Previous period');
+    expect(adapter.calls.length).to.equal(calls);
+  });
+
+  it('offers only readable intervals, and a user change fires express-range-change without refetching', async () => {
+    const adapter = fakeAdapter({ auto: { listBalanceTransactions: (p) => page(DATA, p) } });
+    const el = await mount(adapter);
+    await loaded(el);
+    const [rangeSelect, intervalSelect] = [...shadow(el).querySelectorAll('select')];
+    // Three days: only daily buckets make sense.
+    expect([...intervalSelect.options].map((o) => o.value)).to.deep.equal(['day']);
+    expect(rangeSelect.value).to.equal('custom');
+    el.from = '2025-03-10';
+    await el.updateComplete;
+    await loaded(el);
+    await waitUntil(() => intervalSelect.options.length === 5);
+    expect([...intervalSelect.options].map((o) => o.value)).to.deep.equal(['day', 'week', 'month', 'quarter', 'year']);
+    // A year: monthly by default.
+    await waitUntil(() => rows(el).length === 13);
+    expect(intervalSelect.value).to.equal('month');
+    const before = adapter.calls.length;
+    intervalSelect.value = 'week';
+    const event = oneEvent(el, 'express-range-change');
+    intervalSelect.dispatchEvent(new Event('change'));
+    expect((await event).detail).to.deep.equal({ range: 'custom', interval: 'week', from: '2025-03-10', to: '2026-03-09' });
+    await waitUntil(() => rows(el).length === 53);
+    expect(el.getAttribute('interval')).to.equal('week');
+    expect(adapter.calls.length).to.equal(before);
+    await aTimeout(0);
+    expect(adapter.calls.length).to.equal(before);
+  });
+
+  it('a preset from the range menu clears the custom dates and fires express-range-change', async () => {
+    const adapter = fakeAdapter({ auto: { listBalanceTransactions: (p) => page(DATA, p) } });
+    const el = await mount(adapter);
+    await loaded(el);
+    const rangeSelect = shadow(el).querySelector('select')!;
+    rangeSelect.value = '90d';
+    const event = oneEvent(el, 'express-range-change');
+    rangeSelect.dispatchEvent(new Event('change'));
+    expect((await event).detail).to.deep.equal({ range: '90d', interval: 'week', from: null, to: null });
+    expect(el.hasAttribute('from')).to.equal(false);
+    expect(el.getAttribute('range')).to.equal('90d');
+  });
+
+  it('a live transaction updates its bucket and the headline', async () => {
+    const adapter = fakeAdapter({ subscribe: true, auto: { listBalanceTransactions: (p) => page(DATA, p) } });
+    const el = await mount(adapter);
+    await loaded(el);
+    adapter.emit({ type: 'balance_transaction.created', data: txn('txn_live', '2026-03-09T15:00:00Z', 996) });
+    await el.updateComplete;
+    expect(rows(el)[2].last).to.equal('$10.00');
+    expect(text($(el, '[part="total"]'))).to.equal('$40.08');
+    // A payout is not earnings.
+    adapter.emit({ type: 'balance_transaction.created', data: txn('txn_po', '2026-03-09T16:00:00Z', -1000, 'payout') });
+    await el.updateComplete;
+    expect(text($(el, '[part="total"]'))).to.equal('$40.08');
+  });
+
+  it('says how many transactions it has loaded during a long fetch', async () => {
+    const many = Array.from({ length: 150 }, (_, i) => txn(`txn_${String(i).padStart(3, '0')}`, day('2026-03-08') + 3600 + i * 60, 1));
+    const adapter = fakeAdapter();
+    const el = await mount(adapter);
+    await answerList(adapter, many);
+    await waitUntil(() => $(el, '.progress'));
+    expect(text($(el, '.progress'))).to.equal('Loaded 100 transactions');
+    await expect(el).to.be.accessible();
+    await answerList(adapter, many);
+    await loaded(el);
+    expect(rows(el)[1].last).to.equal('$1.50');
+  });
+
+  it('starts all time at the account creation date, in the account zone', async () => {
+    const adapter = fakeAdapter({
+      netVolume: true,
+      auto: {
+        getAccount: () => ({ id: 'acct_1', default_currency: 'eur', created: Date.parse('2025-01-15T12:00:00Z') / 1000,
+          settings: { dashboard: { timezone: 'Europe/Paris' } } }),
+        getBalance: () => ({ available: [{ amount: 0, currency: 'eur' }, { amount: 0, currency: 'usd' }], pending: [] }),
+      },
+    });
+    const el = await fixture<ExpressEarnings>(html`<express-earnings .adapter=${adapter} range="all" locale="en-US"></express-earnings>`);
+    const call = await adapter.next('getNetVolume');
+    const p = call.params as { interval: string; created: { gte: number }; currency: string; timezone: string };
+    expect(p.interval).to.equal('month');
+    expect(p.currency).to.equal('eur');
+    expect(p.timezone).to.equal('Europe/Paris');
+    expect(p.created.gte).to.equal(Date.parse('2025-01-14T23:00:00Z') / 1000); // Jan 15, midnight in Paris
+    call.resolve([]);
+    await waitUntil(() => $(el, '[part="empty"]'));
+    // Two currencies in the balance: a currency menu.
+    const selects = [...shadow(el).querySelectorAll('select')];
+    expect(selects).to.have.length(3);
+    expect([...selects[2].options].map((o) => o.value)).to.deep.equal(['eur', 'usd']);
+    expect(text($(el, '[part="change"]'))).to.equal('no earlier data to compare');
+  });
+
+  it('redraws to its container width', async () => {
+    const adapter = fakeAdapter({ auto: { listBalanceTransactions: (p) => page(DATA, p) } });
+    const el = await mount(adapter, { width: 700 });
+    await loaded(el);
+    const plotWidth = () => Math.round($(el, '.plot-area')!.getBoundingClientRect().width);
+    await waitUntil(() => Number($(el, 'svg')!.getAttribute('width')) === plotWidth());
+    el.parentElement!.style.width = '360px';
+    await waitUntil(() => Number($(el, 'svg')!.getAttribute('width')) === plotWidth(), 'no redraw at 360px');
+    expect(plotWidth()).to.be.below(360);
+    expect($(el, 'svg')!.getAttribute('height')).to.equal('200');
+  });
+});
