@@ -20,3 +20,6 @@ import './components/login/login.js';
 
 export * from './components/earnings/earnings.component.js';
 import './components/earnings/earnings.js';
+
+export * from './components/transactions/transactions.component.js';
+import './components/transactions/transactions.js';

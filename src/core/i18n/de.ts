@@ -115,6 +115,12 @@ export const de: Strings = {
       type: 'Stripe-Typ', noFees: 'Keine Gebühren',
     },
     csv: { category: 'Kategorie', currency: 'Währung', id: 'ID' },
+    loadingMore: 'Weitere werden geladen …',
+    showing: (n, locale) =>
+      plural(L, locale, n, { one: '{count} Transaktion angezeigt', other: '{count} Transaktionen angezeigt' }),
+    exportFailed: 'Der Export wurde nicht abgeschlossen',
+    invalidRange: 'Das Startdatum darf nicht nach dem Enddatum liegen.',
+    feeTypes: { application_fee: 'Plattformgebühr', stripe_fee: 'Bearbeitungsgebühr', tax: 'Steuer' },
   },
 
   earnings: {

@@ -141,6 +141,17 @@ export const en = {
     },
     /** Extra CSV column headers (the others are `columns`). */
     csv: { category: 'Category', currency: 'Currency', id: 'ID' },
+    /** While the next page loads. */
+    loadingMore: 'Loading more…',
+    /** Under the list: how many rows it shows. */
+    showing: (n: number, locale?: string): string =>
+      plural(L, locale, n, { one: 'Showing {count} transaction', other: 'Showing {count} transactions' }),
+    /** Title of the alert when an export fails (the error's message follows). */
+    exportFailed: 'The export did not finish',
+    /** A custom range whose start is after its end. */
+    invalidRange: 'The start date must be on or before the end date.',
+    /** Labels of `fee_details` types, for a fee without its own description (others show Stripe's type). */
+    feeTypes: { application_fee: 'Platform fee', stripe_fee: 'Processing fee', tax: 'Tax' } as Record<string, string>,
   },
 
   earnings: {

@@ -121,6 +121,16 @@ export const es: Strings = {
       type: 'Tipo en Stripe', noFees: 'Sin comisiones',
     },
     csv: { category: 'Categoría', currency: 'Moneda', id: 'ID' },
+    loadingMore: 'Cargando más…',
+    showing: (n, locale) =>
+      plural(L, locale, n, {
+        one: 'Se muestra {count} transacción',
+        many: 'Se muestran {count} de transacciones',
+        other: 'Se muestran {count} transacciones',
+      }),
+    exportFailed: 'La exportación no se completó',
+    invalidRange: 'La fecha de inicio debe ser anterior o igual a la fecha de fin.',
+    feeTypes: { application_fee: 'Comisión de la plataforma', stripe_fee: 'Comisión de procesamiento', tax: 'Impuesto' },
   },
 
   earnings: {

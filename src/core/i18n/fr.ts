@@ -122,6 +122,16 @@ export const fr: Strings = {
       type: 'Type Stripe', noFees: 'Aucuns frais',
     },
     csv: { category: 'Catégorie', currency: 'Devise', id: 'ID' },
+    loadingMore: 'Chargement…',
+    showing: (n, locale) =>
+      plural(L, locale, n, {
+        one: '{count} transaction affichée',
+        many: '{count} de transactions affichées',
+        other: '{count} transactions affichées',
+      }),
+    exportFailed: 'L’exportation n’a pas abouti',
+    invalidRange: 'La date de début doit être antérieure ou égale à la date de fin.',
+    feeTypes: { application_fee: 'Frais de la plateforme', stripe_fee: 'Frais de traitement', tax: 'Taxe' },
   },
 
   earnings: {

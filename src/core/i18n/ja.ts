@@ -107,6 +107,11 @@ export const ja: Strings = {
       type: 'Stripeの種類', noFees: '手数料なし',
     },
     csv: { category: 'カテゴリ', currency: '通貨', id: 'ID' },
+    loadingMore: 'さらに読み込み中…',
+    showing: (n, locale) => plural(L, locale, n, { other: '{count}件の取引を表示中' }),
+    exportFailed: 'エクスポートを完了できませんでした',
+    invalidRange: '開始日は終了日と同じか、それより前の日付にしてください。',
+    feeTypes: { application_fee: 'プラットフォーム手数料', stripe_fee: '決済手数料', tax: '税金' },
   },
 
   earnings: {

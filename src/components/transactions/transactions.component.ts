@@ -1,0 +1,882 @@
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { initialState, Task, TaskStatus } from '@lit/task';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import '../../adapter/error-messages.js';
+import { categoryOf } from '../../adapter/categories.js';
+import { ExpressError, isAbortError, toExpressError } from '../../adapter/errors.js';
+import type { GuardedAdapter } from '../../adapter/guard.js';
+import type { Balance, BalanceTransaction, ExpressAdapter, ExpressEvent } from '../../adapter/types.js';
+import { describeTransaction, type DescribeFn } from '../../core/describe.js';
+import { format, stringsFor, type Strings } from '../../core/i18n/index.js';
+import { formatMoney } from '../../core/money.js';
+import { browserTimeZone, isValidTimeZone, localIsoDate, parseLocalIsoDate } from '../../core/time.js';
+import { ExpressTransactionSelectEvent } from '../../events.js';
+import { AdapterController } from '../shared/adapter-controller.js';
+import { resolveLocale } from '../shared/locale.js';
+import { exportFileName, isoDateTime, statusLabel, transactionsCsv } from './export.js';
+import {
+  activeFilters,
+  CATEGORY_FILTERS,
+  fetchAllTransactions,
+  isValidCustomRange,
+  queryFor,
+  toCategoryFilter,
+  toPageSize,
+  toRange,
+  TRANSACTION_RANGES,
+  TransactionFeed,
+  type ListPage,
+  type TransactionFilters,
+  type TransactionQuery,
+} from './transactions.model.js';
+import { styles } from './transactions.styles.js';
+
+/** One entry of the virtualised body: a transaction's row, or the detail row under an expanded one. */
+type Item = { kind: 'txn'; txn: BalanceTransaction } | { kind: 'detail'; txn: BalanceTransaction };
+
+/** Where the CSV export is. */
+type ExportState =
+  | { state: 'idle' }
+  | { state: 'running'; count: number }
+  | { state: 'done'; count: number }
+  | { state: 'canceled' }
+  | { state: 'error'; error: ExpressError };
+
+/** Rows from the end of the loaded list at which the next page starts loading by itself. */
+const AUTO_LOAD_THRESHOLD = 5;
+/** How long a live transaction stays highlighted (ms). */
+const FRESH_MS = 4000;
+/** Rows moved by Page Up / Page Down. */
+const PAGE_STEP = 10;
+const COLUMNS = ['date', 'type', 'description', 'amount', 'fee', 'net', 'status'] as const;
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, timeZone: string, kind: 'short' | 'full' | 'long' | 'day'): Intl.DateTimeFormat {
+  const key = `${kind}|${locale}|${timeZone}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    const opts: Intl.DateTimeFormatOptions =
+      kind === 'short' ? { dateStyle: 'medium' }
+      : kind === 'full' ? { dateStyle: 'full', timeStyle: 'short' }
+      : kind === 'long' ? { dateStyle: 'full' }
+      : { month: 'short', day: 'numeric' };
+    f = new Intl.DateTimeFormat(locale, { ...opts, timeZone });
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+/** The `platform-name` of the nearest enclosing `<express-dashboard>`, through shadow roots. */
+function dashboardPlatformName(el: Element): string | null {
+  for (let n: Node | null = el.parentNode; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
+    if (n instanceof Element && n.localName === 'express-dashboard') return n.getAttribute('platform-name');
+  }
+  return null;
+}
+
+/**
+ * A connected account's balance transactions (payments, refunds, transfers, payouts, fees,
+ * adjustments) by type, date and amount, newest first.
+ *
+ * Filters: category (mapped to the adapter's `type[]`; `other` is filtered on the client), date
+ * range in the account's timezone, and a currency when the balance has more than one. Pages load
+ * as the end of the list nears, or with the "Load more" button. Rendering is virtualised: with
+ * 100,000 rows the DOM holds a few dozen, and the list stays a table to assistive technology:
+ * a read-only `treegrid` (a grid whose rows expand) with `aria-rowcount` and `aria-rowindex`.
+ * Selecting a row (click, Enter or Space) expands its details and fires
+ * `express-transaction-select`; Up, Down, Home, End, Page Up and Page Down move between rows,
+ * Right expands and Left collapses (mirrored right to left). New transactions from the adapter's `subscribe` appear at the top,
+ * highlighted and announced politely. The export button writes every matching transaction to a
+ * CSV file (see `save`). Under 600px of width the rows become stacked cards.
+ *
+ * @summary Balance transactions by type, date and amount: filters, paging, details, live rows, CSV export.
+ *
+ * @csspart base - The card around everything.
+ * @csspart toolbar - The title, filters and export button.
+ * @csspart filters - The filter controls.
+ * @csspart export-button - The "Export CSV" button.
+ * @csspart row - A transaction's row (only those; it carries `data-id`, the transaction's id).
+ * @csspart date - A row's date cell.
+ * @csspart type - A row's type cell.
+ * @csspart description - A row's description cell.
+ * @csspart amount - A row's gross amount cell.
+ * @csspart fee - A row's fee cell.
+ * @csspart net - A row's net amount cell.
+ * @csspart status - A row's status cell.
+ *
+ * @cssproperty --express-color-primary - Focus ring, highlight of a new row.
+ * @cssproperty --express-color-background - The card and the rows.
+ * @cssproperty --express-color-surface - Header row, expanded rows, skeletons.
+ * @cssproperty --express-color-text - Text.
+ * @cssproperty --express-color-secondary-text - Labels, header, secondary lines.
+ * @cssproperty --express-color-border - Card and row borders.
+ * @cssproperty --express-color-danger - Negative amounts, errors.
+ * @cssproperty --express-font-family - The font.
+ * @cssproperty --express-font-size-base - The font size.
+ * @cssproperty --express-border-radius - Corners.
+ * @cssproperty --express-spacing-unit - The spacing rhythm.
+ *
+ * @fires express-transaction-select - A row was selected (expanded); `detail.transaction` is the transaction.
+ * @fires express-error - An adapter call failed; `detail` is `{ error, operation }`.
+ */
+export class ExpressTransactions extends LitElement {
+  static override styles = styles;
+
+  private readonly _adapters = new AdapterController(this);
+
+  /** The account, for its timezone (dates use the browser's until it answers, and if it fails). */
+  private readonly _account = new Task(this, {
+    task: async ([adapter], { signal }) => {
+      if (!adapter) return initialState;
+      try {
+        return await adapter.getAccount({ signal });
+      } catch (e) {
+        this._adapters.report(e, 'getAccount');
+        throw e;
+      }
+    },
+    args: () => [this._adapters.value] as const,
+  });
+
+  /** The balance, for the currencies of the currency filter. */
+  private readonly _balance = new Task(this, {
+    task: async ([adapter], { signal }) => {
+      if (!adapter) return initialState;
+      try {
+        return await adapter.getBalance({ signal });
+      } catch (e) {
+        this._adapters.report(e, 'getBalance');
+        throw e;
+      }
+    },
+    args: () => [this._adapters.value] as const,
+  });
+
+  /** The first page of the current query. Later pages go through `loadMore`. */
+  private readonly _list = new Task(this, {
+    task: async ([adapter, q], { signal }) => {
+      this._more?.abort();
+      this._more = undefined;
+      this._loadingMore = false;
+      this._moreError = undefined;
+      this._expanded = new Set();
+      if (!adapter || !q) {
+        this._feed = undefined;
+        return initialState;
+      }
+      const feed = new TransactionFeed(q);
+      this._feed = feed;
+      try {
+        await feed.loadPage(this._pager(adapter), signal);
+      } catch (e) {
+        throw this._adapters.report(e, 'listBalanceTransactions') ?? e;
+      }
+      return feed;
+    },
+    args: () => [this._adapters.value, this._query] as const,
+  });
+
+  @query('.body') private _body?: VirtualizerHostElement;
+
+  /** The currency picked in the currency filter (`''`: every currency). */
+  @state() private _currency = '';
+  /** Whether the filters are open (narrow containers hide them behind a button). */
+  @state() private _filtersOpen = false;
+  /** A custom range the person typed that cannot be applied. */
+  @state() private _rangeInvalid = false;
+  @state() private _loadingMore = false;
+  @state() private _moreError?: ExpressError;
+  @state() private _export: ExportState = { state: 'idle' };
+  /** The polite announcement of the latest live transaction. */
+  @state() private _announcement = '';
+  /** Ids of the expanded rows (a new Set on every change). */
+  @state() private _expanded: ReadonlySet<string> = new Set();
+
+  /** The data adapter; without one, the adapter of an enclosing `<express-dashboard>`. */
+  @property({ attribute: false }) adapter?: ExpressAdapter;
+  /** The platform's name in generic descriptions ("Payment from {platform}"); default: the enclosing dashboard's. */
+  @property({ attribute: 'platform-name' }) platformName: string | null = null;
+  /** BCP 47 locale; default: the nearest `lang`, then the browser's language. */
+  @property({ reflect: true }) locale: string | null = null;
+  /** Transactions per page, 1 to 100 (default 25). */
+  @property({ attribute: 'page-size', type: Number }) pageSize = 25;
+  /** The category filter: `all` (default), `charge`, `refund`, `transfer`, `payout`, `fee`, `adjustment` or `other`. Follows the person's choice. */
+  @property() category = 'all';
+  /** The date range: `7d`, `30d`, `90d`, `12m`, `all` (default) or `custom` (with `from` and `to`). Follows the person's choice. */
+  @property() range = 'all';
+  /** First local day (`YYYY-MM-DD`) of a `custom` range, in the account's timezone. */
+  @property() from: string | null = null;
+  /** Last local day (`YYYY-MM-DD`) of a `custom` range, inclusive. */
+  @property() to: string | null = null;
+  /** The platform's own description of a transaction; wins over `description` and the generic text when it returns a non-empty string. */
+  @property({ attribute: false }) describe?: DescribeFn;
+
+  /** The query the list shows; a new object only when it asks something else. */
+  private _query?: TransactionQuery;
+  private _queryInputs = '';
+  /** The rows of the current query (the newest run's; older runs' feeds are never shown). */
+  private _feed?: TransactionFeed;
+  private _more?: AbortController;
+  private _exportAbort?: AbortController;
+  private _liveBalance?: Balance;
+  private _unsubscribe?: () => void;
+  private _subscribedTo?: GuardedAdapter;
+  private readonly _fresh = new Set<string>();
+  private readonly _timers = new Set<ReturnType<typeof setTimeout>>();
+  /** The row that Tab reaches (roving tabindex). */
+  private _tabId?: string;
+  private _lastVisible = -1;
+  private _virtualizerHost?: Element;
+  private _items: Item[] = [];
+  private _itemsFor?: { rows: readonly BalanceTransaction[]; expanded: ReadonlySet<string> };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Subscribes again (in `updated`) after a move in the DOM.
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._unsubscribe?.();
+    this._unsubscribe = undefined;
+    this._subscribedTo = undefined;
+    this._more?.abort();
+    this._exportAbort?.abort();
+    for (const t of this._timers) clearTimeout(t);
+    this._timers.clear();
+  }
+
+  protected override willUpdate(): void {
+    const timeZone = this._timeZone;
+    const filters = this._filters;
+    const inputs = JSON.stringify([filters, this.pageSize, timeZone]);
+    if (inputs === this._queryInputs) return;
+    this._queryInputs = inputs;
+    const next = queryFor(filters, { now: Date.now() / 1000, timeZone, pageSize: toPageSize(this.pageSize) });
+    if (next.key !== this._query?.key) this._query = next;
+  }
+
+  protected override updated(): void {
+    const body = this._body;
+    if (body !== this._virtualizerHost) {
+      this._virtualizerHost = body;
+      // The virtualizer looks for its scrolling ancestors when it is made, which is before Lit
+      // puts a new template into the document: it would only ever follow the window's scrolling.
+      // Now that the body is in the document, it looks again.
+      const virtualizer = body?.[virtualizerRef];
+      if (virtualizer && body!.isConnected) {
+        virtualizer.disconnected();
+        virtualizer.connected();
+      }
+    }
+    this._syncSubscription();
+  }
+
+  // ---- derived values ----
+
+  /** The account's timezone once known and valid, else the browser's. */
+  private get _timeZone(): string {
+    const tz = this._account.value?.settings?.dashboard?.timezone;
+    return tz && isValidTimeZone(tz) ? tz : browserTimeZone();
+  }
+
+  private get _filters(): TransactionFilters {
+    const range = toRange(this.range);
+    return {
+      category: toCategoryFilter(this.category),
+      range,
+      from: range === 'custom' ? this.from : null,
+      to: range === 'custom' ? this.to : null,
+      currency: this._currency || null,
+    };
+  }
+
+  private get _platformName(): string | null {
+    return this.platformName ?? dashboardPlatformName(this);
+  }
+
+  /** The currencies of the balance, sorted. */
+  private get _currencies(): string[] {
+    const b = this._liveBalance ?? this._balance.value;
+    if (!b) return [];
+    return [...new Set([...b.available, ...b.pending].map((a) => a.currency.toLowerCase()))].sort();
+  }
+
+  private _pager(adapter: GuardedAdapter): ListPage {
+    return (params, signal) =>
+      adapter.listBalanceTransactions(params, { signal }).then((l) => this._adapters.reportDropped(l, 'listBalanceTransactions'));
+  }
+
+  /** The body's entries: every row, each expanded one followed by its details. */
+  private _itemsOf(rows: readonly BalanceTransaction[]): Item[] {
+    if (this._itemsFor?.rows === rows && this._itemsFor.expanded === this._expanded) return this._items;
+    const items: Item[] = [];
+    for (const txn of rows) {
+      items.push({ kind: 'txn', txn });
+      if (this._expanded.has(txn.id)) items.push({ kind: 'detail', txn });
+    }
+    this._items = items;
+    this._itemsFor = { rows, expanded: this._expanded };
+    return items;
+  }
+
+  // ---- live events ----
+
+  private _syncSubscription(): void {
+    const adapter = this.isConnected ? this._adapters.value : undefined;
+    if (adapter === this._subscribedTo) return;
+    this._unsubscribe?.();
+    this._unsubscribe = undefined;
+    this._subscribedTo = adapter;
+    if (adapter?.subscribe) {
+      this._unsubscribe = adapter.subscribe(
+        (e) => this._onLiveEvent(e),
+        (error) => this._adapters.report(error, 'subscribe'),
+      );
+    }
+  }
+
+  private _onLiveEvent(e: ExpressEvent): void {
+    if (e.type === 'balance.updated') {
+      this._liveBalance = e.data;
+      this.requestUpdate();
+      return;
+    }
+    if (e.type !== 'balance_transaction.created') return;
+    const txn = e.data;
+    const feed = this._feed;
+    if (!feed || !feed.insertLive(txn)) return;
+    this._fresh.add(txn.id);
+    const timer = setTimeout(() => {
+      this._timers.delete(timer);
+      this._fresh.delete(txn.id);
+      this.requestUpdate();
+    }, FRESH_MS);
+    this._timers.add(timer);
+    if (this._list.status === TaskStatus.COMPLETE) {
+      const locale = resolveLocale(this);
+      const s = stringsFor(locale);
+      this._announcement = format(s.transactions.newTransaction, {
+        description: this._describe(txn, s),
+        amount: formatMoney(txn.amount, txn.currency, locale),
+      });
+    }
+    this.requestUpdate();
+  }
+
+  // ---- handlers ----
+
+  private _onCategory(e: Event): void {
+    this.category = (e.target as HTMLSelectElement).value;
+  }
+
+  private _onRange(e: Event): void {
+    this.range = (e.target as HTMLSelectElement).value;
+    this._rangeInvalid = false;
+  }
+
+  private _onCustomDate(which: 'from' | 'to', e: Event): void {
+    const value = (e.target as HTMLInputElement).value || null;
+    const from = which === 'from' ? value : this.from;
+    const to = which === 'to' ? value : this.to;
+    if (!isValidCustomRange(from, to, this._timeZone)) {
+      this._rangeInvalid = true;
+      return;
+    }
+    this._rangeInvalid = false;
+    this.from = from;
+    this.to = to;
+  }
+
+  private _onCurrency(e: Event): void {
+    this._currency = (e.target as HTMLSelectElement).value;
+  }
+
+  private _clearFilters(): void {
+    this.category = 'all';
+    this.range = 'all';
+    this.from = null;
+    this.to = null;
+    this._currency = '';
+    this._rangeInvalid = false;
+  }
+
+  private _toggle(txn: BalanceTransaction): void {
+    const expanded = new Set(this._expanded);
+    if (expanded.delete(txn.id)) {
+      this._expanded = expanded;
+      return;
+    }
+    expanded.add(txn.id);
+    this._expanded = expanded;
+    this.dispatchEvent(new ExpressTransactionSelectEvent(txn));
+  }
+
+  private _rowOf(e: Event): { el: HTMLElement; txn: BalanceTransaction } | undefined {
+    const el = (e.target as Element).closest?.<HTMLElement>('[part~="row"]');
+    const id = el?.dataset.id;
+    const txn = id !== undefined ? this._feed?.rows.find((t) => t.id === id) : undefined;
+    return el && txn ? { el, txn } : undefined;
+  }
+
+  private _onBodyClick(e: MouseEvent): void {
+    const row = this._rowOf(e);
+    if (!row) return;
+    this._tabId = row.txn.id;
+    this._toggle(row.txn);
+  }
+
+  private _onBodyKeydown(e: KeyboardEvent): void {
+    const row = this._rowOf(e);
+    if (!row || e.target !== row.el || e.altKey || e.ctrlKey || e.metaKey) return;
+    const rows = this._feed?.rows ?? [];
+    const i = rows.indexOf(row.txn);
+    let to: number;
+    switch (e.key) {
+      case 'Enter':
+      case ' ':
+        e.preventDefault();
+        this._toggle(row.txn);
+        return;
+      case 'ArrowRight':
+      case 'ArrowLeft': {
+        // Treegrid keys: towards the end of the line expands, towards the start collapses.
+        const rtl = getComputedStyle(this).direction === 'rtl';
+        const expand = (e.key === 'ArrowRight') !== rtl;
+        if (expand !== this._expanded.has(row.txn.id)) this._toggle(row.txn);
+        e.preventDefault();
+        return;
+      }
+      case 'ArrowDown': to = i + 1; break;
+      case 'ArrowUp': to = i - 1; break;
+      case 'PageDown': to = i + PAGE_STEP; break;
+      case 'PageUp': to = i - PAGE_STEP; break;
+      case 'Home': to = 0; break;
+      case 'End': to = rows.length - 1; break;
+      default: return;
+    }
+    e.preventDefault();
+    to = Math.max(0, Math.min(rows.length - 1, to));
+    if (to !== i) void this._focusRow(rows[to]!.id);
+  }
+
+  /** Moves keyboard focus to a row, scrolling it into the rendered range first when needed. */
+  private async _focusRow(id: string): Promise<void> {
+    this._tabId = id;
+    this.requestUpdate();
+    const find = () => this.renderRoot.querySelector<HTMLElement>(`[part~="row"][data-id="${CSS.escape(id)}"]`);
+    let el = find();
+    if (!el) {
+      const index = this._items.findIndex((it) => it.kind === 'txn' && it.txn.id === id);
+      const virtualizer = this._body?.[virtualizerRef];
+      virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
+      await virtualizer?.layoutComplete.catch(() => undefined);
+      await this.updateComplete;
+      el = find();
+    }
+    await this.updateComplete;
+    el?.focus();
+  }
+
+  /** Keeps one rendered row reachable with Tab when the one that was scrolled out of the DOM. */
+  private _onRangeChanged(e: RangeChangedEvent): void {
+    const items = this._items;
+    const inRange = (id: string | undefined) => {
+      if (id === undefined) return false;
+      for (let i = Math.max(0, e.first); i <= Math.min(e.last, items.length - 1); i++) {
+        if (items[i]!.txn.id === id) return true;
+      }
+      return false;
+    };
+    if (inRange(this._tabId)) return;
+    if (this._tabId !== undefined && this.renderRoot.querySelector(`[part~="row"][data-id="${CSS.escape(this._tabId)}"]`)) return;
+    const first = items[Math.max(0, e.first)];
+    if (first && first.txn.id !== this._tabId) {
+      this._tabId = first.txn.id;
+      this.requestUpdate();
+    }
+  }
+
+  private _onVisibilityChanged(e: VisibilityChangedEvent): void {
+    this._lastVisible = e.last;
+    this._autoLoad();
+  }
+
+  /** Loads the next page when the end of the list is in view. */
+  private _autoLoad(): void {
+    const feed = this._feed;
+    if (!feed?.hasMore || this._loadingMore || this._moreError || this._list.status !== TaskStatus.COMPLETE) return;
+    if (this._lastVisible >= this._items.length - AUTO_LOAD_THRESHOLD) void this.loadMore();
+  }
+
+  // ---- public methods ----
+
+  /**
+   * Loads the next page of the current filters (what nearing the end and "Load more" do). Does
+   * nothing while a page loads, before the first page or after the last. A failure keeps the rows
+   * and shows Retry at the end.
+   */
+  async loadMore(): Promise<void> {
+    const feed = this._feed;
+    const adapter = this._adapters.value;
+    if (!feed || !adapter || !feed.loaded || !feed.hasMore || this._loadingMore) return;
+    if (this._list.status !== TaskStatus.COMPLETE) return;
+    const abort = new AbortController();
+    this._more = abort;
+    this._loadingMore = true;
+    this._moreError = undefined;
+    try {
+      await feed.loadPage(this._pager(adapter), abort.signal);
+    } catch (e) {
+      if (feed === this._feed && !abort.signal.aborted) this._moreError = this._adapters.report(e, 'listBalanceTransactions');
+    } finally {
+      if (this._more === abort) {
+        this._more = undefined;
+        this._loadingMore = false;
+      }
+      this.requestUpdate();
+    }
+    if (feed === this._feed && !this._moreError) {
+      await this.updateComplete;
+      this._autoLoad();
+    }
+  }
+
+  /** Loads the list again from the first page (the error state's Retry). */
+  reload(): void {
+    void this._list.run();
+  }
+
+  /**
+   * Exports every transaction of the current filters as CSV (paging through the adapter with
+   * progress; `cancelExport()` stops it) and hands the file to `save`. Resolves when done,
+   * canceled or failed.
+   */
+  async exportCsv(): Promise<void> {
+    const adapter = this._adapters.value;
+    const query = this._query;
+    if (!adapter || !query || this._export.state === 'running') return;
+    const abort = new AbortController();
+    this._exportAbort = abort;
+    this._export = { state: 'running', count: 0 };
+    const timeZone = this._timeZone;
+    try {
+      const txns = await fetchAllTransactions(this._pager(adapter), query, {
+        signal: abort.signal,
+        onProgress: (count) => {
+          if (this._exportAbort === abort) this._export = { state: 'running', count };
+        },
+      });
+      const strings = stringsFor(resolveLocale(this));
+      const csv = transactionsCsv(txns, { timeZone, strings, platformName: this._platformName, describe: this.describe });
+      this.save(exportFileName(Date.now() / 1000, timeZone), csv);
+      if (this._exportAbort === abort) this._export = { state: 'done', count: txns.length };
+    } catch (e) {
+      if (this._exportAbort !== abort) return;
+      const error = abort.signal.aborted || isAbortError(e) ? undefined : this._adapters.report(e, 'listBalanceTransactions');
+      this._export = error ? { state: 'error', error } : { state: 'canceled' };
+    } finally {
+      if (this._exportAbort === abort) this._exportAbort = undefined;
+    }
+  }
+
+  /** Stops a running export; nothing is saved. */
+  cancelExport(): void {
+    this._exportAbort?.abort();
+  }
+
+  /**
+   * Saves the export: by default downloads `text` as `fileName` (a `text/csv` file) through a
+   * temporary link. Override it (on the instance or a subclass) to handle the file yourself.
+   */
+  save(fileName: string, text: string): void {
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    a.hidden = true;
+    this.renderRoot.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  }
+
+  // ---- rendering ----
+
+  private _describe(txn: BalanceTransaction, s: Strings): string {
+    return describeTransaction(txn, { strings: s, platformName: this._platformName, describe: this.describe });
+  }
+
+  private _errorMessage(error: ExpressError, s: Strings, locale: string): string {
+    if (error.code === 'rate_limited' && error.retryAfter !== undefined) return s.common.rateLimitedWait(error.retryAfter, locale);
+    return s.common.errors[error.code] ?? s.common.errors.unknown;
+  }
+
+  private _rangeLabel(filters: TransactionFilters, s: Strings, locale: string): string {
+    if (filters.range !== 'custom') return s.transactions.ranges[filters.range];
+    const tz = this._timeZone;
+    const day = (iso: string) => new Date(parseLocalIsoDate(iso, tz) * 1000);
+    const f = dateFormat(locale, tz, 'short');
+    if (filters.from && filters.to) return f.formatRange(day(filters.from), day(filters.to));
+    if (filters.from) return `${s.transactions.from} ${f.format(day(filters.from))}`;
+    if (filters.to) return `${s.transactions.to} ${f.format(day(filters.to))}`;
+    return s.transactions.ranges.custom;
+  }
+
+  private _renderFilters(s: Strings, locale: string): TemplateResult {
+    const t = s.transactions;
+    const f = this._filters;
+    const currencies = this._currencies;
+    const showCurrency = currencies.length > 1 || !!this._currency;
+    return html`
+      <div part="filters" class="filters ${this._filtersOpen ? 'open' : ''}" id="filters" role="group" aria-label=${s.common.filters}>
+        <label class="field">${t.categoryLabel}
+          <select @change=${this._onCategory} .value=${f.category}>
+            ${CATEGORY_FILTERS.map((c) => html`<option value=${c} ?selected=${c === f.category}>
+              ${c === 'all' ? s.categories.all : s.categories.plural[c]}</option>`)}
+          </select>
+        </label>
+        <label class="field">${t.rangeLabel}
+          <select @change=${this._onRange} .value=${f.range}>
+            ${TRANSACTION_RANGES.map((r) => html`<option value=${r} ?selected=${r === f.range}>${t.ranges[r]}</option>`)}
+          </select>
+        </label>
+        ${f.range === 'custom'
+          ? html`
+              <label class="field">${t.from}
+                <input type="date" .value=${this.from ?? ''} max=${this.to ?? nothing}
+                  aria-invalid=${this._rangeInvalid ? 'true' : 'false'} aria-describedby="range-error"
+                  @change=${(e: Event) => this._onCustomDate('from', e)} />
+              </label>
+              <label class="field">${t.to}
+                <input type="date" .value=${this.to ?? ''} min=${this.from ?? nothing}
+                  aria-invalid=${this._rangeInvalid ? 'true' : 'false'} aria-describedby="range-error"
+                  @change=${(e: Event) => this._onCustomDate('to', e)} />
+              </label>
+              <p class="range-error" id="range-error" aria-live="polite">${this._rangeInvalid ? t.invalidRange : ''}</p>`
+          : nothing}
+        ${showCurrency
+          ? html`<label class="field">${t.currency}
+              <select @change=${this._onCurrency} .value=${this._currency}>
+                <option value="" ?selected=${!this._currency}>${t.allCurrencies}</option>
+                ${currencies.map((c) => html`<option value=${c} ?selected=${c === this._currency}>${c.toUpperCase()}</option>`)}
+              </select>
+            </label>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private _renderToolbar(s: Strings, locale: string): TemplateResult {
+    const active = activeFilters(this._filters).length;
+    const running = this._export.state === 'running';
+    return html`
+      <div part="toolbar" class="toolbar">
+        <h2 class="title" id="title">${s.transactions.title}</h2>
+        <button class="button filters-toggle" aria-expanded=${this._filtersOpen ? 'true' : 'false'} aria-controls="filters"
+          @click=${() => (this._filtersOpen = !this._filtersOpen)}>
+          ${s.common.filters}${active ? ` (${new Intl.NumberFormat(locale).format(active)})` : ''}
+        </button>
+        ${this._renderFilters(s, locale)}
+        <button part="export-button" class="button" aria-disabled=${running ? 'true' : 'false'}
+          @click=${() => void this.exportCsv()}>${s.common.exportCsv}</button>
+      </div>
+      ${this._renderExportStatus(s, locale)}
+    `;
+  }
+
+  private _renderExportStatus(s: Strings, locale: string): TemplateResult {
+    const x = this._export;
+    const t = s.transactions;
+    let body: unknown = nothing;
+    if (x.state === 'running') {
+      body = html`<span>${t.exporting(x.count, locale)}</span>
+        <button class="button" @click=${() => this.cancelExport()}>${s.common.cancel}</button>`;
+    } else if (x.state === 'done') {
+      body = t.exported(x.count, locale);
+    } else if (x.state === 'canceled') {
+      body = t.exportCanceled;
+    }
+    return html`
+      <div class="export-status" role="status">${body}</div>
+      ${x.state === 'error'
+        ? html`<div class="error" role="alert">
+            <div><strong>${t.exportFailed}</strong><p>${this._errorMessage(x.error, s, locale)}</p></div>
+            <button class="button" @click=${() => void this.exportCsv()}>${s.common.retry}</button>
+          </div>`
+        : nothing}
+    `;
+  }
+
+  private _renderHead(s: Strings): TemplateResult {
+    const c = s.transactions.columns;
+    return html`<div role="rowgroup" class="head">
+      <div role="row" class="row" aria-rowindex="1">
+        ${COLUMNS.map((col) => html`<div role="columnheader" class="cell ${col === 'amount' || col === 'fee' || col === 'net' ? 'numeric' : ''}">${c[col]}</div>`)}
+      </div>
+    </div>`;
+  }
+
+  private _renderSkeleton(): TemplateResult {
+    const rows = [0, 1, 2, 3, 4, 5];
+    return html`<div role="rowgroup" class="skeleton-body">
+      ${rows.map(() => html`<div role="row" class="row skeleton-row">
+        ${COLUMNS.map((col) => html`<div role="gridcell" class="cell c-${col} ${col === 'amount' || col === 'fee' || col === 'net' ? 'numeric' : ''}"><span class="skeleton"></span></div>`)}
+      </div>`)}
+    </div>`;
+  }
+
+  private _renderRow(txn: BalanceTransaction, index: number, s: Strings, locale: string, timeZone: string): TemplateResult {
+    const expanded = this._expanded.has(txn.id);
+    const money = (n: number) => formatMoney(n, txn.currency, locale);
+    const created = new Date(txn.created * 1000);
+    const status = txn.status === 'pending'
+      ? format(s.statuses.pendingUntil, { date: dateFormat(locale, timeZone, 'day').format(new Date(txn.available_on * 1000)) })
+      : statusLabel(txn.status, s);
+    const description = this._describe(txn, s);
+    const c = s.transactions.columns;
+    return html`
+      <div role="row" part="row" data-id=${txn.id} aria-rowindex=${index + 2} aria-level="1" aria-expanded=${expanded ? 'true' : 'false'}
+        tabindex=${txn.id === this._tabId ? '0' : '-1'}
+        class=${classMap({ row: true, txn: true, expanded, fresh: this._fresh.has(txn.id) })}>
+        <div role="gridcell" part="date" class="cell date">
+          <time datetime=${isoDateTime(txn.created, timeZone)} aria-hidden="true">${dateFormat(locale, timeZone, 'short').format(created)}</time>
+          <span class="full-date">${dateFormat(locale, timeZone, 'full').format(created)}</span>
+        </div>
+        <div role="gridcell" part="type" class="cell type">${s.categories.singular[categoryOf(txn)]}</div>
+        <div role="gridcell" part="description" class="cell description" title=${description}>${description}</div>
+        <div role="gridcell" part="amount" class="cell numeric amount ${txn.amount < 0 ? 'negative' : ''}">${money(txn.amount)}</div>
+        <div role="gridcell" part="fee" class="cell numeric fee"><span class="cell-label">${c.fee}</span>${money(txn.fee)}</div>
+        <div role="gridcell" part="net" class="cell numeric net ${txn.net < 0 ? 'negative' : ''}"><span class="cell-label">${c.net}</span>${money(txn.net)}</div>
+        <div role="gridcell" part="status" class="cell status"><span class="pill ${txn.status === 'pending' ? 'pending' : ''}">${status}</span></div>
+      </div>
+    `;
+  }
+
+  private _renderDetail(txn: BalanceTransaction, index: number, s: Strings, locale: string, timeZone: string): TemplateResult {
+    const d = s.transactions.detail;
+    const source = typeof txn.source === 'string' ? txn.source : txn.source?.id;
+    const fees = txn.fee_details ?? [];
+    return html`
+      <div role="row" class="row detail" aria-rowindex=${index + 2} aria-level="2" data-detail-for=${txn.id}>
+        <div role="gridcell" aria-colspan="7">
+          <dl class="details">
+            <div><dt>${s.transactions.columns.date}</dt><dd>${dateFormat(locale, timeZone, 'full').format(new Date(txn.created * 1000))}</dd></div>
+            <div><dt>${d.id}</dt><dd class="mono">${txn.id}</dd></div>
+            <div><dt>${d.type}</dt><dd class="mono">${txn.type}</dd></div>
+            <div><dt>${d.source}</dt><dd class="mono">${source ?? '—'}</dd></div>
+            <div><dt>${d.availableOn}</dt><dd>${dateFormat(locale, timeZone, 'long').format(new Date(txn.available_on * 1000))}</dd></div>
+            <div><dt>${d.fees}</dt><dd>
+              ${fees.length
+                ? html`<ul class="fees">${fees.map((f) => html`<li>
+                    <span>${f.description?.trim() || s.transactions.feeTypes[f.type] || f.type}</span>
+                    <span class="numeric">${formatMoney(f.amount, f.currency, locale)}</span></li>`)}</ul>`
+                : d.noFees}
+            </dd></div>
+          </dl>
+        </div>
+      </div>
+    `;
+  }
+
+  private _renderBody(feed: TransactionFeed, s: Strings, locale: string): TemplateResult {
+    const items = this._itemsOf(feed.rows);
+    const timeZone = this._timeZone;
+    if (this._tabId === undefined || !feed.has(this._tabId)) this._tabId = feed.rows[0]?.id;
+    return html`
+      <div role="rowgroup" class="body"
+        @click=${this._onBodyClick} @keydown=${this._onBodyKeydown}
+        @rangeChanged=${this._onRangeChanged} @visibilityChanged=${this._onVisibilityChanged}>
+        ${virtualize({
+          items,
+          keyFunction: (it: Item) => (it.kind === 'txn' ? it.txn.id : `detail:${it.txn.id}`),
+          renderItem: (it: Item, i: number) =>
+            it.kind === 'txn' ? this._renderRow(it.txn, i, s, locale, timeZone) : this._renderDetail(it.txn, i, s, locale, timeZone),
+        })}
+      </div>
+    `;
+  }
+
+  private _renderFooter(feed: TransactionFeed, s: Strings, locale: string): TemplateResult {
+    const t = s.transactions;
+    const error = this._moreError;
+    return html`
+      <div class="footer">
+        <span>${t.showing(feed.rows.length, locale)}</span>
+        ${error
+          ? html`<div class="error" role="alert">
+              <div><strong>${s.common.loadMoreErrorTitle}</strong><p>${this._errorMessage(error, s, locale)}</p></div>
+              <button class="button" @click=${() => void this.loadMore()}>${s.common.retry}</button>
+            </div>`
+          : feed.hasMore
+            ? html`<button class="button load-more" aria-disabled=${this._loadingMore ? 'true' : 'false'}
+                @click=${() => void this.loadMore()}>${this._loadingMore ? t.loadingMore : s.common.loadMore}</button>`
+            : nothing}
+      </div>
+    `;
+  }
+
+  private _renderEmpty(s: Strings, locale: string): TemplateResult {
+    const filters = this._filters;
+    const active = activeFilters(filters);
+    const names = active.map((a) =>
+      a === 'category' ? s.categories.plural[filters.category as Exclude<typeof filters.category, 'all'>]
+      : a === 'range' ? this._rangeLabel(filters, s, locale)
+      : (filters.currency ?? '').toUpperCase(),
+    );
+    const text = active.length
+      ? format(s.transactions.emptyFiltered, { filters: new Intl.ListFormat(locale, { type: 'conjunction' }).format(names) })
+      : s.transactions.empty;
+    return html`<div class="state empty">
+      <p>${text}</p>
+      ${active.length ? html`<button class="button" @click=${this._clearFilters}>${s.common.clearFilters}</button>` : nothing}
+    </div>`;
+  }
+
+  private _renderError(error: ExpressError, s: Strings, locale: string): TemplateResult {
+    const title = error.code === 'network' ? s.common.networkErrorTitle : s.common.errorTitle;
+    return html`<div class="error" role="alert">
+      <div><strong>${title}</strong><p>${this._errorMessage(error, s, locale)}</p></div>
+      <button class="button" @click=${() => this.reload()}>${s.common.retry}</button>
+    </div>`;
+  }
+
+  override render() {
+    const locale = resolveLocale(this);
+    const s = stringsFor(locale);
+    const status = this._list.status;
+    const feed = this._feed;
+    let content: TemplateResult;
+    if (status === TaskStatus.ERROR) {
+      content = this._renderError(toExpressError(this._list.error), s, locale);
+    } else if (status === TaskStatus.COMPLETE && feed && feed.rows.length === 0) {
+      content = this._renderEmpty(s, locale);
+    } else if (status === TaskStatus.COMPLETE && feed) {
+      const count = this._itemsOf(feed.rows).length;
+      content = html`
+        <div role="treegrid" class="table" aria-labelledby="title" aria-readonly="true" aria-rowcount=${feed.hasMore ? -1 : count + 1}>
+          ${this._renderHead(s)} ${this._renderBody(feed, s, locale)}
+        </div>
+        ${this._renderFooter(feed, s, locale)}
+      `;
+    } else {
+      content = html`
+        <div role="treegrid" class="table" aria-labelledby="title" aria-readonly="true" aria-busy="true">
+          ${this._renderHead(s)} ${this._renderSkeleton()}
+        </div>
+        <span class="visually-hidden" role="status">${s.common.loading}</span>
+      `;
+    }
+    return html`
+      <div part="base" class="base">
+        ${this._renderToolbar(s, locale)}
+        ${content}
+        <div class="visually-hidden" aria-live="polite">${this._announcement}</div>
+      </div>
+    `;
+  }
+}

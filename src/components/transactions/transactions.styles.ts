@@ -1,0 +1,386 @@
+import { css } from 'lit';
+import { shared, tokens } from '../shared/theme.js';
+
+/** Styles of `<express-transactions>`: a table at 600px and wider, stacked cards below (container query). */
+export const styles = [
+  tokens,
+  shared,
+  css`
+    :host {
+      display: block;
+    }
+    .base {
+      container: express-transactions / inline-size;
+      display: grid;
+      gap: calc(var(--_space) * 1.5);
+      background: var(--_bg);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: calc(var(--_space) * 2);
+      min-width: 0;
+    }
+
+    /* ---- toolbar and filters ---- */
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-end;
+      gap: var(--_space) calc(var(--_space) * 2);
+    }
+    .toolbar .title {
+      align-self: center;
+      margin-inline-end: auto;
+    }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-end;
+      gap: var(--_space) calc(var(--_space) * 1.5);
+    }
+    .field {
+      display: grid;
+      gap: 2px;
+      font-size: 12px;
+      color: var(--_text-2);
+    }
+    .field select,
+    .field input {
+      min-height: 36px;
+      padding: 0 var(--_space);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+      color: var(--_text);
+      font-size: var(--_size);
+    }
+    .field input[aria-invalid='true'] {
+      border-color: var(--_danger);
+    }
+    .filters-toggle {
+      display: none;
+    }
+    .range-error {
+      flex-basis: 100%;
+      margin: 0;
+      color: var(--_danger);
+      font-size: 12px;
+    }
+    .export-status {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_space);
+      color: var(--_text-2);
+    }
+    .export-status:empty {
+      display: none;
+    }
+    .export-status .error {
+      flex: 1;
+    }
+
+    /* ---- the table ---- */
+    .table {
+      min-width: 0;
+    }
+    .head {
+      position: sticky;
+      top: 0;
+      z-index: 2;
+    }
+    .row {
+      display: grid;
+      grid-template-columns:
+        minmax(7.5em, 1.1fr) minmax(6em, 0.9fr) minmax(8em, 2.4fr) minmax(6.5em, 1fr)
+        minmax(5.5em, 0.8fr) minmax(6.5em, 1fr) minmax(7.5em, 1.3fr);
+      column-gap: calc(var(--_space) * 1.5);
+      align-items: center;
+      box-sizing: border-box;
+      width: 100%;
+      min-height: 44px;
+      padding: 0 var(--_space);
+      border-bottom: 1px solid var(--_border);
+      background: var(--_bg);
+    }
+    .head .row {
+      min-height: 36px;
+      background: var(--_surface);
+      border-radius: var(--_radius) var(--_radius) 0 0;
+      color: var(--_text-2);
+      font-size: 12px;
+      font-weight: 600;
+    }
+    .cell {
+      min-width: 0;
+      position: relative;
+    }
+    .numeric {
+      text-align: end;
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+    .description {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .type,
+    .date {
+      white-space: nowrap;
+    }
+    .cell-label {
+      display: none;
+    }
+    .row.txn {
+      cursor: pointer;
+    }
+    .row.txn:hover {
+      background: color-mix(in srgb, var(--_surface) 70%, var(--_bg));
+    }
+    .row.txn:focus-visible {
+      outline: 2px solid var(--_primary);
+      outline-offset: -2px;
+      z-index: 1;
+    }
+    .row.txn:hover,
+    .row.txn:focus {
+      z-index: 1;
+    }
+    .row.expanded {
+      background: var(--_surface);
+      border-bottom-color: transparent;
+    }
+    .row.fresh {
+      animation: express-fresh 4s ease-out;
+    }
+    @keyframes express-fresh {
+      from {
+        background: color-mix(in srgb, var(--_primary) 18%, var(--_bg));
+      }
+      to {
+        background: var(--_bg);
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .row.fresh {
+        animation: none;
+        background: color-mix(in srgb, var(--_primary) 12%, var(--_bg));
+      }
+    }
+    .pill.pending {
+      background: var(--_surface);
+    }
+    .amount.negative,
+    .net.negative {
+      color: var(--_danger);
+    }
+
+    /* The full date and time: read by screen readers, shown as a tooltip on hover and focus. */
+    .full-date {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    .date:hover .full-date,
+    .row.txn:focus-visible .full-date {
+      clip: auto;
+      width: auto;
+      height: auto;
+      overflow: visible;
+      inset-block-end: calc(100% + 6px);
+      inset-inline-start: 0;
+      padding: 4px var(--_space);
+      border-radius: 4px;
+      background: var(--_text);
+      color: var(--_bg);
+      font-size: 12px;
+      pointer-events: none;
+    }
+
+    /* ---- row details ---- */
+    .row.detail {
+      display: block;
+      padding: 0 var(--_space) calc(var(--_space) * 1.5);
+      background: var(--_surface);
+    }
+    .details {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(12em, 1fr));
+      gap: var(--_space) calc(var(--_space) * 2);
+      margin: 0;
+    }
+    .details div {
+      min-width: 0;
+    }
+    .details dt {
+      color: var(--_text-2);
+      font-size: 12px;
+    }
+    .details dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .details .mono {
+      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+      font-size: 12px;
+    }
+    .fees {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .fees li {
+      display: flex;
+      justify-content: space-between;
+      gap: var(--_space);
+    }
+
+    /* ---- skeleton, states, footer ---- */
+    .row.skeleton-row .skeleton {
+      height: 12px;
+      width: 70%;
+    }
+    .row.skeleton-row .numeric .skeleton {
+      margin-inline-start: auto;
+      width: 60%;
+    }
+    .state {
+      display: grid;
+      justify-items: center;
+      gap: var(--_space);
+      padding: calc(var(--_space) * 4) calc(var(--_space) * 2);
+      text-align: center;
+      color: var(--_text-2);
+    }
+    .state p {
+      margin: 0;
+    }
+    .error p {
+      margin: 0;
+    }
+    .error strong {
+      display: block;
+    }
+    .footer {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--_space);
+      color: var(--_text-2);
+      font-size: 12px;
+    }
+    .footer .error {
+      flex-basis: 100%;
+      font-size: var(--_size);
+    }
+
+    /* ---- narrow containers: stacked cards ---- */
+    @container express-transactions (max-width: 599px) {
+      .toolbar {
+        align-items: center;
+      }
+      .toolbar .title {
+        flex-basis: 100%;
+      }
+      .filters-toggle {
+        display: inline-flex;
+        order: 1;
+      }
+      .toolbar [part~='export-button'] {
+        order: 2;
+      }
+      .filters {
+        order: 3;
+        flex-basis: 100%;
+      }
+      .filters:not(.open) {
+        display: none;
+      }
+      .filters .field {
+        flex: 1 1 10em;
+      }
+      .head {
+        display: none;
+      }
+      /* Description and amount; date and type; fee, net and status. */
+      .row.txn,
+      .row.skeleton-row {
+        grid-template-columns: auto auto minmax(0, 1fr) auto;
+        grid-template-areas:
+          'description description description amount'
+          'date type type type'
+          'fee net status status';
+        column-gap: var(--_space);
+        row-gap: 2px;
+        padding: var(--_space);
+        min-height: 0;
+      }
+      .row > [part~='description'],
+      .row > .c-description {
+        grid-area: description;
+        font-weight: 500;
+      }
+      .row > [part~='amount'],
+      .row > .c-amount {
+        grid-area: amount;
+        font-weight: 600;
+      }
+      .row > [part~='date'],
+      .row > .c-date {
+        grid-area: date;
+        color: var(--_text-2);
+        font-size: 12px;
+      }
+      .row > [part~='type'],
+      .row > .c-type {
+        grid-area: type;
+        color: var(--_text-2);
+        font-size: 12px;
+      }
+      .row > [part~='type']::before {
+        content: '· ';
+      }
+      .row > [part~='status'],
+      .row > .c-status {
+        grid-area: status;
+        text-align: end;
+      }
+      .row > [part~='fee'],
+      .row > .c-fee,
+      .row > [part~='net'],
+      .row > .c-net {
+        text-align: start;
+        font-size: 12px;
+        color: var(--_text-2);
+      }
+      .row > [part~='fee'],
+      .row > .c-fee {
+        grid-area: fee;
+      }
+      .row > [part~='net'],
+      .row > .c-net {
+        grid-area: net;
+      }
+      .cell-label {
+        display: inline;
+        margin-inline-end: 4px;
+      }
+      .row > [part~='status'] .pill {
+        white-space: normal;
+        text-align: center;
+      }
+      /* The details show the full date; a tooltip over a card would hide its first line. */
+      .row.txn .full-date {
+        clip: rect(0 0 0 0) !important;
+        width: 1px !important;
+        height: 1px !important;
+        overflow: hidden !important;
+        padding: 0 !important;
+      }
+    }
+  `,
+];

@@ -1,0 +1,190 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { ExpressError } from '../../src/adapter/errors.js';
+import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
+import type { BalanceTransaction } from '../../src/adapter/types.js';
+import '../../src/components/transactions/transactions.js';
+import type { ExpressTransactions } from '../../src/components/transactions/transactions.js';
+import { parseCsv } from '../../src/core/csv.js';
+import { localIsoDate } from '../../src/core/time.js';
+import type { ExpressErrorEvent } from '../../src/events.js';
+import { FakeAdapter, page, txn, txns } from './transactions.fake.js';
+
+const $ = (el: ExpressTransactions, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+const rowsOf = (el: ExpressTransactions) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="row"]')];
+const text = (n: Element | null) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+async function settle(el: ExpressTransactions): Promise<void> {
+  for (let i = 0; i < 4; i++) {
+    await aTimeout(0);
+    await el.updateComplete;
+  }
+}
+
+const TZ = 'Asia/Tokyo';
+const account = { id: 'acct_1', default_currency: 'usd', settings: { dashboard: { timezone: TZ } } };
+
+/** A list in a 300px scroller (so the end is out of view), on a MemoryAdapter. */
+async function inScroller(adapter: MemoryAdapter | FakeAdapter, pageSize = 25): Promise<{ el: ExpressTransactions; wrap: HTMLElement }> {
+  const wrap = await fixture<HTMLDivElement>(html`<div style="height: 300px; overflow: auto">
+    <express-transactions locale="en-US" page-size=${pageSize}></express-transactions></div>`);
+  const el = wrap.querySelector('express-transactions')!;
+  el.adapter = adapter;
+  await settle(el);
+  return { el, wrap };
+}
+
+/** Every row id, by scrolling `scroller` from top to bottom (the DOM only holds the rows in view). */
+async function collectIds(el: ExpressTransactions, scroller: HTMLElement): Promise<string[]> {
+  const seen = new Map<number, string>();
+  scroller.scrollTop = 0;
+  for (let guard = 0; guard < 200; guard++) {
+    await aTimeout(30);
+    await settle(el);
+    for (const r of rowsOf(el)) seen.set(Number(r.getAttribute('aria-rowindex')), r.dataset.id!);
+    if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
+    scroller.scrollTop += 200;
+  }
+  return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, id]) => id);
+}
+
+describe('<express-transactions> paging, virtualisation and export', function () {
+  this.timeout(120_000);
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+
+  it('pages without gaps or duplicates, also when a live event brings a row of a later page', async () => {
+    const data = txns(60);
+    const adapter = new MemoryAdapter({ account, balance_transactions: data });
+    const { el, wrap } = await inScroller(adapter);
+    await waitUntil(() => rowsOf(el).length > 0);
+    // A row of the second page arrives live first: it goes to the top and its page does not repeat it.
+    adapter.emit({ type: 'balance_transaction.created', data: data[40]! });
+    await settle(el);
+    await el.loadMore();
+    await el.loadMore();
+    await settle(el);
+    expect($(el, '.load-more')).to.equal(null);
+    expect(text($(el, '.footer span'))).to.equal('Showing 60 transactions');
+    expect($(el, '[role="treegrid"]')!.getAttribute('aria-rowcount')).to.equal('61');
+    const ids = await collectIds(el, wrap);
+    const expected = [data[40]!.id, ...data.filter((_, i) => i !== 40).map((t) => t.id)];
+    expect(ids).to.deep.equal(expected);
+  });
+
+  it('keeps a bounded number of row elements with 10,000 rows loaded', async () => {
+    const data = Array.from({ length: 10_000 }, (_, i) =>
+      ({ ...txn({ description: `Trip ${i}` }), created: 1_780_000_000 - i * 60, id: `txn_${String(10_000 - i).padStart(8, '0')}` }) as BalanceTransaction,
+    );
+    const adapter = new MemoryAdapter({ account, balance_transactions: data });
+    const el = await fixture<ExpressTransactions>(html`<express-transactions locale="en-US" page-size="100"></express-transactions>`);
+    el.adapter = adapter;
+    await waitUntil(() => rowsOf(el).length > 0, 'first page', { timeout: 10_000 });
+    for (let guard = 0; guard < 200 && $(el, '.load-more'); guard++) {
+      await el.loadMore();
+      await el.updateComplete;
+    }
+    await settle(el);
+    expect(text($(el, '.footer span'))).to.equal('Showing 10,000 transactions');
+    const table = $(el, '[role="treegrid"]')!;
+    expect(table.getAttribute('aria-rowcount')).to.equal('10001');
+    expect(rowsOf(el).length).to.be.within(1, 100);
+    expect(el.shadowRoot!.querySelectorAll('[role="row"]').length).to.be.below(110);
+
+    // Scrolled to the middle: the rows there are rendered, still only a few dozen of them.
+    const body = $(el, '.body')!;
+    window.scrollTo(0, body.getBoundingClientRect().top + window.scrollY + 5000 * 44);
+    await waitUntil(() => rowsOf(el).some((r) => Math.abs(Number(r.getAttribute('aria-rowindex')) - 5002) < 20), 'middle rows', { timeout: 10_000 });
+    expect(rowsOf(el).length).to.be.within(1, 100);
+    const middle = rowsOf(el).find((r) => r.getAttribute('aria-rowindex') === '5002');
+    if (middle) expect(middle.dataset.id).to.equal(data[5000]!.id);
+    window.scrollTo(0, 0);
+    await waitUntil(() => rowsOf(el).some((r) => r.getAttribute('aria-rowindex') === '2'), 'back at the top');
+    await expect(el).to.be.accessible();
+  });
+
+  it("exports every matching transaction as CSV in the account's timezone", async () => {
+    const data = [
+      ...txns(150),
+      txn({ id: 'txn_refund_1', type: 'refund', amount: -1234, fee: 0, description: '=cmd|calc', created: 1_779_000_000 }),
+      txn({ id: 'txn_jpy', currency: 'jpy', amount: 5000, fee: 500, created: 1_778_000_000 }),
+    ];
+    const adapter = new MemoryAdapter({ account, balance_transactions: data });
+    const { el } = await inScroller(adapter);
+    await waitUntil(() => rowsOf(el).length > 0);
+    const saved: { name: string; text: string }[] = [];
+    el.save = (name, csv) => saved.push({ name, text: csv });
+    $(el, '[part~="export-button"]')!.click();
+    await waitUntil(() => saved.length === 1, 'saved');
+    await settle(el);
+    expect(saved[0]!.name).to.equal(`transactions-${localIsoDate(Date.now() / 1000, TZ)}.csv`);
+    const rows = parseCsv(saved[0]!.text);
+    expect(rows).to.have.length(153);
+    expect(rows[0]).to.deep.equal(['Date', 'Type', 'Category', 'Description', 'Amount', 'Fee', 'Net', 'Currency', 'Status', 'ID']);
+    expect(rows.slice(1).map((r) => r[9])).to.deep.equal(data.map((t) => t.id));
+    const first = data[0]!;
+    expect(rows[1]).to.deep.equal([
+      new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, dateStyle: 'short', timeStyle: 'medium' }).format(first.created * 1000).replace(' ', 'T') + '+09:00',
+      'payment', 'Payment', 'Payment', '10.00', '2.50', '7.50', 'USD', 'Available', first.id,
+    ]);
+    expect(rows[151]).to.deep.include.members(['refund', 'Refund', "'=cmd|calc", '-12.34', '0.00', 'txn_refund_1']);
+    expect(rows[152]!.slice(4, 8)).to.deep.equal(['5000', '500', '4500', 'JPY']);
+    expect(text($(el, '.export-status'))).to.equal('Exported 152 transactions');
+    await expect(el).to.be.accessible();
+
+    // The export follows the filters.
+    el.category = 'refund';
+    await settle(el);
+    $(el, '[part~="export-button"]')!.click();
+    await waitUntil(() => saved.length === 2, 'saved refunds');
+    expect(parseCsv(saved[1]!.text).slice(1).map((r) => r[9])).to.deep.equal(['txn_refund_1']);
+  });
+
+  it('shows the progress of an export, which can be canceled', async () => {
+    const a = new FakeAdapter();
+    const { el } = await inScroller(a);
+    a.last('listBalanceTransactions').resolve(page(txns(3)));
+    await settle(el);
+    let saved = 0;
+    el.save = () => saved++;
+    $(el, '[part~="export-button"]')!.click();
+    await settle(el);
+    const call = a.lists.at(-1)!;
+    expect(call.params).to.deep.equal({ limit: 100 });
+    expect(text($(el, '.export-status'))).to.include('Exporting… 0 transactions so far');
+    call.resolve(page(txns(100), true));
+    await settle(el);
+    expect(text($(el, '.export-status'))).to.include('Exporting… 100 transactions so far');
+    expect($(el, '[part~="export-button"]')!.getAttribute('aria-disabled')).to.equal('true');
+    await expect(el).to.be.accessible();
+    const next = a.lists.at(-1)!;
+    expect(next.params.starting_after).to.be.a('string');
+    $(el, '.export-status button')!.click();
+    await settle(el);
+    expect(next.signal!.aborted).to.equal(true);
+    expect(text($(el, '.export-status'))).to.equal('Export canceled');
+    expect(saved).to.equal(0);
+  });
+
+  it('a failed export says so with Retry and fires express-error; the rows stay', async () => {
+    const a = new FakeAdapter();
+    const { el } = await inScroller(a);
+    a.last('listBalanceTransactions').resolve(page(txns(3)));
+    await settle(el);
+    el.save = () => {};
+    $(el, '[part~="export-button"]')!.click();
+    await settle(el);
+    const ev = oneEvent(el, 'express-error');
+    a.lists.at(-1)!.reject(new ExpressError('unauthorized'));
+    const e = (await ev) as ExpressErrorEvent;
+    expect(e.detail.operation).to.equal('listBalanceTransactions');
+    await settle(el);
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(text(alert)).to.include('The export did not finish');
+    expect(text(alert)).to.include('Your session has ended.');
+    expect(rowsOf(el)).to.have.length(3);
+    await expect(el).to.be.accessible();
+    alert.querySelector('button')!.click();
+    await settle(el);
+    expect(a.lists.at(-1)!.params).to.deep.equal({ limit: 100 });
+  });
+});
