@@ -132,6 +132,13 @@ describe('<express-login-button>', () => {
     // The page is on its way to the dashboard: still busy, still one link.
     base(el).click();
     expect(adapter.calls).to.have.length(1);
+
+    // Back from the dashboard through the back/forward cache: usable again.
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await el.updateComplete;
+    expect(base(el).getAttribute('aria-busy')).to.equal('false');
+    base(el).click();
+    expect(adapter.calls).to.have.length(2);
   });
 
   it('makes a fresh link on the next click (never reuses one)', async () => {

@@ -154,7 +154,7 @@ export class ExpressLoginButton extends LitElement {
     const adapter = this.adapter ?? (this.endpoint ? undefined : this._context.value);
     if (adapter) return adapter.createLoginLink({ signal });
     if (this.endpoint) return fetchLoginLink(this.endpoint, signal);
-    throw new ExpressError('invalid_request', 'No adapter or endpoint to create a login link.');
+    throw new ExpressError('invalid_request', 'No adapter or endpoint.');
   }
 
   /**

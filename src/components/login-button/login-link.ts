@@ -39,7 +39,7 @@ export function errorForStatus(status: number, retryAfter?: string | null): Expr
 export function loginLinkUrl(link: unknown): string {
   const url = typeof link === 'object' && link !== null ? (link as { url?: unknown }).url : undefined;
   if (!isSafeRedirectUrl(url)) {
-    throw new ExpressError('invalid_response', 'The login link is not a safe https URL.', { param: 'url' });
+    throw new ExpressError('invalid_response', 'Unsafe login link URL.', { param: 'url' });
   }
   return url;
 }
@@ -69,6 +69,6 @@ export async function fetchLoginLink(endpoint: string, signal?: AbortSignal): Pr
     return await res.json();
   } catch (e) {
     if (isAbortError(e)) throw e;
-    throw new ExpressError('invalid_response', 'The login link endpoint did not answer JSON.', { cause: e });
+    throw new ExpressError('invalid_response', undefined, { cause: e });
   }
 }
