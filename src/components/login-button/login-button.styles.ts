@@ -25,7 +25,7 @@ export const styles = [
       border: 1px solid var(--_primary);
       border-radius: var(--_radius);
       background: var(--_primary);
-      color: #fff;
+      color: var(--_on-primary);
       font: inherit;
       font-weight: 600;
       cursor: pointer;

@@ -2,6 +2,8 @@
  * Which locale an element speaks, resolved from the DOM: the one DOM-touching piece of the
  * localisation; the string tables themselves live in `src/core/i18n`.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { onStringsLoaded, stringsFor, type Strings } from '../../core/i18n/registry.js';
 
 /** The canonical form of `value` when it is a valid BCP 47 tag, else `null`. */
 function canonical(value: string | null | undefined): string | null {
@@ -43,4 +45,52 @@ export function resolveLocale(el: Element): string {
   }
   const nav = typeof navigator !== 'undefined' ? canonical(navigator.language) : null;
   return nav ?? 'en';
+}
+
+type LocaleHost = ReactiveControllerHost & HTMLElement;
+
+const connected = new Set<LocaleHost>();
+let htmlObserver: MutationObserver | undefined;
+
+/**
+ * Keeps an element in its language: it re-renders the element when the string table its locale
+ * needs arrives (tables other than English load on first use), and when the page's `<html lang>`
+ * or `dir` changes. `strings` and `locale` read the current values.
+ */
+export class LocaleController implements ReactiveController {
+  private stop?: () => void;
+
+  constructor(private readonly host: LocaleHost) {
+    host.addController(this);
+  }
+
+  /** The element's locale (see `resolveLocale`). */
+  get locale(): string {
+    return resolveLocale(this.host);
+  }
+
+  /** The string table of the element's locale (English until another table has loaded). */
+  get strings(): Strings {
+    return stringsFor(this.locale);
+  }
+
+  hostConnected(): void {
+    connected.add(this.host);
+    this.stop = onStringsLoaded(() => this.host.requestUpdate());
+    if (!htmlObserver && typeof MutationObserver !== 'undefined') {
+      htmlObserver = new MutationObserver(() => {
+        for (const h of connected) h.requestUpdate();
+      });
+      htmlObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
+    }
+  }
+
+  hostDisconnected(): void {
+    connected.delete(this.host);
+    this.stop?.();
+    if (connected.size === 0) {
+      htmlObserver?.disconnect();
+      htmlObserver = undefined;
+    }
+  }
 }

@@ -61,7 +61,7 @@ export const shared = css`
   .button.primary {
     background: var(--_primary);
     border-color: var(--_primary);
-    color: #fff;
+    color: var(--_on-primary);
   }
   .button:disabled,
   .button[aria-disabled='true'] {

@@ -5,7 +5,7 @@ import { css } from 'lit';
  * private `--_*` variables with the default look of LOOK.md. Dark defaults follow
  * `prefers-color-scheme` unless the page sets the tokens itself.
  *
- * Tokens: --express-color-primary, --express-color-background, --express-color-surface,
+ * Tokens: --express-color-primary, --express-color-on-primary (text on primary), --express-color-background, --express-color-surface,
  * --express-color-text, --express-color-secondary-text, --express-color-border,
  * --express-color-success, --express-color-danger, --express-font-family,
  * --express-font-size-base, --express-border-radius, --express-spacing-unit.
@@ -13,6 +13,7 @@ import { css } from 'lit';
 export const tokens = css`
   :host {
     --_primary: var(--express-color-primary, #4f46e5);
+    --_on-primary: var(--express-color-on-primary, #fff);
     --_bg: var(--express-color-background, #ffffff);
     --_surface: var(--express-color-surface, #f7f8fa);
     --_text: var(--express-color-text, #1a1f36);
@@ -32,6 +33,7 @@ export const tokens = css`
   @media (prefers-color-scheme: dark) {
     :host {
       --_primary: var(--express-color-primary, #818cf8);
+      --_on-primary: var(--express-color-on-primary, #111318);
       --_bg: var(--express-color-background, #111318);
       --_surface: var(--express-color-surface, #1a1d24);
       --_text: var(--express-color-text, #e6e8ee);
