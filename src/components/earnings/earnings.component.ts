@@ -5,12 +5,12 @@ import '../../adapter/error-messages.js';
 import { isAbortError, toExpressError, type ExpressError } from '../../adapter/errors.js';
 import type { GuardedAdapter } from '../../adapter/guard.js';
 import type { BalanceTransaction, ExpressAccount, ExpressAdapter, ExpressEvent, Interval, List } from '../../adapter/types.js';
-import { format, stringsFor, type Strings } from '../../core/i18n/index.js';
+import { format, stringsFor, type Strings } from '../../core/i18n/registry.js';
 import { formatMoney } from '../../core/money.js';
 import { browserTimeZone, isValidTimeZone, localIsoDate } from '../../core/time.js';
 import { ExpressErrorEvent, ExpressRangeChangeEvent, type EarningsRange } from '../../events.js';
 import { AdapterController } from '../shared/adapter-controller.js';
-import { resolveLocale } from '../shared/locale.js';
+import { LocaleController, resolveLocale } from '../shared/locale.js';
 import { EarningsStore, PAGE_SIZE, seriesKey, type Series, type SeriesQuery } from './earnings.data.js';
 import {
   allowedIntervals,
@@ -106,6 +106,8 @@ export class ExpressEarnings extends LitElement {
   static override styles = styles;
 
   private readonly _adapters = new AdapterController(this);
+  /** Re-renders when the string table of the element's language arrives or `<html lang>` changes. */
+  private readonly _l10n = new LocaleController(this);
 
   @query('svg[part~="svg"]') private _svg?: SVGSVGElement;
 

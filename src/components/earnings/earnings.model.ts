@@ -10,7 +10,7 @@ import { nice, ticks } from 'd3-array';
 import { area, curveMonotoneX, line } from 'd3-shape';
 import type { Interval } from '../../adapter/types.js';
 import type { EarningsRange } from '../../events.js';
-import { format, type Strings } from '../../core/i18n/index.js';
+import { format, type Strings } from '../../core/i18n/registry.js';
 import { currencyExponent, formatCompactMoney, formatMoney } from '../../core/money.js';
 import { percentChange, totalNet, type NetVolumeBucket } from '../../core/net-volume.js';
 import {

@@ -5,9 +5,9 @@ import '../../adapter/error-messages.js';
 import { ExpressError, isAbortError, toExpressError } from '../../adapter/errors.js';
 import type { ExpressSignInAdapter, SignInStep } from '../../adapter/types.js';
 import { validateSignInStep } from '../../adapter/validate.js';
-import { format, stringsFor } from '../../core/i18n/index.js';
+import { format, stringsFor } from '../../core/i18n/registry.js';
 import { ExpressErrorEvent, ExpressSignedInEvent } from '../../events.js';
-import { resolveLocale } from '../shared/locale.js';
+import { LocaleController, resolveLocale } from '../shared/locale.js';
 import {
   allowedRedirect,
   loginErrorMessage,
@@ -76,6 +76,8 @@ const RETRYABLE = new Set(['network', 'rate_limited', 'unknown', 'invalid_respon
 export class ExpressLogin extends LitElement {
   static override styles = styles;
 
+  /** Re-renders when the string table of the element's language arrives or `<html lang>` changes. */
+  private readonly _l10n = new LocaleController(this);
   @query('#input') private _input?: HTMLInputElement;
 
   @state() private _view: View = { kind: 'email' };

@@ -5,7 +5,7 @@
  */
 import type { ExpressError } from '../../adapter/errors.js';
 import { isSafeRedirectUrl } from '../../adapter/url.js';
-import { format, type Strings } from '../../core/i18n/index.js';
+import { format, type Strings } from '../../core/i18n/registry.js';
 
 /** The query parameter a login link's URL carries its token in. */
 export const TOKEN_PARAM = 'login_token';
