@@ -1,4 +1,4 @@
-// The demo page: every element on MemoryAdapter data, with locale, theme and currency controls.
+// The demo page: the full <express-dashboard> on MemoryAdapter data, with locale, theme and currency controls.
 import '../src/index.js';
 import { MemoryAdapter } from '../src/adapters.js';
 
@@ -26,14 +26,26 @@ export const adapter = MemoryAdapter.demo({
 });
 (window as unknown as { demoAdapter: MemoryAdapter }).demoAdapter = adapter;
 
+// The whole dashboard in one tag: it lays out the header, balance, earnings chart and
+// transactions itself, and feeds them one live subscription.
 const dashboard = document.createElement('express-dashboard');
 dashboard.adapter = adapter;
 dashboard.setAttribute('platform-name', 'Lumen Rides');
-main.append(dashboard);
 
-const ch = document.createElement('express-earnings');
-ch.dataset.express = '';
-dashboard.prepend(ch);
+// The platform's own control in the header: a new trip payment through the live feed updates the
+// balance, the chart and the list together.
+const simulate = document.createElement('button');
+simulate.type = 'button';
+simulate.slot = 'header-actions';
+simulate.className = 'demo-button';
+simulate.textContent = 'Simulate a payment';
+simulate.addEventListener('click', () => adapter.simulatePayment());
+const footer = document.createElement('p');
+footer.slot = 'footer';
+footer.className = 'demo-footer';
+footer.textContent = 'Demo data: a seeded ride-share history in the in-browser MemoryAdapter. Nothing leaves this page.';
+dashboard.append(simulate, footer);
+main.append(dashboard);
 
 function applyLocale(value: string) {
   document.documentElement.lang = value;

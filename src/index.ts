@@ -12,6 +12,9 @@ export { resolveLocale } from './components/shared/locale.js';
 export * from './components/dashboard/dashboard.component.js';
 import './components/dashboard/dashboard.js';
 
+export * from './components/balance/balance.component.js';
+import './components/balance/balance.js';
+
 export * from './components/login-button/login-button.component.js';
 import './components/login-button/login-button.js';
 

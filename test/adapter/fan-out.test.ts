@@ -3,7 +3,7 @@ import { ExpressError } from '../../src/adapter/errors.js';
 import { LiveHub, Poller, type Schedule } from '../../src/adapter/fan-out.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import type { BalanceTransaction, ExpressAdapter, ExpressEvent } from '../../src/adapter/types.js';
-import { brandColour, brandIconUrl, safeColour } from '../../src/components/dashboard/branding.js';
+import { brandColour, brandIconUrl, browserRgb, contrastRatio, parseRgb, safeColour, textColourOn } from '../../src/components/dashboard/branding.js';
 import { activityAnnouncement, Throttle } from '../../src/components/dashboard/live-announcer.js';
 import { en, fr } from '../../src/core/i18n/index.js';
 import { DeferredAdapter } from '../support/deferred-adapter.js';
@@ -325,5 +325,19 @@ describe('branding', () => {
     expect(brandIconUrl(acct({ id: 'file_1' }))).to.equal(null);
     expect(brandIconUrl(acct('javascript:alert(1)'))).to.equal(null);
     expect(brandIconUrl(acct('http://evil.example/i.png'))).to.equal(null);
+  });
+
+  it('picks white or near-black text on a brand colour, whichever contrasts more', () => {
+    expect(parseRgb('#0a7d5a')).to.deep.equal([10, 125, 90]);
+    expect(parseRgb('#abc')).to.deep.equal([170, 187, 204]);
+    expect(parseRgb('rgba(255, 212, 0, 0.5)')).to.deep.equal([255, 212, 0]);
+    expect(parseRgb('rgb(1 2 3 / 50%)')).to.deep.equal([1, 2, 3]);
+    expect(parseRgb('oklch(70% 0.1 200)')).to.equal(null);
+    expect(contrastRatio([255, 255, 255], [0, 0, 0])).to.be.closeTo(21, 0.01);
+    expect(textColourOn([10, 125, 90])).to.equal('#ffffff'); // dark green: white text
+    expect(textColourOn([255, 212, 0])).to.equal('#111318'); // yellow: dark text
+    expect(textColourOn([0x4f, 0x46, 0xe5])).to.equal('#ffffff');
+    expect(browserRgb('rebeccapurple')).to.deep.equal([102, 51, 153]);
+    expect(browserRgb('hsl(0, 100%, 50%)')).to.deep.equal([255, 0, 0]);
   });
 });

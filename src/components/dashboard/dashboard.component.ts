@@ -1,13 +1,19 @@
-import { provide } from '@lit/context';
-import { Task } from '@lit/task';
-import { html, LitElement, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import '../../adapter/error-messages.js';
-import type { ExpressAccount, ExpressAdapter } from '../../adapter/types.js';
+import { isAbortError, toExpressError } from '../../adapter/errors.js';
+import { LiveHub, Poller } from '../../adapter/fan-out.js';
+import { guardedAdapterFor, type GuardedAdapter } from '../../adapter/guard.js';
+import type { Balance, ExpressAccount, ExpressAdapter, ExpressEvent } from '../../adapter/types.js';
 import { adapterContext } from '../../context.js';
 import { format, stringsFor } from '../../core/i18n/index.js';
-import { AdapterController } from '../shared/adapter-controller.js';
+import { ExpressErrorEvent } from '../../events.js';
 import { resolveLocale } from '../shared/locale.js';
+import { brandColour, brandIconUrl, browserRgb, textColourOn } from './branding.js';
+import { activityAnnouncement, Throttle } from './live-announcer.js';
 import { styles } from './dashboard.styles.js';
 
 /** The name a person knows the account by: the dashboard display name, else the business name. */
@@ -15,78 +21,332 @@ export function accountDisplayName(account: ExpressAccount | undefined): string 
   return account?.settings?.dashboard?.display_name?.trim() || account?.business_profile?.name?.trim() || null;
 }
 
+/** The parts of the default layout, in the order they appear. */
+export const DASHBOARD_SECTIONS = ['header', 'balance', 'earnings', 'transactions'] as const;
+
+/** One part of the default layout. */
+export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
+
 /**
- * @summary Provides its adapter to every express element inside it, under a header with the
- * account's name, the platform's name and a "Test mode" badge.
+ * The sections a `sections` attribute names (separated by spaces or commas, any case; unknown
+ * names ignored); every section when the attribute is absent, none when it is empty.
+ */
+export function parseSections(value: string | null | undefined): Set<DashboardSection> {
+  if (value === null || value === undefined) return new Set(DASHBOARD_SECTIONS);
+  const names = value.toLowerCase().split(/[\s,]+/);
+  return new Set(DASHBOARD_SECTIONS.filter((s) => names.includes(s)));
+}
+
+/** At most one live announcement in this many milliseconds. */
+export const ANNOUNCE_EVERY_MS = 5000;
+
+/** The attributes the dashboard passes down to the express elements inside it. */
+const INHERITED = ['locale', 'platform-name'] as const;
+
+/**
+ * The whole dashboard in one tag: a header with the account's name, the platform's name and a
+ * "Test mode" badge, then `<express-balance>`, `<express-earnings>` and `<express-transactions>`
+ * in a responsive grid (`sections` picks which), all fed by one adapter.
  *
- * @slot - The dashboard's elements (`<express-balance>`, `<express-earnings>`, `<express-transactions>`, ...).
+ * It provides every element inside it, through `@lit/context`, an adapter that calls the
+ * platform's adapter, shares concurrent `getAccount`/`getBalance` calls, and whose `subscribe`
+ * fans ONE subscription to the platform's adapter out to every element. When the platform's
+ * adapter has no `subscribe`, `poll-interval` (seconds) makes the dashboard fetch the balance and
+ * the newest transactions on a timer, paused while the page is hidden, and feed what changed to
+ * the elements as the same events. A polite live region announces what arrived, at most once
+ * every 5 seconds.
  *
- * @csspart base - The wrapper of header and content.
+ * The account's `settings.branding.primary_color` (when it is a valid CSS colour) becomes
+ * `--express-color-primary` for everything inside (with `--express-color-on-primary`, white or
+ * near-black, whichever contrasts more), unless the page sets that token itself; a
+ * `settings.branding.icon` that is an https URL is shown in the header. `locale` and
+ * `platform-name` are passed to the elements it renders and to express elements placed inside it
+ * that do not set their own.
+ *
+ * The component class renders the child tags without registering them: the
+ * `express-dashboard-elements/dashboard` entry point registers all four.
+ *
+ * @summary The complete earnings dashboard: header, balance, earnings chart and transactions, live.
+ *
+ * @slot - More content after the default sections (any express element placed here gets the adapter too).
+ * @slot header-actions - The platform's own controls in the header (a help link, a menu, ...).
+ * @slot footer - The platform's own footer content.
+ *
+ * @csspart base - The wrapper of everything.
  * @csspart header - The header.
+ * @csspart icon - The account's icon in the header (only with an https icon URL).
+ * @csspart title - The account's name.
+ * @csspart subtitle - "Your earnings with {platform}".
  * @csspart test-mode-badge - The "Test mode" badge, shown when the account or balance says `livemode: false`.
+ * @csspart grid - The grid of the default sections.
+ * @csspart balance - The default `<express-balance>`.
+ * @csspart earnings - The default `<express-earnings>`.
+ * @csspart transactions - The default `<express-transactions>`.
+ * @csspart footer - The footer wrapper.
  *
- * @cssproperty --express-color-primary
- * @cssproperty --express-color-text
- * @cssproperty --express-color-secondary-text
- * @cssproperty --express-font-family
+ * @cssproperty --express-color-primary - Set from the account's branding unless the page sets it.
+ * @cssproperty --express-color-on-primary - Set with it: the text colour on the brand colour.
+ * @cssproperty --express-color-background - The test-mode badge's base.
+ * @cssproperty --express-color-surface - Skeletons.
+ * @cssproperty --express-color-text - Text.
+ * @cssproperty --express-color-secondary-text - The subtitle.
+ * @cssproperty --express-color-border - Borders.
+ * @cssproperty --express-font-family - The font.
+ * @cssproperty --express-font-size-base - The base font size.
+ * @cssproperty --express-border-radius - Corners.
+ * @cssproperty --express-spacing-unit - The spacing rhythm and the grid's gaps.
  *
- * @fires express-error - `getAccount` failed; `detail` is `{ error, operation }`.
+ * @fires express-error - `getAccount` failed, the live feed sent an invalid event (`subscribe`),
+ * or a poll failed (`getBalance`, `listBalanceTransactions`); `detail` is `{ error, operation }`.
  */
 export class ExpressDashboard extends LitElement {
   static override styles = styles;
 
-  private readonly adapters = new AdapterController(this);
+  private readonly _provider = new ContextProvider(this, { context: adapterContext });
 
-  /** The data adapter, provided to every element inside through `adapterContext`. */
-  @provide({ context: adapterContext })
+  /** The live region's current text. */
+  @state() private _announcement = '';
+  /** The newest balance from the live feed (for the test-mode badge). */
+  @state() private _liveBalance?: Balance;
+
+  /** The data adapter, fanned out to every element inside (see the class description). */
   @property({ attribute: false })
   adapter?: ExpressAdapter;
 
-  /** The platform's name, shown in the header and used in generic descriptions. */
+  /** The platform's name, shown in the header and passed to the elements inside. */
   @property({ attribute: 'platform-name', reflect: true })
   platformName: string | null = null;
 
-  /** BCP 47 locale; defaults to the nearest `lang`, then the browser's. */
+  /** BCP 47 locale, passed to the elements inside; defaults to the nearest `lang`, then the browser's. */
   @property({ reflect: true })
   locale: string | null = null;
 
-  private readonly account = new Task(this, {
+  /** Which default sections appear: `header`, `balance`, `earnings`, `transactions` (spaces or commas); all when absent. */
+  @property()
+  sections: string | null = null;
+
+  /** Seconds between polls when the adapter has no `subscribe`; off when absent or 0. */
+  @property({ type: Number, attribute: 'poll-interval' })
+  pollInterval: number | null = null;
+
+  /** The account's colour, when it may be used (the page does not set the token). */
+  private _brand: string | null = null;
+  private _brandAccount?: ExpressAccount;
+  /** The text colour on the brand colour (see `textColourOn`). */
+  private _brandText: string | null = null;
+  private _hub?: LiveHub;
+  private _guarded?: GuardedAdapter;
+  private _poller?: Poller;
+  private _unsubscribe?: () => void;
+  private readonly _throttle = new Throttle<ExpressEvent>(ANNOUNCE_EVERY_MS, (events) => this._announce(events));
+  private _observer?: MutationObserver;
+  /** The attribute values the dashboard itself set on each element inside, to tell them from the page's. */
+  private readonly _passed = new WeakMap<Element, Map<string, string>>();
+
+  private readonly _account = new Task(this, {
     task: async ([adapter], { signal }) => {
       if (!adapter) return undefined;
       try {
         return await adapter.getAccount({ signal });
       } catch (e) {
-        this.adapters.report(e, 'getAccount');
+        this._report(e, 'getAccount');
         throw e;
       }
     },
-    args: () => [this.adapters.value] as const,
+    args: () => [this._guarded] as const,
   });
 
-  private readonly balance = new Task(this, {
+  private readonly _balance = new Task(this, {
+    // Only for the test-mode badge: a failure here is the balance element's to show.
     task: async ([adapter], { signal }) => (adapter ? adapter.getBalance({ signal }).catch(() => undefined) : undefined),
-    args: () => [this.adapters.value] as const,
+    args: () => [this._guarded] as const,
   });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this._syncPolling);
+    this._observer ??= new MutationObserver(() => this._passDown());
+    this._observer.observe(this, { childList: true, subtree: true });
+    this._listen();
+    this._passDown();
+    this._syncPolling();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this._syncPolling);
+    this._observer?.disconnect();
+    this._unsubscribe?.();
+    this._unsubscribe = undefined;
+    this._throttle.cancel();
+    this._syncPolling();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('adapter')) {
+      this._hub?.close();
+      this._unsubscribe?.();
+      this._unsubscribe = undefined;
+      this._liveBalance = undefined;
+      this._hub = this.adapter ? new LiveHub(this.adapter, (error, operation) => this._report(error, operation)) : undefined;
+      this._guarded = this._hub ? guardedAdapterFor(this._hub.adapter) : undefined;
+      this._provider.setValue(this._hub?.adapter);
+      this._listen();
+    }
+    const account = this._account.status === TaskStatus.COMPLETE ? this._account.value : undefined;
+    if (account !== this._brandAccount) {
+      this._brandAccount = account;
+      this._brand = this._brandFor(account);
+      const rgb = this._brand ? browserRgb(this._brand) : null;
+      this._brandText = rgb ? textColourOn(rgb) : null;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('adapter') || changed.has('pollInterval')) this._syncPolling();
+    if (changed.has('locale') || changed.has('platformName')) this._passDown();
+  }
+
+  // ---- live ----
+
+  private _listen(): void {
+    if (this._unsubscribe || !this._hub || !this.isConnected) return;
+    this._unsubscribe = this._hub.adapter.subscribe!(this._onLive);
+  }
+
+  private _onLive = (e: ExpressEvent): void => {
+    if (e.type === 'balance.updated') this._liveBalance = e.data;
+    else this._throttle.push(e);
+  };
+
+  private _announce(events: ExpressEvent[]): void {
+    const locale = resolveLocale(this);
+    const text = activityAnnouncement(events, stringsFor(locale), locale, this.platformName);
+    if (text) this._announcement = text;
+  }
+
+  /** Starts, restarts or stops polling to match the adapter, `poll-interval` and the page's visibility. */
+  private _syncPolling = (): void => {
+    const hub = this._hub;
+    const seconds = Number(this.pollInterval);
+    const wanted = this.isConnected && !!hub && !hub.hasUpstreamFeed && Number.isFinite(seconds) && seconds > 0;
+    if (!wanted) {
+      this._poller?.stop();
+      this._poller = undefined;
+      return;
+    }
+    if (!this._poller || this._pollerFor !== hub || this._pollerSeconds !== seconds) {
+      this._poller?.stop();
+      this._poller = new Poller(hub.upstream, {
+        intervalSeconds: seconds,
+        emit: (e) => hub.emit(e),
+        onError: (error, operation) => this._report(error, operation),
+      });
+      this._pollerFor = hub;
+      this._pollerSeconds = seconds;
+    }
+    if (document.hidden) this._poller.stop();
+    else this._poller.start();
+  };
+
+  private _pollerFor?: LiveHub;
+  private _pollerSeconds?: number;
+
+  // ---- helpers ----
+
+  private _report(error: unknown, operation: string): void {
+    if (isAbortError(error)) return;
+    this.dispatchEvent(new ExpressErrorEvent({ error: toExpressError(error), operation }));
+  }
+
+  private _brandFor(account: ExpressAccount | undefined): string | null {
+    const colour = brandColour(account);
+    if (!colour) return null;
+    // The page's own token wins (it is inherited, so the host sees it).
+    return getComputedStyle(this).getPropertyValue('--express-color-primary').trim() ? null : colour;
+  }
+
+  /**
+   * Sets `locale` and `platform-name` on the express elements placed inside the dashboard, unless
+   * the page set them (an attribute the dashboard did not set, or changed since).
+   */
+  private _passDown(): void {
+    if (!this.isConnected) return;
+    const values: Record<(typeof INHERITED)[number], string | null> = { locale: this.locale, 'platform-name': this.platformName };
+    for (const el of this.querySelectorAll('*')) {
+      if (!el.localName.startsWith('express-') || el.localName === 'express-dashboard') continue;
+      let passed = this._passed.get(el);
+      for (const name of INHERITED) {
+        const current = el.getAttribute(name);
+        const ours = passed?.get(name);
+        if (current !== null && current !== ours) continue; // the page's own
+        const value = values[name];
+        if (value === null || value === '') {
+          if (ours !== undefined) el.removeAttribute(name);
+          passed?.delete(name);
+        } else if (current !== value) {
+          el.setAttribute(name, value);
+          if (!passed) this._passed.set(el, (passed = new Map()));
+          passed.set(name, value);
+        } else {
+          if (!passed) this._passed.set(el, (passed = new Map()));
+          passed.set(name, value);
+        }
+      }
+    }
+  }
+
+  // ---- rendering ----
 
   override render() {
-    const s = stringsFor(resolveLocale(this));
-    const account = this.account.value;
+    const locale = resolveLocale(this);
+    const s = stringsFor(locale);
+    const sections = parseSections(this.sections);
+    const account = this._account.value;
     const name = accountDisplayName(account);
-    const testMode = account?.livemode === false || this.balance.value?.livemode === false;
+    const balance = this._liveBalance ?? this._balance.value;
+    const testMode = account?.livemode === false || balance?.livemode === false;
+    const icon = brandIconUrl(account);
+    const loc = this.locale || nothing;
+    const platform = this.platformName || nothing;
+    const brand: Record<string, string> = {};
+    if (this._brand) {
+      brand['--express-color-primary'] = brand['--_primary'] = this._brand;
+      // Text on the brand colour (primary buttons): white or near-black, whichever contrasts more.
+      if (this._brandText) brand['--express-color-on-primary'] = brand['--_on-primary'] = this._brandText;
+    }
+    const pair = sections.has('balance') && sections.has('earnings');
+    const grid = sections.has('balance') || sections.has('earnings') || sections.has('transactions');
     return html`
-      <div part="base">
-        <header part="header">
+      <div part="base" style=${styleMap(brand)}>
+        <header part="header" ?hidden=${!sections.has('header')}>
+          ${icon ? html`<img part="icon" src=${icon} alt="" width="40" height="40" />` : nothing}
           <div class="names">
-            ${this.account.status === 1 /* pending */ && !account
-              ? html`<span class="skeleton name-skeleton" aria-hidden="true"></span>`
-              : html`<h1>${name ?? s.dashboard.title}</h1>`}
+            ${this._account.status === TaskStatus.PENDING && !account
+              ? html`<span class="skeleton name-skeleton"><span class="visually-hidden">${s.common.loading}</span></span>`
+              : html`<h1 part="title">${name ?? s.dashboard.title}</h1>`}
             ${this.platformName
-              ? html`<p class="subtitle">${format(s.dashboard.subtitle, { platform: this.platformName })}</p>`
+              ? html`<p part="subtitle" class="subtitle">${format(s.dashboard.subtitle, { platform: this.platformName })}</p>`
               : nothing}
           </div>
           ${testMode ? html`<span class="pill" part="test-mode-badge">${s.common.testMode}</span>` : nothing}
+          <div class="actions"><slot name="header-actions"></slot></div>
         </header>
+        <div part="grid" class="grid ${pair ? 'pair' : ''}" ?hidden=${!grid}>
+          ${sections.has('balance')
+            ? html`<express-balance part="balance" class="balance" locale=${loc} platform-name=${platform}></express-balance>`
+            : nothing}
+          ${sections.has('earnings')
+            ? html`<express-earnings part="earnings" class="earnings" locale=${loc} platform-name=${platform}></express-earnings>`
+            : nothing}
+          ${sections.has('transactions')
+            ? html`<express-transactions part="transactions" class="transactions" locale=${loc} platform-name=${platform}></express-transactions>`
+            : nothing}
+        </div>
         <slot></slot>
+        <div part="footer" class="footer"><slot name="footer"></slot></div>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
       </div>
     `;
   }

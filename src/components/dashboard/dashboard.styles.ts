@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { shared, tokens } from '../shared/theme.js';
 
+/** Styles of `<express-dashboard>`. */
 export const styles = [
   tokens,
   shared,
@@ -18,6 +19,16 @@ export const styles = [
       flex-wrap: wrap;
       align-items: center;
       gap: var(--_space) calc(var(--_space) * 2);
+    }
+    [part='header'][hidden] {
+      display: none;
+    }
+    [part='icon'] {
+      width: 40px;
+      height: 40px;
+      border-radius: var(--_radius);
+      object-fit: cover;
+      flex: none;
     }
     .names {
       display: grid;
@@ -39,9 +50,44 @@ export const styles = [
       color: var(--_text);
       background: color-mix(in srgb, #f59e0b 18%, var(--_bg));
     }
+    .actions {
+      margin-inline-start: auto;
+      display: flex;
+      align-items: center;
+      gap: var(--_space);
+    }
     .name-skeleton {
       width: 12em;
       height: 1.4em;
+    }
+    .grid {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      gap: calc(var(--_space) * 3);
+      align-items: start;
+    }
+    .grid[hidden] {
+      display: none;
+    }
+    .grid > * {
+      min-width: 0;
+    }
+    /* Wide: the balance as a column on the start side, the chart and the list beside it. */
+    @container (min-width: 960px) {
+      .grid.pair {
+        grid-template-columns: minmax(300px, 1fr) minmax(0, 2.4fr);
+        grid-template-areas: 'balance earnings' 'balance transactions';
+        grid-template-rows: auto 1fr;
+      }
+      .grid.pair .balance {
+        grid-area: balance;
+      }
+      .grid.pair .earnings {
+        grid-area: earnings;
+      }
+      .grid.pair .transactions {
+        grid-area: transactions;
+      }
     }
   `,
 ];
