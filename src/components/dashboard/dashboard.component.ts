@@ -257,7 +257,9 @@ export class ExpressDashboard extends LitElement {
 
   private _report(error: unknown, operation: string): void {
     if (isAbortError(error)) return;
-    this.dispatchEvent(new ExpressErrorEvent({ error: toExpressError(error), operation }));
+    // Built before dispatching: the manifest analyzer lists an inline `new` as a nameless event.
+    const event = new ExpressErrorEvent({ error: toExpressError(error), operation });
+    this.dispatchEvent(event);
   }
 
   private _brandFor(account: ExpressAccount | undefined): string | null {
