@@ -236,7 +236,8 @@ describe('<express-balance>', function () {
   it('speaks the locale it is given', async () => {
     const adapter = new DeferredAdapter();
     const el = await loaded(adapter, html`<express-balance locale="fr-FR" .adapter=${adapter}></express-balance>`);
-    expect(text(el, 'h2')).to.equal('Solde');
+    // French loads on first use; the element re-renders when it arrives.
+    await waitUntil(() => text(el, 'h2') === 'Solde', 'French strings');
     expect(texts(el, '[part=currency] dt')).to.deep.equal(['Disponible', 'Bientôt disponible', 'En route vers votre banque']);
     expect(text(el, '[part=schedule]')).to.contain('Tous les jours, 2 jours après le paiement');
     expect(text(el, '[part=next-payout]')).to.match(/Prévu le ven\.? \d+ /);

@@ -6,12 +6,12 @@ import { categoryOf } from '../../adapter/categories.js';
 import { isAbortError, toExpressError, type ExpressError } from '../../adapter/errors.js';
 import type { GuardedAdapter } from '../../adapter/guard.js';
 import type { Balance, ExpressAccount, ExpressAdapter, ExpressEvent, Payout } from '../../adapter/types.js';
-import { format, stringsFor, type Strings } from '../../core/i18n/index.js';
+import { format, type Strings } from '../../core/i18n/registry.js';
 import { formatMoney } from '../../core/money.js';
 import { browserTimeZone, isValidTimeZone } from '../../core/time.js';
 import { ExpressErrorEvent } from '../../events.js';
 import { AdapterController } from '../shared/adapter-controller.js';
-import { resolveLocale } from '../shared/locale.js';
+import { LocaleController } from '../shared/locale.js';
 import { fetchPayouts } from './balance.data.js';
 import {
   balanceByCurrency,
@@ -92,6 +92,8 @@ export class ExpressBalance extends LitElement {
   static override styles = styles;
 
   private readonly _adapters = new AdapterController(this);
+  /** Re-renders when the string table of the element's language arrives or `<html lang>` changes. */
+  private readonly _l10n = new LocaleController(this);
 
   /** Loaded data (kept while live updates and refreshes change it). */
   @state() private _data?: BalanceData;
@@ -374,8 +376,8 @@ export class ExpressBalance extends LitElement {
   }
 
   override render() {
-    const locale = resolveLocale(this);
-    const s = stringsFor(locale);
+    const locale = this._l10n.locale;
+    const s = this._l10n.strings;
     const adapter = this._adapters.value;
     const data = this._data && this._data.adapter === adapter ? this._data : undefined;
     const failed = !data && this._load.status === TaskStatus.ERROR && !isAbortError(this._load.error) ? toExpressError(this._load.error) : undefined;

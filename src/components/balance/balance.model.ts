@@ -5,7 +5,7 @@
  */
 import type { Balance, ExpressAccount, Payout } from '../../adapter/types.js';
 import { sumMinor } from '../../core/money.js';
-import type { Strings } from '../../core/i18n/index.js';
+import type { Strings } from '../../core/i18n/registry.js';
 import { isValidTimeZone } from '../../core/time.js';
 
 /** One currency's balance, every field an integer in the currency's minor unit. */

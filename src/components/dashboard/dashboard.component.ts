@@ -9,9 +9,9 @@ import { LiveHub, Poller } from '../../adapter/fan-out.js';
 import { guardedAdapterFor, type GuardedAdapter } from '../../adapter/guard.js';
 import type { Balance, ExpressAccount, ExpressAdapter, ExpressEvent } from '../../adapter/types.js';
 import { adapterContext } from '../../context.js';
-import { format, stringsFor } from '../../core/i18n/index.js';
+import { format } from '../../core/i18n/registry.js';
 import { ExpressErrorEvent } from '../../events.js';
-import { resolveLocale } from '../shared/locale.js';
+import { LocaleController } from '../shared/locale.js';
 import { brandColour, brandIconUrl, browserRgb, textColourOn } from './branding.js';
 import { activityAnnouncement, Throttle } from './live-announcer.js';
 import { styles } from './dashboard.styles.js';
@@ -103,6 +103,8 @@ export class ExpressDashboard extends LitElement {
   static override styles = styles;
 
   private readonly _provider = new ContextProvider(this, { context: adapterContext });
+  /** Re-renders when the string table of the dashboard's language arrives or `<html lang>` changes. */
+  private readonly _l10n = new LocaleController(this);
 
   /** The live region's current text. */
   @state() private _announcement = '';
@@ -221,8 +223,7 @@ export class ExpressDashboard extends LitElement {
   };
 
   private _announce(events: ExpressEvent[]): void {
-    const locale = resolveLocale(this);
-    const text = activityAnnouncement(events, stringsFor(locale), locale, this.platformName);
+    const text = activityAnnouncement(events, this._l10n.strings, this._l10n.locale, this.platformName);
     if (text) this._announcement = text;
   }
 
@@ -302,8 +303,7 @@ export class ExpressDashboard extends LitElement {
   // ---- rendering ----
 
   override render() {
-    const locale = resolveLocale(this);
-    const s = stringsFor(locale);
+    const s = this._l10n.strings;
     const sections = parseSections(this.sections);
     const account = this._account.value;
     const name = accountDisplayName(account);

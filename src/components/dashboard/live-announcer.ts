@@ -4,7 +4,7 @@
 import { defaultSchedule, type Schedule } from '../../adapter/fan-out.js';
 import type { ExpressEvent } from '../../adapter/types.js';
 import { describeTransaction } from '../../core/describe.js';
-import { format, type Strings } from '../../core/i18n/index.js';
+import { format, type Strings } from '../../core/i18n/registry.js';
 import { formatMoney } from '../../core/money.js';
 import { payoutStatusLabel } from '../balance/balance.model.js';
 
