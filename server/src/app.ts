@@ -1,0 +1,224 @@
+/**
+ * `createServer()`: the reference server as a Fastify instance over a database, with every
+ * dependency injectable (clock, SMS sender, secrets) so tests run the real thing on loopback.
+ */
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { systemClock, type Clock } from './clock.js';
+import { requireSessionHook, type AppContext, type Mode } from './context.js';
+import type { Db } from './db.js';
+import { ApiError, installErrorHandlers, isApiPath, sendApiError } from './errors.js';
+import { EventBus } from './event-bus.js';
+import { SECURITY_HEADERS } from './headers.js';
+import { Ledger } from './ledger.js';
+import { dataRoutes } from './routes/data.js';
+import { eventRoutes } from './routes/events.js';
+import { developmentControls, developmentPages, expressPages, type PlatformDemoOptions } from './routes/pages.js';
+import { checkSecretKey, platformRoutes } from './routes/platform.js';
+import { signInRoutes } from './routes/sign-in.js';
+import { DEFAULT_SESSION_POLICY, Sessions, type SessionPolicy } from './sessions.js';
+import { SignIn } from './sign-in.js';
+import { DevelopmentSmsSender, type SmsSender } from './sms.js';
+
+/** Options of `createServer()`. */
+export interface ServerOptions {
+  /** An open, migrated database (`openDatabase`). */
+  db: Db;
+  /** Default `development`. */
+  mode?: Mode;
+  /** Default: the real clock. */
+  clock?: Clock;
+  /** The HMAC key for SMS codes and emails: at least 32 random bytes, kept secret and stable. */
+  secret: Buffer;
+  /** The platform API keys accepted (`sk_test_…`, `sk_live_…`). */
+  secretKeys: readonly string[];
+  /** Required in production; in development the default is a `DevelopmentSmsSender`. */
+  smsSender?: SmsSender;
+  /** The platform's name, in SMS texts and pages; default `Lumen Rides`. */
+  platformName?: string;
+  /** The origin login links point at (`https://dashboard.example.com`); default the listening address. */
+  publicUrl?: string;
+  /** Trust `X-Forwarded-*` from a reverse proxy (for HTTPS detection and client IPs). */
+  trustProxy?: boolean;
+  /** More origins allowed to make state-changing requests (the server's own is always allowed). */
+  allowedOrigins?: readonly string[];
+  /** Session lifetimes. */
+  session?: Partial<SessionPolicy>;
+  /** Milliseconds between SSE heartbeats; default 15000. */
+  heartbeatMs?: number;
+  /** Per-IP request limits per minute (`max` every route, `signInMax` the sign-in routes); `false` turns them off. */
+  rateLimit?: { max?: number; signInMax?: number } | false;
+  /** The built browser bundles (server/build.mjs); pages without them have no script. */
+  webRoot?: string;
+  /** Development only: the demo platform site's backend keys. */
+  platformDemo?: PlatformDemoOptions;
+  /** Where errors are reported; default console.error. */
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** A created server. */
+export interface ExpressServer {
+  app: FastifyInstance;
+  ctx: AppContext;
+  /** The development outbox (development mode with the default sender). */
+  outbox?: DevelopmentSmsSender;
+  /** Listens (default 127.0.0.1, port 0 = any free one); returns the origin, e.g. `http://127.0.0.1:8000`. */
+  listen(o?: { port?: number; host?: string }): Promise<string>;
+  close(): Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** `false` on routes that browsers never call (secret-key API): no Origin check. */
+    originCheck?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The origin of a URL string, or undefined. */
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Builds the server (see `ServerOptions`).
+ * @throws Error in production without a real SMS sender, or with a weak secret or a bad key.
+ */
+export async function createServer(options: ServerOptions): Promise<ExpressServer> {
+  const mode = options.mode ?? 'development';
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? ((m: string, e?: unknown) => console.error(m, e ?? ''));
+  if (options.secret.length < 32) throw new Error('The server secret must be at least 32 bytes.');
+  for (const k of options.secretKeys) checkSecretKey(k);
+  let outbox: DevelopmentSmsSender | undefined;
+  let sms = options.smsSender;
+  if (mode === 'production') {
+    if (!sms || sms.development) {
+      throw new Error(
+        'Production mode needs a real SMS sender: set SMS_WEBHOOK_URL (and SMS_WEBHOOK_TOKEN), or pass smsSender to createServer(). ' +
+          'The development outbox would show sign-in codes to anyone.',
+      );
+    }
+    if (options.platformDemo) throw new Error('The demo platform site is for development only.');
+  } else if (!sms) {
+    sms = outbox = new DevelopmentSmsSender({ now: () => clock.now() });
+  } else if (sms instanceof DevelopmentSmsSender) {
+    outbox = sms;
+  }
+
+  const app = Fastify({
+    logger: false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 16 * 1024,
+    forceCloseConnections: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, verbose: true } },
+  });
+
+  const ledger = new Ledger(options.db, clock);
+  const platformName = options.platformName ?? 'Lumen Rides';
+  let listening: string | undefined;
+  const ctx: AppContext = {
+    mode,
+    clock,
+    db: options.db,
+    ledger,
+    signIn: new SignIn(options.db, ledger, clock, options.secret, platformName),
+    sessions: new Sessions(options.db, clock, { ...DEFAULT_SESSION_POLICY, ...options.session }),
+    bus: new EventBus(),
+    sms: sms!,
+    platformName,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    streams: new Set(),
+    log,
+    publicUrl: () => (options.publicUrl ?? listening ?? 'http://127.0.0.1').replace(/\/+$/, ''),
+  };
+
+  installErrorHandlers(app, log);
+  app.decorateRequest('expressSession', null);
+  // Stripe's own clients send form-encoded bodies: accept them as flat objects.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+  await app.register(cookie);
+  if (options.rateLimit !== false) {
+    await app.register(rateLimit, { max: options.rateLimit?.max ?? 600, timeWindow: 60_000 });
+  }
+
+  // Security headers everywhere; API answers are never cached.
+  app.addHook('onSend', async (request, reply, payload) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
+    if (isApiPath(request.url) && !reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  // State-changing requests must come from one of our own pages (CSRF defence in depth, on top of SameSite=Lax).
+  const allowed = new Set(options.allowedOrigins ?? []);
+  app.addHook('onRequest', async (request: FastifyRequest, reply) => {
+    if (SAFE_METHODS.has(request.method) || request.routeOptions.config?.originCheck === false) return;
+    const origin = typeof request.headers.origin === 'string' ? request.headers.origin : originOf(request.headers.referer);
+    const own = `${request.protocol}://${request.host}`;
+    if (!origin || (origin !== own && !allowed.has(origin))) {
+      return sendApiError(reply, new ApiError(403, 'origin_mismatch', 'This request must come from the dashboard’s own pages.'));
+    }
+  });
+
+  const signInMax = options.rateLimit === false ? undefined : (options.rateLimit?.signInMax ?? 30);
+  signInRoutes(app, ctx, signInMax);
+  platformRoutes(app, ctx, options.secretKeys);
+  await app.register(async (scope) => {
+    scope.addHook('onRequest', requireSessionHook(ctx));
+    dataRoutes(scope, ctx);
+    eventRoutes(scope, ctx);
+    if (mode === 'development') developmentControls(scope, ctx);
+  });
+  expressPages(app, ctx);
+  if (mode === 'development' && outbox) {
+    developmentPages(app, ctx, outbox, options.platformDemo ?? { secretKeys: {} });
+  }
+
+  if (options.webRoot && existsSync(options.webRoot)) {
+    await app.register(fastifyStatic, {
+      root: options.webRoot,
+      prefix: '/assets/',
+      index: false,
+      cacheControl: false,
+      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+    });
+    const demoRoot = join(options.webRoot, 'demo');
+    if (mode === 'development' && existsSync(demoRoot)) {
+      await app.register(fastifyStatic, { root: demoRoot, prefix: '/demo/', decorateReply: false, cacheControl: false });
+    }
+  }
+
+  // End open event streams first, or closing would wait for them.
+  app.addHook('preClose', async () => {
+    for (const res of ctx.streams) res.end();
+  });
+
+  return {
+    app,
+    ctx,
+    outbox,
+    async listen(o = {}) {
+      await app.listen({ port: o.port ?? 0, host: o.host ?? '127.0.0.1' });
+      const addr = app.server.address() as AddressInfo;
+      const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+      listening = `http://${host}:${addr.port}`;
+      return listening;
+    },
+    async close() {
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Configuration from the environment.
+ *
+ * | variable | meaning |
+ * |---|---|
+ * | `NODE_ENV=production` | production mode: no demo site, no `/dev/*`, and every secret below required |
+ * | `PORT`, `HOST` | where to listen; default 8000 (or the next free port) on 127.0.0.1 |
+ * | `DATABASE_PATH` | the SQLite file; default `.data/express.sqlite` |
+ * | `PUBLIC_URL` | the origin login links point at (production: required, https) |
+ * | `TRUST_PROXY=1` | behind a reverse proxy: trust `X-Forwarded-Proto` / `-For` |
+ * | `ALLOWED_ORIGINS` | more origins (comma-separated) allowed to make state-changing requests |
+ * | `SERVER_SECRET` | HMAC key for SMS codes, at least 32 characters (production: required) |
+ * | `PLATFORM_SECRET_KEYS` | the platform API keys accepted, comma-separated `sk_test_…`/`sk_live_…` (production: required) |
+ * | `SMS_WEBHOOK_URL`, `SMS_WEBHOOK_TOKEN` | the real SMS sender (production: required) |
+ *
+ * In development, a missing `SERVER_SECRET` and `PLATFORM_SECRET_KEYS` are generated once and
+ * kept in `.data/secrets.json` (mode 0600), so sessions and keys survive restarts.
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Mode } from './context.js';
+import { randomToken } from './crypto.js';
+import { WebhookSmsSender, type SmsSender } from './sms.js';
+
+/** What `main` needs to build the server. */
+export interface EnvConfig {
+  mode: Mode;
+  /** Undefined: 8000, or the next free port. */
+  port?: number;
+  host: string;
+  databasePath: string;
+  publicUrl?: string;
+  trustProxy: boolean;
+  allowedOrigins: string[];
+  secret: Buffer;
+  secretKeys: string[];
+  smsSender?: SmsSender;
+  /** Development: the keys the demo platform's backend holds. */
+  demoKeys?: { test: string; live: string };
+}
+
+interface DevSecrets {
+  server_secret: string;
+  platform_keys: { test: string; live: string };
+}
+
+/** Reads, or creates once, the development secrets file. */
+function devSecrets(dataDir: string): DevSecrets {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+  const s: DevSecrets = {
+    server_secret: randomToken(32),
+    platform_keys: { test: `sk_test_${randomToken(24).replace(/[-_]/g, 'x')}`, live: `sk_live_${randomToken(24).replace(/[-_]/g, 'x')}` },
+  };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(s, null, 2) + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return s;
+}
+
+/** The configuration (see the module doc). @throws Error naming what production mode is missing. */
+export function configFromEnv(env: NodeJS.ProcessEnv, root: string): EnvConfig {
+  const mode: Mode = env.NODE_ENV === 'production' ? 'production' : 'development';
+  const dataDir = resolve(root, '.data');
+  const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const port = env.PORT ? Number(env.PORT) : undefined;
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  const smsSender = env.SMS_WEBHOOK_URL ? new WebhookSmsSender({ url: env.SMS_WEBHOOK_URL, token: env.SMS_WEBHOOK_TOKEN }) : undefined;
+  const base = {
+    mode,
+    port,
+    host: env.HOST || '127.0.0.1',
+    databasePath: resolve(root, env.DATABASE_PATH || join('.data', 'express.sqlite')),
+    publicUrl: env.PUBLIC_URL || undefined,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    allowedOrigins: list(env.ALLOWED_ORIGINS),
+    smsSender,
+  };
+  if (mode === 'production') {
+    const missing = ['SERVER_SECRET', 'PLATFORM_SECRET_KEYS', 'SMS_WEBHOOK_URL', 'PUBLIC_URL'].filter((k) => !env[k]);
+    if (missing.length) throw new Error(`Production mode needs ${missing.join(', ')} (see server/src/config.ts).`);
+    if (env.SERVER_SECRET!.length < 32) throw new Error('SERVER_SECRET must be at least 32 characters.');
+    if (!env.PUBLIC_URL!.startsWith('https://')) throw new Error('PUBLIC_URL must be https in production.');
+    return { ...base, secret: Buffer.from(env.SERVER_SECRET!, 'utf8'), secretKeys: list(env.PLATFORM_SECRET_KEYS) };
+  }
+  const dev = devSecrets(dataDir);
+  const keys = env.PLATFORM_SECRET_KEYS ? list(env.PLATFORM_SECRET_KEYS) : [dev.platform_keys.test, dev.platform_keys.live];
+  return {
+    ...base,
+    secret: Buffer.from(env.SERVER_SECRET || dev.server_secret, 'utf8'),
+    secretKeys: keys,
+    demoKeys: dev.platform_keys,
+  };
+}

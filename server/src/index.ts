@@ -1,0 +1,16 @@
+/** The reference server's modules, for scripts/start.mjs, scripts/seed.mjs and the tests. */
+export { createServer, type ExpressServer, type ServerOptions } from './app.js';
+export { systemClock, type Clock } from './clock.js';
+export { configFromEnv, type EnvConfig } from './config.js';
+export { SESSION_COOKIE, SECURE_SESSION_COOKIE, type AppContext, type Mode } from './context.js';
+export { MIGRATIONS, migrate, openDatabase, type Db, type Migration } from './db.js';
+export { ApiError } from './errors.js';
+export { Ledger, MAX_NET_VOLUME_BUCKETS } from './ledger.js';
+export { parseArgs, seedCli, start } from './main.js';
+export { SEED_PROFILES, seedDatabase, seedPhone, type SeedOptions, type SeededAccount } from './seed.js';
+export { DEFAULT_SESSION_POLICY, Sessions, type SessionPolicy } from './sessions.js';
+export { SIGN_IN_POLICY, SignIn, phoneHint } from './sign-in.js';
+export { DevelopmentSmsSender, WebhookSmsSender, type SmsMessage, type SmsSender } from './sms.js';
+export { generateDemoData } from '../../src/adapter/demo-data.js';
+export { aggregateNetVolume } from '../../src/core/net-volume.js';
+export { balanceOf } from '../../src/adapter/demo-data.js';

@@ -1,0 +1,106 @@
+/**
+ * The command lines: `npm start` (`start`) and `npm run seed` (`seedCli`). scripts/start.mjs and
+ * scripts/seed.mjs build this folder with esbuild first, then call these.
+ */
+import { relative } from 'node:path';
+import { createServer } from './app.js';
+import { configFromEnv } from './config.js';
+import { openDatabase } from './db.js';
+import { seedDatabase, type SeededAccount } from './seed.js';
+
+function printSeeded(accounts: SeededAccount[]): void {
+  for (const a of accounts) {
+    console.log(
+      `  ${a.id}  ${a.name.padEnd(18)} ${a.livemode ? 'live' : 'test'}  ${a.currency}  ${a.email.padEnd(28)} ${a.phone}  ` +
+        `${a.balance_transactions} transactions, ${a.payouts} payouts`,
+    );
+  }
+}
+
+/** `npm start`: opens (and seeds, when empty) the database, serves, prints the addresses. */
+export async function start(o: { root: string; webRoot: string; env: NodeJS.ProcessEnv }): Promise<void> {
+  const config = configFromEnv(o.env, o.root);
+  const db = openDatabase(config.databasePath);
+  const where = relative(o.root, config.databasePath) || config.databasePath;
+  const empty = db.prepare('SELECT 1 FROM accounts LIMIT 1').get() === undefined;
+  if (empty && config.mode === 'development') {
+    console.log(`Seeding the empty database ${where} (3 accounts, 24 months):`);
+    printSeeded(seedDatabase(db, { accounts: 3, months: 24 }));
+  }
+  const server = await createServer({
+    db,
+    mode: config.mode,
+    secret: config.secret,
+    secretKeys: config.secretKeys,
+    smsSender: config.smsSender,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
+    allowedOrigins: config.allowedOrigins,
+    webRoot: o.webRoot,
+    platformDemo: config.mode === 'development' && config.demoKeys ? { secretKeys: config.demoKeys } : undefined,
+  });
+  let origin: string | undefined;
+  for (let port = config.port ?? 8000; ; port++) {
+    try {
+      origin = await server.listen({ port, host: config.host });
+      break;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'EADDRINUSE' || config.port !== undefined || port > 8100) throw e;
+    }
+  }
+  console.log('');
+  if (config.mode === 'development') {
+    console.log(`Lumen Rides, the demo platform:   ${origin}/`);
+    console.log(`Express login page:               ${origin}/login`);
+    console.log(`Express dashboard:                ${origin}/dashboard`);
+    console.log(`SMS outbox (development only):    ${origin}/dev/sms`);
+    console.log(`In-browser demo (MemoryAdapter):  ${origin}/demo/`);
+  } else {
+    console.log(`Express reference server (production) on ${origin}, links to ${config.publicUrl}`);
+  }
+  console.log(`Database ${where}, SMS through ${server.ctx.sms.name}. Ctrl+C to stop.`);
+  if (config.mode === 'development' && !['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
+    console.warn(`Warning: development mode on ${config.host}: anyone who can reach it can read sign-in codes at /dev/sms.`);
+  }
+  const stop = async () => {
+    await server.close();
+    db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** Reads `--name value` and `--name=value` options. */
+export function parseArgs(argv: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
+    if (!m) throw new Error(`Unexpected argument: ${argv[i]}`);
+    out[m[1]] = m[2] ?? argv[++i] ?? '';
+  }
+  return out;
+}
+
+/** `npm run seed -- --accounts 3 --months 24 [--now <unix seconds or ISO date>] [--database path]`. */
+export function seedCli(o: { root: string; argv: readonly string[]; env: NodeJS.ProcessEnv }): void {
+  const args = parseArgs(o.argv);
+  for (const k of Object.keys(args)) {
+    if (!['accounts', 'months', 'now', 'database'].includes(k)) throw new Error(`Unknown option --${k} (use --accounts, --months, --now, --database)`);
+  }
+  const config = configFromEnv(args.database ? { ...o.env, DATABASE_PATH: args.database } : o.env, o.root);
+  let now: number | undefined;
+  if (args.now) {
+    now = /^\d+$/.test(args.now) ? Number(args.now) : Math.floor(Date.parse(args.now) / 1000);
+    if (!Number.isFinite(now)) throw new Error(`--now must be Unix seconds or an ISO date, got ${args.now}`);
+  }
+  const db = openDatabase(config.databasePath);
+  const accounts = seedDatabase(db, {
+    accounts: args.accounts ? Number(args.accounts) : 3,
+    months: args.months ? Number(args.months) : 24,
+    now,
+  });
+  db.close();
+  console.log(`Seeded ${relative(o.root, config.databasePath) || config.databasePath} (everything it held before is replaced):`);
+  printSeeded(accounts);
+}

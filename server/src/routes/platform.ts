@@ -1,0 +1,63 @@
+/**
+ * The platform API, for the platform's own backend only: authenticated with a secret key
+ * (`Authorization: Bearer sk_test_…` or `sk_live_…`), never with a cookie, never sent to a
+ * browser. A test-mode key reaches test-mode accounts, a live-mode key live-mode accounts, as
+ * with Stripe.
+ *
+ * `POST /v1/accounts/{id}/login_links` answers a Stripe `login_link` object whose URL opens the
+ * login page with a fresh single-use token.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.js';
+import { digestsEqual, sha256 } from '../crypto.js';
+import { ApiError } from '../errors.js';
+import { expectNoBody } from './sign-in.js';
+
+/** A configured secret key, kept as its hash. */
+interface KeyEntry {
+  hash: Buffer;
+  livemode: boolean;
+}
+
+/** @throws Error for a key that is not `sk_test_…` or `sk_live_…` with at least 24 characters after the prefix. */
+export function checkSecretKey(key: string): { livemode: boolean } {
+  const m = /^sk_(test|live)_[A-Za-z0-9]{24,}$/.exec(key);
+  if (!m) throw new Error('A platform secret key looks like sk_test_… or sk_live_… followed by at least 24 letters and digits.');
+  return { livemode: m[1] === 'live' };
+}
+
+/** Which configured key the request carries. @throws ApiError 401 without a valid one. */
+function authenticate(keys: readonly KeyEntry[], request: FastifyRequest): KeyEntry {
+  const header = request.headers.authorization;
+  const m = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header.trim()) : null;
+  if (!m) throw new ApiError(401, 'api_key_required', 'Authenticate with your secret key: Authorization: Bearer sk_…');
+  const given = sha256(m[1]);
+  let found: KeyEntry | undefined;
+  for (const k of keys) if (digestsEqual(given, k.hash)) found = k; // every key compared: no early exit
+  if (!found) throw new ApiError(401, 'api_key_invalid', 'Invalid API key.');
+  return found;
+}
+
+/** Registers the platform API; `secretKeys` are the keys it accepts. */
+export function platformRoutes(app: FastifyInstance, ctx: AppContext, secretKeys: readonly string[]): void {
+  const keys: KeyEntry[] = secretKeys.map((k) => ({ hash: sha256(k), livemode: checkSecretKey(k).livemode }));
+
+  app.post<{ Params: { id: string } }>(
+    '/v1/accounts/:id/login_links',
+    {
+      config: { originCheck: false }, // server to server: no browser, no cookie, no Origin
+      schema: { params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 255 } }, required: ['id'] } },
+    },
+    async (request, reply) => {
+      const key = authenticate(keys, request);
+      expectNoBody(request.body);
+      const account = ctx.ledger.account(request.params.id);
+      if (!account || account.livemode !== key.livemode) {
+        // Stripe answers the same for an account of the other mode: it does not exist there.
+        throw new ApiError(404, 'resource_missing', `No such account: '${request.params.id.slice(0, 64)}'`, { param: 'account' });
+      }
+      reply.header('Cache-Control', 'no-store');
+      return ctx.signIn.createLoginLink(account.id, `${ctx.publicUrl()}/login`);
+    },
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * Seeding: fills the database with the demo history of `MemoryAdapter.demo`, made by the same
+ * generator (`generateDemoData`, src/adapter/demo-data.ts), deterministically for the same
+ * options and `now`. Account `i` (from 0) uses seed `i + 1` and the profile `SEED_PROFILES[i]`
+ * (cycled): the first is a live-mode account, the second a test-mode one, each with a
+ * (fictional, 555-01xx) phone number for the SMS outbox.
+ */
+import { generateDemoData } from '../../src/adapter/demo-data.js';
+import type { Db } from './db.js';
+import { Ledger } from './ledger.js';
+
+/** Currency, zone and mode of the seeded accounts, in order (cycled past the end). */
+export const SEED_PROFILES: readonly { livemode: boolean; currency: string; timezone: string }[] = [
+  { livemode: true, currency: 'usd', timezone: 'America/New_York' },
+  { livemode: false, currency: 'usd', timezone: 'America/Los_Angeles' },
+  { livemode: true, currency: 'eur', timezone: 'Europe/Berlin' },
+  { livemode: true, currency: 'jpy', timezone: 'Asia/Tokyo' },
+  { livemode: false, currency: 'gbp', timezone: 'Europe/London' },
+];
+
+/** Options of `seedDatabase`. */
+export interface SeedOptions {
+  /** How many accounts; default 3 (1 to 99). */
+  accounts?: number;
+  /** Months of history each; default 24. */
+  months?: number;
+  /** The present, Unix seconds; default the real clock. The same `now` gives the same data. */
+  now?: number;
+  /** Named in fee and dispute descriptions; default `Lumen Rides`. */
+  platformName?: string;
+}
+
+/** What was seeded, per account. */
+export interface SeededAccount {
+  id: string;
+  name: string;
+  email: string;
+  phone: string;
+  livemode: boolean;
+  currency: string;
+  timezone: string;
+  balance_transactions: number;
+  payouts: number;
+}
+
+/** The phone number of seeded account `i`: +1 202 555 01xx, a range reserved for fiction. */
+export function seedPhone(i: number): string {
+  return `+1202555${String(101 + i).padStart(4, '0')}`;
+}
+
+/**
+ * Empties the ledger and the sign-in tables, then seeds them (see the module doc) in one
+ * transaction. @throws RangeError for counts out of range.
+ */
+export function seedDatabase(db: Db, options: SeedOptions = {}): SeededAccount[] {
+  const { accounts = 3, months = 24, platformName = 'Lumen Rides' } = options;
+  if (!Number.isInteger(accounts) || accounts < 1 || accounts > 99) throw new RangeError('accounts must be an integer from 1 to 99');
+  if (!Number.isInteger(months) || months < 0 || months > 120) throw new RangeError('months must be an integer from 0 to 120');
+  const now = options.now ?? Math.floor(Date.now() / 1000);
+  const ledger = new Ledger(db, { now: () => now * 1000 });
+  return db.transaction(() => {
+    for (const table of ['sessions', 'sign_in_challenges', 'sms_sends', 'login_links', 'events', 'payouts', 'balance_transactions', 'accounts']) {
+      db.prepare(`DELETE FROM ${table}`).run();
+    }
+    const emails = new Set<string>();
+    const out: SeededAccount[] = [];
+    for (let i = 0; i < accounts; i++) {
+      const profile = SEED_PROFILES[i % SEED_PROFILES.length];
+      const data = generateDemoData({ seed: i + 1, months, now, platformName, ...profile });
+      let email = data.account.email ?? `driver${i + 1}@example.com`;
+      for (let n = 2; emails.has(email); n++) email = email.replace(/(\+\d+)?@/, `+${n}@`);
+      emails.add(email);
+      const account = { ...data.account, email };
+      const phone = seedPhone(i);
+      ledger.insertAccount(account, phone);
+      ledger.insertTransactions(account.id, data.balance_transactions);
+      ledger.insertPayouts(account.id, data.payouts);
+      out.push({
+        id: account.id,
+        name: account.settings?.dashboard?.display_name ?? account.id,
+        email,
+        phone,
+        livemode: profile.livemode,
+        currency: profile.currency,
+        timezone: profile.timezone,
+        balance_transactions: data.balance_transactions.length,
+        payouts: data.payouts.length,
+      });
+    }
+    return out;
+  })();
+}

@@ -1,0 +1,227 @@
+// Test support for the reference server: builds it (server/build.mjs), starts it on loopback over
+// a temporary SQLite database seeded by the demo generator, with a clock the tests move by hand,
+// a cookie-keeping HTTP client that sends Origin like a browser, and a Server-Sent Events reader.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildServer } from '../build.mjs';
+
+/** The seeded present: 2025-11-24T16:00:00Z (Unix seconds). */
+export const NOW = 1_764_000_000;
+
+let modulePromise;
+/** The built server module (server/src/index.ts). */
+export function serverModule() {
+  modulePromise ??= buildServer().then((file) => import(file));
+  return modulePromise;
+}
+
+/** A clock that moves only when told. */
+export function fakeClock(startMs) {
+  let t = startMs;
+  return {
+    now: () => t,
+    advance(ms) {
+      t += ms;
+    },
+  };
+}
+
+/** A random platform key of a mode. */
+export function secretKey(mode) {
+  return `sk_${mode}_${randomBytes(24).toString('hex')}`;
+}
+
+/**
+ * Starts a seeded server (3 accounts: [0] live usd, [1] test usd, [2] live eur) on 127.0.0.1 with
+ * a fake clock at NOW. `server` overrides createServer options. Call `close()` when done.
+ */
+export async function startTestServer({ months = 2, server = {}, db: dbPath } = {}) {
+  const m = await serverModule();
+  const dir = mkdtempSync(join(tmpdir(), 'express-server-test-'));
+  const db = m.openDatabase(dbPath ?? join(dir, 'test.sqlite'));
+  const seeded = m.seedDatabase(db, { accounts: 3, months, now: NOW });
+  const clock = fakeClock(NOW * 1000 + 500);
+  const keys = { test: secretKey('test'), live: secretKey('live') };
+  const srv = await m.createServer({
+    db,
+    clock,
+    secret: randomBytes(32),
+    secretKeys: [keys.test, keys.live],
+    rateLimit: false,
+    smsSender: new m.DevelopmentSmsSender({ console: false, now: () => clock.now() }),
+    log: () => {},
+    ...server,
+  });
+  const origin = await srv.listen();
+  return {
+    m,
+    db,
+    clock,
+    keys,
+    seeded,
+    live: seeded[0],
+    test: seeded[1],
+    other: seeded[2],
+    server: srv,
+    outbox: srv.outbox,
+    origin,
+    client: (o) => new Client(origin, o),
+    async close() {
+      await srv.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A cookie-keeping client; POSTs carry `Origin` (this server's, unless told otherwise) as browsers send it. */
+export class Client {
+  constructor(origin, { headers = {} } = {}) {
+    this.origin = origin;
+    this.cookies = new Map();
+    this.headers = headers;
+  }
+
+  cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async request(method, path, { body, headers = {}, origin = this.origin, raw = false } = {}) {
+    const h = { Accept: 'application/json', ...this.headers, ...headers };
+    if (origin && method !== 'GET' && method !== 'HEAD') h.Origin = origin;
+    if (this.cookies.size) h.Cookie = this.cookieHeader();
+    let payload;
+    if (body !== undefined) {
+      payload = raw ? body : JSON.stringify(body);
+      h['Content-Type'] ??= 'application/json';
+    }
+    const res = await fetch(this.origin + path, { method, headers: h, body: payload, redirect: 'manual' });
+    const setCookies = res.headers.getSetCookie();
+    for (const c of setCookies) {
+      const [pair, ...attrs] = c.split(';').map((s) => s.trim());
+      const i = pair.indexOf('=');
+      const name = pair.slice(0, i);
+      const value = pair.slice(i + 1);
+      const gone = attrs.some((a) => /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && Date.parse(a.slice(8)) < Date.now())) || value === '';
+      if (gone) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await res.text();
+    let json;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, headers: res.headers, json, text, setCookies };
+  }
+
+  get(path, o) {
+    return this.request('GET', path, o);
+  }
+
+  post(path, body, o) {
+    return this.request('POST', path, { body, ...o });
+  }
+}
+
+/** `POST /v1/accounts/{id}/login_links` with a secret key, as a platform's backend does (no Origin, no cookie). */
+export async function createLoginLink(t, accountId, key) {
+  const res = await fetch(`${t.origin}/v1/accounts/${encodeURIComponent(accountId)}/login_links`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${key ?? (t.seeded.find((a) => a.id === accountId)?.livemode ? t.keys.live : t.keys.test)}` },
+  });
+  return { status: res.status, json: await res.json(), headers: res.headers };
+}
+
+/** The login token in a login link's URL. */
+export function tokenOf(link) {
+  return new URL(link.url).searchParams.get('login_token');
+}
+
+/** The code of the newest SMS to `phone` in the development outbox. */
+export function latestCode(outbox, phone) {
+  const m = outbox.outbox().find((e) => e.to === phone);
+  if (!m) throw new Error(`No SMS to ${phone}`);
+  return /\b(\d{6})\b/.exec(m.body)[1];
+}
+
+/** Signs `client` in as the seeded `account` (login link, then the SMS code for a live-mode one). */
+export async function signIn(t, client, account) {
+  const link = await createLoginLink(t, account.id);
+  let r = await client.post('/v1/sign_in', { login_token: tokenOf(link.json) });
+  if (r.json?.status === 'code_sent') {
+    r = await client.post(`/v1/sign_in/${r.json.challenge_id}/verify`, { code: latestCode(t.outbox, account.phone) });
+  }
+  if (r.json?.status !== 'signed_in') throw new Error(`Sign-in failed: ${r.status} ${r.text}`);
+  return r;
+}
+
+/**
+ * Opens `GET /v1/events` for the client; `next()` resolves with the next message
+ * (`{ id, data, event }` or `{ comment }`), `close()` disconnects.
+ */
+export async function openEvents(client, { lastEventId } = {}) {
+  const ac = new AbortController();
+  const headers = { Accept: 'text/event-stream', Cookie: client.cookieHeader() };
+  if (lastEventId !== undefined) headers['Last-Event-ID'] = String(lastEventId);
+  const res = await fetch(`${client.origin}/v1/events`, { headers, signal: ac.signal });
+  const messages = [];
+  const waiters = [];
+  let ended = false;
+  const push = (m) => {
+    const w = waiters.shift();
+    if (w) w.resolve(m);
+    else messages.push(m);
+  };
+  (async () => {
+    if (!res.body) return;
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buf = '';
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buf += value;
+        let i;
+        while ((i = buf.indexOf('\n\n')) >= 0) {
+          const block = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          const m = {};
+          for (const line of block.split('\n')) {
+            if (line.startsWith(':')) m.comment = line.slice(1).trim();
+            else if (line.startsWith('id: ')) m.id = Number(line.slice(4));
+            else if (line.startsWith('data: ')) m.data = (m.data ?? '') + line.slice(6);
+            else if (line.startsWith('retry: ')) m.retry = Number(line.slice(7));
+          }
+          if (m.data !== undefined) m.event = JSON.parse(m.data);
+          push(m);
+        }
+      }
+    } catch {
+      // aborted
+    }
+    ended = true;
+    for (const w of waiters.splice(0)) w.resolve(null);
+  })();
+  return {
+    status: res.status,
+    headers: res.headers,
+    /** The next message (`null` once the stream ended); with `filter`, the next one that passes it. */
+    async next(filter = () => true) {
+      for (;;) {
+        const m = messages.length ? messages.shift() : ended ? null : await new Promise((resolve) => waiters.push({ resolve }));
+        if (m === null || filter(m)) return m;
+      }
+    },
+    /** The next event message (skipping comments and `retry:`). */
+    nextEvent() {
+      return this.next((m) => m.event !== undefined);
+    },
+    close() {
+      ac.abort();
+    },
+  };
+}
