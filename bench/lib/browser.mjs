@@ -51,12 +51,16 @@ export async function launchChromium() {
 
 /**
  * Opens `path` in a new page of `browser`, waits until the page sets `window.benchReady`, and
- * returns the page. Page errors and console errors are printed (a benchmark must not hide them).
+ * returns the page. Page errors and console errors are printed (a benchmark must not hide them);
+ * with BENCH_VERBOSE=1 the pages' progress (console.info) too.
  */
 export async function openBenchPage(browser, baseUrl, path, { width = 1280, height = 900 } = {}) {
   const page = await browser.newPage({ viewport: { width, height } });
   page.on('pageerror', (e) => console.error(`  [page error] ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') console.error(`  [console.error] ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.error(`  [console.error] ${m.text()}`);
+    else if (m.type() === 'info' && process.env.BENCH_VERBOSE) console.log(`  [page] ${m.text()}`);
+  });
   await page.goto(`${baseUrl}${path}`);
   await page.waitForFunction(() => window.benchReady === true, null, { timeout: 120_000 });
   return page;

@@ -1,0 +1,65 @@
+/**
+ * Frame timing in the page. Headless Chromium draws at most 60 frames a second whatever the
+ * flags, so the time between two requestAnimationFrame callbacks is never under 16.7 ms. A
+ * frame's cost is measured instead as the time from the frame's start (the rAF timestamp, taken
+ * before scroll and pointer events, rAF callbacks, style, layout and paint of that frame) to a
+ * message posted from the rAF callback, which runs only once that frame's rendering is done.
+ * Under 16.7 ms means the frame fit in a 60 Hz budget.
+ */
+
+/** The next animation frame's timestamp. */
+export function nextFrame(): Promise<number> {
+  return new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+/** Resolves, with `performance.now()`, once the current task (e.g. a frame's rendering) is over. */
+export function afterCurrentTask(): Promise<number> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve(performance.now());
+    ch.port2.postMessage(0);
+  });
+}
+
+/**
+ * Waits frame by frame until `ready()` is true at the start of a frame, then until that frame is
+ * painted; returns the time it was. Gives up (throws) after `timeoutMs`.
+ */
+export async function paintedWhen(ready: () => boolean, timeoutMs = 60_000): Promise<number> {
+  const start = performance.now();
+  for (;;) {
+    await nextFrame();
+    if (ready()) return afterCurrentTask();
+    if (performance.now() - start > timeoutMs) throw new Error('timed out waiting for the first paint');
+  }
+}
+
+/**
+ * Runs `step(i)` at the start of `count` consecutive frames (inside their rAF callback) and returns
+ * each frame's cost (see the module doc) in milliseconds.
+ */
+export async function timeFrames(count: number, step: (i: number) => void): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = await new Promise<number>((resolve) => {
+      requestAnimationFrame((frameStart) => {
+        step(i);
+        void afterCurrentTask().then((end) => resolve(end - frameStart));
+      });
+    });
+    out.push(t);
+  }
+  return out;
+}
+
+declare global {
+  interface Performance { memory?: { usedJSHeapSize: number; totalJSHeapSize: number } }
+  function gc(): void;
+}
+
+/** The JS heap in use after a full garbage collection, in bytes (needs --js-flags=--expose-gc). */
+export async function heapUsed(): Promise<number> {
+  await nextFrame();
+  if (typeof gc === 'function') { gc(); gc(); }
+  return performance.memory?.usedJSHeapSize ?? NaN;
+}
