@@ -91,6 +91,18 @@ function originOf(url: string | undefined): string | undefined {
   }
 }
 
+/** Deletes what has expired for good; returns how many rows went. */
+export function pruneExpired(ctx: AppContext): number {
+  const now = ctx.clock.now();
+  const day = 86_400_000;
+  let n = ctx.sessions.prune();
+  n += ctx.db.prepare('DELETE FROM login_links WHERE expires_at * 1000 < ?').run(now - day).changes;
+  n += ctx.db.prepare('DELETE FROM sign_in_challenges WHERE created_ms < ?').run(now - day).changes;
+  n += ctx.db.prepare('DELETE FROM sms_sends WHERE sent_ms < ?').run(now - day).changes;
+  n += ctx.db.prepare('DELETE FROM events WHERE created * 1000 < ?').run(now - 7 * day).changes;
+  return n;
+}
+
 /**
  * Builds the server (see `ServerOptions`).
  * @throws Error in production without a real SMS sender, or with a weak secret or a bad key.
@@ -201,8 +213,20 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
     }
   }
 
+  // Housekeeping every hour: expired sessions, spent links and challenges, old SMS records and
+  // events older than a week (a stream resuming from further back gets what is left).
+  const housekeeping = setInterval(() => {
+    try {
+      pruneExpired(ctx);
+    } catch (e) {
+      log('Housekeeping failed', e);
+    }
+  }, 3600_000);
+  housekeeping.unref();
+
   // End open event streams first, or closing would wait for them.
   app.addHook('preClose', async () => {
+    clearInterval(housekeeping);
     for (const res of ctx.streams) res.end();
   });
 

@@ -1,5 +1,5 @@
 /** The reference server's modules, for scripts/start.mjs, scripts/seed.mjs and the tests. */
-export { createServer, type ExpressServer, type ServerOptions } from './app.js';
+export { createServer, pruneExpired, type ExpressServer, type ServerOptions } from './app.js';
 export { systemClock, type Clock } from './clock.js';
 export { configFromEnv, type EnvConfig } from './config.js';
 export { SESSION_COOKIE, SECURE_SESSION_COOKIE, type AppContext, type Mode } from './context.js';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { NOW, secretKey, serverModule, startTestServer } from './helpers.mjs';
+import { NOW, createLoginLink, secretKey, serverModule, signIn, startTestServer } from './helpers.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 let m;
@@ -137,6 +137,30 @@ describe('per-IP rate limit', () => {
       assert.equal(r.json.error.code, 'rate_limited');
       assert.equal(r.json.error.type, 'invalid_request_error');
       assert.ok(Number(r.headers.get('retry-after')) > 0);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('housekeeping', () => {
+  test('pruneExpired deletes spent sessions, links, challenges and SMS records, and keeps live ones', async () => {
+    const t = await startTestServer({ months: 0 });
+    try {
+      const old = t.client();
+      await signIn(t, old, t.live);
+      await createLoginLink(t, t.test.id);
+      t.clock.advance(2 * 86_400_000);
+      const fresh = t.client();
+      await signIn(t, fresh, t.test);
+      const count = (table) => t.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get().n;
+      assert.equal(count('sessions'), 2);
+      assert.ok(m.pruneExpired(t.server.ctx) >= 4);
+      assert.equal(count('sessions'), 1);
+      assert.equal(count('sign_in_challenges'), 0);
+      assert.equal(count('sms_sends'), 0);
+      assert.equal(count('login_links'), 1, 'the fresh link stays');
+      assert.equal((await fresh.get('/v1/account')).status, 200);
     } finally {
       await t.close();
     }
