@@ -1,5 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { ExpressError } from '../../src/adapter/errors.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import type { BalanceTransaction } from '../../src/adapter/types.js';
@@ -42,6 +43,8 @@ async function collectIds(el: ExpressTransactions, scroller: HTMLElement): Promi
     await aTimeout(30);
     await settle(el);
     for (const r of rowsOf(el)) seen.set(Number(r.getAttribute('aria-rowindex')), r.dataset.id!);
+    // Wherever the list is scrolled, exactly one rendered row is reachable with Tab.
+    expect(rowsOf(el).filter((r) => r.tabIndex === 0), `tabbable rows at ${scroller.scrollTop}px`).to.have.length(1);
     if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
     scroller.scrollTop += 200;
   }
@@ -56,7 +59,7 @@ describe('<express-transactions> paging, virtualisation and export', function ()
     const data = txns(60);
     const adapter = new MemoryAdapter({ account, balance_transactions: data });
     const { el, wrap } = await inScroller(adapter);
-    await waitUntil(() => rowsOf(el).length > 0);
+    await waitUntil(() => rowsOf(el).length > 0, undefined, { timeout: 5000 });
     // A row of the second page arrives live first: it goes to the top and its page does not repeat it.
     adapter.emit({ type: 'balance_transaction.created', data: data[40]! });
     await settle(el);
@@ -91,14 +94,19 @@ describe('<express-transactions> paging, virtualisation and export', function ()
     expect(el.shadowRoot!.querySelectorAll('[role="row"]').length).to.be.below(110);
 
     // Scrolled to the middle: the rows there are rendered, still only a few dozen of them.
-    const body = $(el, '.body')!;
-    window.scrollTo(0, body.getBoundingClientRect().top + window.scrollY + 5000 * 44);
-    await waitUntil(() => rowsOf(el).some((r) => Math.abs(Number(r.getAttribute('aria-rowindex')) - 5002) < 20), 'middle rows', { timeout: 10_000 });
+    const body = $(el, '.body') as VirtualizerHostElement;
+    body[virtualizerRef]!.element(5000)!.scrollIntoView({ block: 'center' });
+    await waitUntil(() => rowsOf(el).some((r) => r.getAttribute('aria-rowindex') === '5002'), 'middle rows', { timeout: 10_000 });
     expect(rowsOf(el).length).to.be.within(1, 100);
-    const middle = rowsOf(el).find((r) => r.getAttribute('aria-rowindex') === '5002');
-    if (middle) expect(middle.dataset.id).to.equal(data[5000]!.id);
+    const middle = rowsOf(el).find((r) => r.getAttribute('aria-rowindex') === '5002')!;
+    expect(middle.dataset.id).to.equal(data[5000]!.id);
+    expect(text(middle.querySelector('[part~="description"]'))).to.equal('Trip 5000');
+    const box = middle.getBoundingClientRect();
+    expect(box.bottom).to.be.greaterThan(0);
+    expect(box.top).to.be.lessThan(window.innerHeight);
+    body[virtualizerRef]!.element(0)!.scrollIntoView({ block: 'start' });
+    await waitUntil(() => rowsOf(el).some((r) => r.getAttribute('aria-rowindex') === '2'), 'back at the top', { timeout: 10_000 });
     window.scrollTo(0, 0);
-    await waitUntil(() => rowsOf(el).some((r) => r.getAttribute('aria-rowindex') === '2'), 'back at the top');
     await expect(el).to.be.accessible();
   });
 
@@ -110,11 +118,11 @@ describe('<express-transactions> paging, virtualisation and export', function ()
     ];
     const adapter = new MemoryAdapter({ account, balance_transactions: data });
     const { el } = await inScroller(adapter);
-    await waitUntil(() => rowsOf(el).length > 0);
+    await waitUntil(() => rowsOf(el).length > 0, undefined, { timeout: 5000 });
     const saved: { name: string; text: string }[] = [];
     el.save = (name, csv) => saved.push({ name, text: csv });
     $(el, '[part~="export-button"]')!.click();
-    await waitUntil(() => saved.length === 1, 'saved');
+    await waitUntil(() => saved.length === 1, 'saved', { timeout: 5000 });
     await settle(el);
     expect(saved[0]!.name).to.equal(`transactions-${localIsoDate(Date.now() / 1000, TZ)}.csv`);
     const rows = parseCsv(saved[0]!.text);
@@ -135,7 +143,7 @@ describe('<express-transactions> paging, virtualisation and export', function ()
     el.category = 'refund';
     await settle(el);
     $(el, '[part~="export-button"]')!.click();
-    await waitUntil(() => saved.length === 2, 'saved refunds');
+    await waitUntil(() => saved.length === 2, 'saved refunds', { timeout: 5000 });
     expect(parseCsv(saved[1]!.text).slice(1).map((r) => r[9])).to.deep.equal(['txn_refund_1']);
   });
 
@@ -169,7 +177,7 @@ describe('<express-transactions> paging, virtualisation and export', function ()
     const a = new FakeAdapter();
     const { el } = await inScroller(a);
     a.last('listBalanceTransactions').resolve(page(txns(3)));
-    await settle(el);
+    await waitUntil(() => rowsOf(el).length === 3, 'rows', { timeout: 5000 });
     el.save = () => {};
     $(el, '[part~="export-button"]')!.click();
     await settle(el);

@@ -45,7 +45,7 @@ async function withRows(data: BalanceTransaction[], hasMore = false, attrs = '')
   const el = await mount(a, attrs);
   a.last('listBalanceTransactions').resolve(page(data, hasMore));
   await settle(el);
-  if (data.length) await waitUntil(() => rowsOf(el).length > 0, 'rows rendered');
+  if (data.length) await waitUntil(() => rowsOf(el).length > 0, 'rows rendered', { timeout: 5000 });
   return { el, a };
 }
 
@@ -179,7 +179,7 @@ describe('<express-transactions>', function () {
       expect(a.lists[1]!.params).to.deep.equal({ limit: 25 });
       a.last('listBalanceTransactions').resolve(page(txns(2)));
       await settle(el);
-      await waitUntil(() => rowsOf(el).length === 2);
+      await waitUntil(() => rowsOf(el).length === 2, undefined, { timeout: 5000 });
       expect($(el, '[role="alert"]')).to.equal(null);
     });
 
@@ -201,7 +201,7 @@ describe('<express-transactions>', function () {
       const first = txns(3);
       const { el, a } = await withRows(first, true);
       // Three rows leave the end of the list in view: the next page starts by itself.
-      await waitUntil(() => a.lists.length === 2, 'next page requested');
+      await waitUntil(() => a.lists.length === 2, 'next page requested', { timeout: 5000 });
       expect(a.lists[1]!.params).to.deep.equal({ limit: 25, starting_after: first[2]!.id });
       await settle(el);
       expect(text($(el, '.load-more'))).to.equal('Loading more…');
@@ -223,7 +223,7 @@ describe('<express-transactions>', function () {
       const next = txns(2);
       a.last('listBalanceTransactions').resolve(page(next, false));
       await settle(el);
-      await waitUntil(() => rowsOf(el).length === 5);
+      await waitUntil(() => rowsOf(el).length === 5, undefined, { timeout: 5000 });
       expect(rowsOf(el).map((r) => r.dataset.id)).to.deep.equal([...first, ...next].map((t) => t.id));
       expect($(el, '.footer [role="alert"]')).to.equal(null);
       expect($(el, '.load-more')).to.equal(null);
@@ -240,7 +240,7 @@ describe('<express-transactions>', function () {
       const first = txns(25);
       a.last('listBalanceTransactions').resolve(page(first, true));
       await settle(el);
-      await waitUntil(() => rowsOf(el).length > 0);
+      await waitUntil(() => rowsOf(el).length > 0, undefined, { timeout: 5000 });
       await aTimeout(50);
       expect(a.lists).to.have.length(1);
       expect($(el, '[role="treegrid"]')!.getAttribute('aria-rowcount')).to.equal('-1');
@@ -261,7 +261,7 @@ describe('<express-transactions>', function () {
       await waitUntil(() => {
         wrap.scrollTop = wrap.scrollHeight;
         return a.lists.length === 3;
-      }, 'auto-load at the end');
+      }, 'auto-load at the end', { timeout: 5000 });
       await expect(el).to.be.accessible();
     });
   });
@@ -340,7 +340,7 @@ describe('<express-transactions>', function () {
       payouts!.resolve(page([txn({ type: 'payout', description: 'stale payout' })]));
       refunds!.resolve(page([txn({ type: 'refund', description: 'stale refund' })]));
       await settle(el);
-      await waitUntil(() => rowsOf(el).length === 1);
+      await waitUntil(() => rowsOf(el).length === 1, undefined, { timeout: 5000 });
       expect(text(cell(rowsOf(el)[0]!, 'description'))).to.equal('newest');
       await aTimeout(50);
       await settle(el);
@@ -357,7 +357,7 @@ describe('<express-transactions>', function () {
       await settle(el);
       refunds.resolve(page([txn({ type: 'refund', description: 'late refund' })]));
       await settle(el);
-      await waitUntil(() => rowsOf(el).length === 1);
+      await waitUntil(() => rowsOf(el).length === 1, undefined, { timeout: 5000 });
       expect(text(cell(rowsOf(el)[0]!, 'description'))).to.equal('everything');
     });
 
@@ -371,7 +371,7 @@ describe('<express-transactions>', function () {
       more.resolve(page([txn({ description: 'stale page' })]));
       a.lists.at(-1)!.resolve(page([txn({ type: 'refund', description: 'fresh' })]));
       await settle(el);
-      await waitUntil(() => rowsOf(el).length === 1);
+      await waitUntil(() => rowsOf(el).length === 1, undefined, { timeout: 5000 });
       expect(text(cell(rowsOf(el)[0]!, 'description'))).to.equal('fresh');
     });
   });
@@ -402,7 +402,7 @@ describe('<express-transactions>', function () {
       const el = document.createElement('express-transactions');
       el.locale = 'en-US';
       dash.append(el);
-      await waitUntil(() => rowsOf(el).length === 1, 'row from the context adapter');
+      await waitUntil(() => rowsOf(el).length === 1, 'row from the context adapter', { timeout: 5000 });
       expect(text(cell(rowsOf(el)[0]!, 'description'))).to.equal('Payment from Cargo Co');
       el.platformName = 'Own Name';
       await settle(el);
@@ -432,7 +432,7 @@ describe('<express-transactions>', function () {
       expect(text(cell(row, 'description'))).to.equal('Transaction');
       row.click();
       await settle(el);
-      await waitUntil(() => $(el, '.row.detail'));
+      await waitUntil(() => $(el, '.row.detail'), undefined, { timeout: 5000 });
       expect(text($(el, '.row.detail'))).to.include('climate_order_purchase');
     });
 
@@ -460,7 +460,7 @@ describe('<express-transactions>', function () {
       const e = await ev;
       expect(e.detail.transaction.id).to.equal('txn_sel');
       await settle(el);
-      await waitUntil(() => $(el, '.row.detail'));
+      await waitUntil(() => $(el, '.row.detail'), undefined, { timeout: 5000 });
       expect(row.getAttribute('aria-expanded')).to.equal('true');
       const detail = text($(el, '.row.detail'));
       for (const s of ['txn_sel', 'payment', 'py_source_1', 'Available on', 'Platform fee', '$2.00', 'Card processing', '$0.50']) {
@@ -473,7 +473,7 @@ describe('<express-transactions>', function () {
       await expect(el).to.be.accessible();
       row.click();
       await settle(el);
-      await waitUntil(() => !$(el, '.row.detail'));
+      await waitUntil(() => !$(el, '.row.detail'), undefined, { timeout: 5000 });
       expect(row.getAttribute('aria-expanded')).to.equal('false');
     });
 
@@ -515,7 +515,7 @@ describe('<express-transactions>', function () {
       const fresh = txn({ id: 'txn_live', amount: 1850, fee: 400, description: null, created: data[0]!.created + 60 });
       a.emit({ type: 'balance_transaction.created', data: fresh });
       await settle(el);
-      await waitUntil(() => rowsOf(el).length === 3);
+      await waitUntil(() => rowsOf(el).length === 3, undefined, { timeout: 5000 });
       const top = rowsOf(el)[0]!;
       expect(top.dataset.id).to.equal('txn_live');
       expect(top.classList.contains('fresh')).to.equal(true);
@@ -552,7 +552,7 @@ describe('<express-transactions>', function () {
       await settle(el);
       a.last('listBalanceTransactions').resolve(page(txns(2)));
       await settle(el);
-      await waitUntil(() => rowsOf(el).length === 2);
+      await waitUntil(() => rowsOf(el).length === 2, undefined, { timeout: 5000 });
       expect(getComputedStyle($(el, '.head')!).display).to.equal('none');
       const row = rowsOf(el)[0]!;
       // Description and amount share the first line; the date is on a line below.
@@ -580,7 +580,7 @@ describe('<express-transactions>', function () {
       await settle(el);
       a.last('listBalanceTransactions').resolve(page(txns(2)));
       await settle(el);
-      await waitUntil(() => rowsOf(el).length === 2);
+      await waitUntil(() => rowsOf(el).length === 2, undefined, { timeout: 5000 });
       const row = rowsOf(el)[0]!.getBoundingClientRect();
       const date = cell(rowsOf(el)[0]!, 'date').getBoundingClientRect();
       const status = cell(rowsOf(el)[0]!, 'status').getBoundingClientRect();

@@ -37,6 +37,19 @@ import { styles } from './transactions.styles.js';
 /** One entry of the virtualised body: a transaction's row, or the detail row under an expanded one. */
 type Item = { kind: 'txn'; txn: BalanceTransaction } | { kind: 'detail'; txn: BalanceTransaction };
 
+/** A row's text, formatted. */
+interface RowView {
+  iso: string;
+  short: string;
+  full: string;
+  type: string;
+  description: string;
+  amount: string;
+  fee: string;
+  net: string;
+  status: TemplateResult | string;
+}
+
 /** Where the CSV export is. */
 type ExportState =
   | { state: 'idle' }
@@ -231,6 +244,13 @@ export class ExpressTransactions extends LitElement {
   private _lastVisible = -1;
   private _virtualizerHost?: Element;
   private _items: Item[] = [];
+  /** Item index of each transaction row. */
+  private _indexById = new Map<string, number>();
+  /** The virtualizer's rendered range of items. */
+  private _range = { first: 0, last: -1 };
+  /** Each row's text, formatted once per locale, timezone, platform name and `describe`. */
+  private _views = new WeakMap<BalanceTransaction, RowView>();
+  private _viewsKey: unknown[] = [];
   private _itemsFor?: { rows: readonly BalanceTransaction[]; expanded: ReadonlySet<string> };
 
   override connectedCallback(): void {
@@ -311,17 +331,31 @@ export class ExpressTransactions extends LitElement {
       adapter.listBalanceTransactions(params, { signal }).then((l) => this._adapters.reportDropped(l, 'listBalanceTransactions'));
   }
 
-  /** The body's entries: every row, each expanded one followed by its details. */
+  /**
+   * The body's entries: every row, each expanded one followed by its details. Rows appended by a
+   * page extend the previous entries (no rebuild of 100,000 entries per page).
+   */
   private _itemsOf(rows: readonly BalanceTransaction[]): Item[] {
-    if (this._itemsFor?.rows === rows && this._itemsFor.expanded === this._expanded) return this._items;
-    const items: Item[] = [];
-    for (const txn of rows) {
-      items.push({ kind: 'txn', txn });
-      if (this._expanded.has(txn.id)) items.push({ kind: 'detail', txn });
+    const prev = this._itemsFor;
+    if (prev?.rows === rows && prev.expanded === this._expanded) return this._items;
+    const n = prev?.rows.length ?? 0;
+    const appended =
+      prev !== undefined && prev.expanded === this._expanded && n > 0 && rows.length > n &&
+      rows[0] === prev.rows[0] && rows[n - 1] === prev.rows[n - 1];
+    const from = appended ? n : 0;
+    const add: Item[] = [];
+    const indexById = appended ? this._indexById : new Map<string, number>();
+    const base = appended ? this._items.length : 0;
+    for (let i = from; i < rows.length; i++) {
+      const txn = rows[i]!;
+      indexById.set(txn.id, base + add.length);
+      add.push({ kind: 'txn', txn });
+      if (this._expanded.has(txn.id)) add.push({ kind: 'detail', txn });
     }
-    this._items = items;
+    this._items = appended ? this._items.concat(add) : add;
+    this._indexById = indexById;
     this._itemsFor = { rows, expanded: this._expanded };
-    return items;
+    return this._items;
   }
 
   // ---- live events ----
@@ -482,23 +516,25 @@ export class ExpressTransactions extends LitElement {
     el?.focus();
   }
 
-  /** Keeps one rendered row reachable with Tab when the one that was scrolled out of the DOM. */
+  /**
+   * Notes the rendered range (before the virtualizer renders it: this listener is added first), so
+   * that `_tabbable` can hand Tab to a rendered row when the roving one is out of the DOM.
+   */
   private _onRangeChanged(e: RangeChangedEvent): void {
-    const items = this._items;
-    const inRange = (id: string | undefined) => {
-      if (id === undefined) return false;
-      for (let i = Math.max(0, e.first); i <= Math.min(e.last, items.length - 1); i++) {
-        if (items[i]!.txn.id === id) return true;
-      }
-      return false;
-    };
-    if (inRange(this._tabId)) return;
-    if (this._tabId !== undefined && this.renderRoot.querySelector(`[part~="row"][data-id="${CSS.escape(this._tabId)}"]`)) return;
-    const first = items[Math.max(0, e.first)];
-    if (first && first.txn.id !== this._tabId) {
-      this._tabId = first.txn.id;
-      this.requestUpdate();
-    }
+    this._range = { first: e.first, last: e.last };
+  }
+
+  /**
+   * Whether the row of `id` at item `index` is the one Tab reaches: the roving row, or, while that
+   * one is out of the rendered range, the first rendered transaction row.
+   */
+  private _tabbable(id: string, index: number): boolean {
+    if (id === this._tabId) return true;
+    const { first, last } = this._range;
+    const at = this._tabId === undefined ? undefined : this._indexById.get(this._tabId);
+    if (at !== undefined && at >= first && at <= last) return false;
+    const firstRow = this._items[first]?.kind === 'detail' ? first + 1 : first;
+    return index === firstRow;
   }
 
   private _onVisibilityChanged(e: VisibilityChangedEvent): void {
@@ -716,7 +752,7 @@ export class ExpressTransactions extends LitElement {
     const c = s.transactions.columns;
     return html`<div role="rowgroup" class="head">
       <div role="row" class="row" aria-rowindex="1">
-        ${COLUMNS.map((col) => html`<div role="columnheader" class="cell ${col === 'amount' || col === 'fee' || col === 'net' ? 'numeric' : ''}">${c[col]}</div>`)}
+        ${COLUMNS.map((col) => html`<div role="columnheader" class="cell c-${col} ${col === 'amount' || col === 'fee' || col === 'net' ? 'numeric' : ''}">${c[col]}</div>`)}
       </div>
     </div>`;
   }
@@ -730,31 +766,64 @@ export class ExpressTransactions extends LitElement {
     </div>`;
   }
 
+  /** The formatted text of a row, from the cache (see `_prepareViews`). */
+  private _view(txn: BalanceTransaction, s: Strings, locale: string, timeZone: string): RowView {
+    let v = this._views.get(txn);
+    if (!v) {
+      const money = (n: number) => formatMoney(n, txn.currency, locale);
+      const created = new Date(txn.created * 1000);
+      v = {
+        iso: isoDateTime(txn.created, timeZone),
+        short: dateFormat(locale, timeZone, 'short').format(created),
+        full: dateFormat(locale, timeZone, 'full').format(created),
+        type: s.categories.singular[categoryOf(txn)],
+        description: this._describe(txn, s),
+        amount: money(txn.amount),
+        fee: money(txn.fee),
+        net: money(txn.net),
+        status: txn.status === 'pending' ? this._pendingUntil(txn, s, locale, timeZone) : statusLabel(txn.status, s),
+      };
+      this._views.set(txn, v);
+    }
+    return v;
+  }
+
+  /** Drops the formatted rows when what they depend on changed. */
+  private _prepareViews(locale: string, timeZone: string): void {
+    const key = [locale, timeZone, this._platformName, this.describe];
+    if (key.length !== this._viewsKey.length || key.some((k, i) => k !== this._viewsKey[i])) {
+      this._views = new WeakMap();
+      this._viewsKey = key;
+    }
+  }
+
   private _renderRow(txn: BalanceTransaction, index: number, s: Strings, locale: string, timeZone: string): TemplateResult {
     const expanded = this._expanded.has(txn.id);
-    const money = (n: number) => formatMoney(n, txn.currency, locale);
-    const created = new Date(txn.created * 1000);
-    const status = txn.status === 'pending'
-      ? format(s.statuses.pendingUntil, { date: dateFormat(locale, timeZone, 'day').format(new Date(txn.available_on * 1000)) })
-      : statusLabel(txn.status, s);
-    const description = this._describe(txn, s);
+    const v = this._view(txn, s, locale, timeZone);
     const c = s.transactions.columns;
     return html`
       <div role="row" part="row" data-id=${txn.id} aria-rowindex=${index + 2} aria-level="1" aria-expanded=${expanded ? 'true' : 'false'}
-        tabindex=${txn.id === this._tabId ? '0' : '-1'}
+        tabindex=${this._tabbable(txn.id, index) ? '0' : '-1'}
         class=${classMap({ row: true, txn: true, expanded, fresh: this._fresh.has(txn.id) })}>
-        <div role="gridcell" part="date" class="cell date">
-          <time datetime=${isoDateTime(txn.created, timeZone)} aria-hidden="true">${dateFormat(locale, timeZone, 'short').format(created)}</time>
-          <span class="full-date">${dateFormat(locale, timeZone, 'full').format(created)}</span>
+        <div role="gridcell" part="date" class="cell c-date date">
+          <time datetime=${v.iso} aria-hidden="true">${v.short}</time>
+          <span class="full-date">${v.full}</span>
         </div>
-        <div role="gridcell" part="type" class="cell type">${s.categories.singular[categoryOf(txn)]}</div>
-        <div role="gridcell" part="description" class="cell description" title=${description}>${description}</div>
-        <div role="gridcell" part="amount" class="cell numeric amount ${txn.amount < 0 ? 'negative' : ''}">${money(txn.amount)}</div>
-        <div role="gridcell" part="fee" class="cell numeric fee"><span class="cell-label">${c.fee}</span>${money(txn.fee)}</div>
-        <div role="gridcell" part="net" class="cell numeric net ${txn.net < 0 ? 'negative' : ''}"><span class="cell-label">${c.net}</span>${money(txn.net)}</div>
-        <div role="gridcell" part="status" class="cell status"><span class="pill ${txn.status === 'pending' ? 'pending' : ''}">${status}</span></div>
+        <div role="gridcell" part="type" class="cell c-type type">${v.type}</div>
+        <div role="gridcell" part="description" class="cell c-description description" title=${v.description}>${v.description}</div>
+        <div role="gridcell" part="amount" class="cell c-amount numeric amount ${txn.amount < 0 ? 'negative' : ''}">${v.amount}</div>
+        <div role="gridcell" part="fee" class="cell c-fee numeric fee"><span class="cell-label">${c.fee}</span>${v.fee}</div>
+        <div role="gridcell" part="net" class="cell c-net numeric net ${txn.net < 0 ? 'negative' : ''}"><span class="cell-label">${c.net}</span>${v.net}</div>
+        <div role="gridcell" part="status" class="cell c-status status"><span class="pill ${txn.status === 'pending' ? 'pending' : ''}">${v.status}</span></div>
       </div>
     `;
+  }
+
+  /** "Pending until {date}", the date kept on one line when the pill wraps. */
+  private _pendingUntil(txn: BalanceTransaction, s: Strings, locale: string, timeZone: string): TemplateResult {
+    const date = dateFormat(locale, timeZone, 'day').format(new Date(txn.available_on * 1000));
+    const [before = '', after = ''] = s.statuses.pendingUntil.split('{date}');
+    return html`${before}<span class="until">${date}</span>${after}`;
   }
 
   private _renderDetail(txn: BalanceTransaction, index: number, s: Strings, locale: string, timeZone: string): TemplateResult {
@@ -786,6 +855,7 @@ export class ExpressTransactions extends LitElement {
   private _renderBody(feed: TransactionFeed, s: Strings, locale: string): TemplateResult {
     const items = this._itemsOf(feed.rows);
     const timeZone = this._timeZone;
+    this._prepareViews(locale, timeZone);
     if (this._tabId === undefined || !feed.has(this._tabId)) this._tabId = feed.rows[0]?.id;
     return html`
       <div role="rowgroup" class="body"

@@ -90,10 +90,15 @@ export const styles = [
     }
     .row {
       display: grid;
+      /*
+       * Every row is its own grid, so no track may depend on content. The short columns grow from
+       * a minimum (which fits a 600px container) to a comfortable maximum first; the description
+       * takes the rest.
+       */
       grid-template-columns:
-        minmax(7.5em, 1.1fr) minmax(6em, 0.9fr) minmax(8em, 2.4fr) minmax(6.5em, 1fr)
-        minmax(5.5em, 0.8fr) minmax(6.5em, 1fr) minmax(7.5em, 1.3fr);
-      column-gap: calc(var(--_space) * 1.5);
+        minmax(7em, 7.5em) minmax(4em, 6em) minmax(18%, 1fr) minmax(4.5em, 6.5em)
+        minmax(3.5em, 5em) minmax(4.5em, 6.5em) minmax(6.5em, 12.5em);
+      column-gap: var(--_space);
       align-items: center;
       box-sizing: border-box;
       width: 100%;
@@ -107,8 +112,11 @@ export const styles = [
       background: var(--_surface);
       border-radius: var(--_radius) var(--_radius) 0 0;
       color: var(--_text-2);
-      font-size: 12px;
       font-weight: 600;
+    }
+    /* The font size on the cells, not the row: the columns are in em of the row's font. */
+    .head [role='columnheader'] {
+      font-size: 12px;
     }
     .cell {
       min-width: 0;
@@ -124,8 +132,20 @@ export const styles = [
       text-overflow: ellipsis;
       white-space: nowrap;
     }
-    .type,
     .date {
+      white-space: nowrap;
+    }
+    .type {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    /* In a tight table the status wraps inside its pill rather than running out of the row. */
+    .status .pill {
+      white-space: normal;
+      border-radius: 10px;
+    }
+    .status .until {
       white-space: nowrap;
     }
     .cell-label {
@@ -278,6 +298,47 @@ export const styles = [
       font-size: var(--_size);
     }
 
+    /* ---- medium containers: the type under the date, to leave the description some room ---- */
+    @container express-transactions (min-width: 600px) and (max-width: 799px) {
+      .row:not(.detail) {
+        grid-template-columns:
+          minmax(7em, 7.5em) minmax(0, 1fr) minmax(4.5em, 6em) minmax(3.5em, 4.5em)
+          minmax(4.5em, 6em) minmax(7em, 11.5em);
+        grid-template-areas:
+          'date description amount fee net status'
+          'type description amount fee net status';
+      }
+      .row > .c-date {
+        grid-area: date;
+        align-self: end;
+      }
+      .row > .c-type {
+        grid-area: type;
+        align-self: start;
+        color: var(--_text-2);
+        font-size: 12px;
+      }
+      .row > .c-description {
+        grid-area: description;
+      }
+      .row > .c-amount {
+        grid-area: amount;
+      }
+      .row > .c-fee {
+        grid-area: fee;
+      }
+      .row > .c-net {
+        grid-area: net;
+      }
+      .row > .c-status {
+        grid-area: status;
+      }
+      .row.txn,
+      .row.skeleton-row {
+        padding-block: 4px;
+      }
+    }
+
     /* ---- narrow containers: stacked cards ---- */
     @container express-transactions (max-width: 599px) {
       .toolbar {
@@ -306,62 +367,50 @@ export const styles = [
       .head {
         display: none;
       }
-      /* Description and amount; date and type; fee, net and status. */
+      /* Description and amount; date, type and status; fee and net. */
       .row.txn,
       .row.skeleton-row {
         grid-template-columns: auto auto minmax(0, 1fr) auto;
         grid-template-areas:
           'description description description amount'
-          'date type type type'
-          'fee net status status';
-        column-gap: var(--_space);
+          'date type status status'
+          'fee net net net';
+        column-gap: calc(var(--_space) * 0.75);
         row-gap: 2px;
         padding: var(--_space);
         min-height: 0;
       }
-      .row > [part~='description'],
       .row > .c-description {
         grid-area: description;
         font-weight: 500;
       }
-      .row > [part~='amount'],
       .row > .c-amount {
         grid-area: amount;
         font-weight: 600;
       }
-      .row > [part~='date'],
       .row > .c-date {
         grid-area: date;
         color: var(--_text-2);
         font-size: 12px;
       }
-      .row > [part~='type'],
       .row > .c-type {
         grid-area: type;
         color: var(--_text-2);
         font-size: 12px;
       }
-      .row > [part~='type']::before {
-        content: '· ';
-      }
-      .row > [part~='status'],
       .row > .c-status {
         grid-area: status;
         text-align: end;
       }
-      .row > [part~='fee'],
       .row > .c-fee,
-      .row > [part~='net'],
       .row > .c-net {
         text-align: start;
         font-size: 12px;
         color: var(--_text-2);
       }
-      .row > [part~='fee'],
       .row > .c-fee {
         grid-area: fee;
       }
-      .row > [part~='net'],
       .row > .c-net {
         grid-area: net;
       }
@@ -369,7 +418,7 @@ export const styles = [
         display: inline;
         margin-inline-end: 4px;
       }
-      .row > [part~='status'] .pill {
+      .row > .c-status .pill {
         white-space: normal;
         text-align: center;
       }
