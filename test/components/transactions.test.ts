@@ -578,9 +578,20 @@ describe('<express-transactions>', function () {
       const el = wrap.querySelector('express-transactions')!;
       el.adapter = a;
       await settle(el);
-      a.last('listBalanceTransactions').resolve(page(txns(2)));
+      a.last('listBalanceTransactions').resolve(page([txn(), txn({ type: 'payout', amount: -8813, fee: 0 })]));
       await settle(el);
       await waitUntil(() => rowsOf(el).length === 2, undefined, { timeout: 5000 });
+      // A negative amount still reads "-$88.13": the minus sign is drawn left of the digits.
+      const amount = [...cell(rowsOf(el)[1]!, 'amount').querySelector('span')!.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE)!;
+      expect(amount.data).to.equal('-$88.13');
+      const at = (i: number) => {
+        const r = document.createRange();
+        r.setStart(amount, i);
+        r.setEnd(amount, i + 1);
+        return r.getBoundingClientRect().left;
+      };
+      expect(at(0)).to.be.lessThan(at(1));
+      expect(at(1)).to.be.lessThan(at(6));
       const row = rowsOf(el)[0]!.getBoundingClientRect();
       const date = cell(rowsOf(el)[0]!, 'date').getBoundingClientRect();
       const status = cell(rowsOf(el)[0]!, 'status').getBoundingClientRect();

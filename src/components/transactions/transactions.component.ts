@@ -797,6 +797,7 @@ export class ExpressTransactions extends LitElement {
     }
   }
 
+  // Amounts are isolated left to right: in a right-to-left page, "-$88.13" would read "$88.13-".
   private _renderRow(txn: BalanceTransaction, index: number, s: Strings, locale: string, timeZone: string): TemplateResult {
     const expanded = this._expanded.has(txn.id);
     const v = this._view(txn, s, locale, timeZone);
@@ -811,9 +812,9 @@ export class ExpressTransactions extends LitElement {
         </div>
         <div role="gridcell" part="type" class="cell c-type type">${v.type}</div>
         <div role="gridcell" part="description" class="cell c-description description" title=${v.description}>${v.description}</div>
-        <div role="gridcell" part="amount" class="cell c-amount numeric amount ${txn.amount < 0 ? 'negative' : ''}">${v.amount}</div>
-        <div role="gridcell" part="fee" class="cell c-fee numeric fee"><span class="cell-label">${c.fee}</span>${v.fee}</div>
-        <div role="gridcell" part="net" class="cell c-net numeric net ${txn.net < 0 ? 'negative' : ''}"><span class="cell-label">${c.net}</span>${v.net}</div>
+        <div role="gridcell" part="amount" class="cell c-amount numeric amount ${txn.amount < 0 ? 'negative' : ''}"><span dir="ltr">${v.amount}</span></div>
+        <div role="gridcell" part="fee" class="cell c-fee numeric fee"><span class="cell-label">${c.fee}</span><span dir="ltr">${v.fee}</span></div>
+        <div role="gridcell" part="net" class="cell c-net numeric net ${txn.net < 0 ? 'negative' : ''}"><span class="cell-label">${c.net}</span><span dir="ltr">${v.net}</span></div>
         <div role="gridcell" part="status" class="cell c-status status"><span class="pill ${txn.status === 'pending' ? 'pending' : ''}">${v.status}</span></div>
       </div>
     `;
@@ -843,7 +844,7 @@ export class ExpressTransactions extends LitElement {
               ${fees.length
                 ? html`<ul class="fees">${fees.map((f) => html`<li>
                     <span>${f.description?.trim() || s.transactions.feeTypes[f.type] || f.type}</span>
-                    <span class="numeric">${formatMoney(f.amount, f.currency, locale)}</span></li>`)}</ul>`
+                    <span class="numeric" dir="ltr">${formatMoney(f.amount, f.currency, locale)}</span></li>`)}</ul>`
                 : d.noFees}
             </dd></div>
           </dl>
