@@ -138,6 +138,21 @@ describe('<express-transactions>', function () {
       expect($(el, '[role="alert"]')).to.equal(null);
     });
 
+    it('a failed getBalance or an invalid live event fires express-error and changes nothing shown', async () => {
+      const { el, a } = await withRows(txns(2));
+      let ev = oneEvent(el, 'express-error');
+      a.last('getBalance').reject(new ExpressError('network'));
+      expect(((await ev) as ExpressErrorEvent).detail.operation).to.equal('getBalance');
+      ev = oneEvent(el, 'express-error');
+      a.emit({ type: 'balance_transaction.created', data: { id: 'txn_bad', amount: 'lots' } as unknown as BalanceTransaction });
+      const e = (await ev) as ExpressErrorEvent;
+      expect(e.detail.operation).to.equal('subscribe');
+      expect(e.detail.error.code).to.equal('invalid_response');
+      await settle(el);
+      expect(rowsOf(el)).to.have.length(2);
+      expect($(el, '[role="alert"]')).to.equal(null);
+    });
+
     it('empty without filters says so, without a clear button', async () => {
       const { el } = await withRows([]);
       expect(text($(el, '.empty'))).to.equal('No transactions in this period');
@@ -503,6 +518,19 @@ describe('<express-transactions>', function () {
       expect($(el, '.row.detail')).to.equal(null);
       await sendKeys({ press: 'Home' });
       await settle(el);
+      expect(focused()).to.equal(data[0]!.id);
+      // Right opens a row's details (firing the event), Left closes them.
+      const opened = oneEvent(el, 'express-transaction-select');
+      await sendKeys({ press: 'ArrowRight' });
+      expect((await opened).detail.transaction.id).to.equal(data[0]!.id);
+      await settle(el);
+      await waitUntil(() => $(el, '.row.detail'), 'details open', { timeout: 5000 });
+      await sendKeys({ press: 'ArrowRight' });
+      await settle(el);
+      expect(el.shadowRoot!.querySelectorAll('.row.detail')).to.have.length(1);
+      await sendKeys({ press: 'ArrowLeft' });
+      await settle(el);
+      await waitUntil(() => !$(el, '.row.detail'), 'details closed', { timeout: 5000 });
       expect(focused()).to.equal(data[0]!.id);
     });
   });
