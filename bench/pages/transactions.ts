@@ -178,7 +178,7 @@ async function runNaive(data: BalanceTransaction[], scrollFrames: number) {
   return { allMs, rowsAfterLoad, domRows: rowsAfterLoad, heapData, heapAfter, ...scroll };
 }
 
-async function run(scrollFrames = Number(new URLSearchParams(location.search).get('frames') ?? 240)) {
+async function run(scrollFrames = Number(new URLSearchParams(location.search).get('frames') ?? 160)) {
   const data = balanceTransactions(N, FROM, TO);
   const mode = new URLSearchParams(location.search).get('mode');
   progress(`${mode}: ${data.length} rows generated`);
