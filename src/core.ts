@@ -7,5 +7,5 @@ export * from './core/time.js';
 export * from './core/net-volume.js';
 export * from './core/describe.js';
 export * from './core/csv.js';
-export { stringsFor, languageFor, format, SUPPORTED_LANGUAGES } from './core/i18n/index.js';
-export type { Strings, SupportedLanguage } from './core/i18n/index.js';
+export { stringsFor, languageFor, format, loadStrings, hasStrings, registerStrings, onStringsLoaded, SUPPORTED_LANGUAGES } from './core/i18n/registry.js';
+export type { Strings, SupportedLanguage } from './core/i18n/registry.js';

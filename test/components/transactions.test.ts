@@ -209,7 +209,8 @@ describe('<express-transactions>', function () {
       expect((e.detail.error as Error & { cause?: unknown }).cause).to.be.instanceOf(Error);
       await settle(el);
       expect(text($(el, '[role="alert"]'))).to.not.include('database exploded');
-      expect($(el, '[role="alert"] button')!.textContent!.trim()).to.equal('Réessayer');
+      // French is loaded on first use; the element re-renders when it arrives.
+      await waitUntil(() => $(el, '[role="alert"] button')!.textContent!.trim() === 'Réessayer', 'French arrives', { timeout: 5000 });
     });
 
     it('loads the next page when the end is in view; a failure keeps the rows and offers Retry at the end', async () => {

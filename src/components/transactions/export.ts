@@ -6,7 +6,7 @@ import { categoryOf } from '../../adapter/categories.js';
 import type { BalanceTransaction } from '../../adapter/types.js';
 import { toCsv, type CsvValue } from '../../core/csv.js';
 import { describeTransaction, type DescribeFn } from '../../core/describe.js';
-import type { Strings } from '../../core/i18n/index.js';
+import type { Strings } from '../../core/i18n/registry.js';
 import { toMajorUnitString } from '../../core/money.js';
 import { localIsoDate, zonedParts } from '../../core/time.js';
 

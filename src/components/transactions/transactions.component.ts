@@ -10,12 +10,12 @@ import { ExpressError, isAbortError, toExpressError } from '../../adapter/errors
 import type { GuardedAdapter } from '../../adapter/guard.js';
 import type { Balance, BalanceTransaction, ExpressAdapter, ExpressEvent } from '../../adapter/types.js';
 import { describeTransaction, type DescribeFn } from '../../core/describe.js';
-import { format, stringsFor, type Strings } from '../../core/i18n/index.js';
+import { format, stringsFor, type Strings } from '../../core/i18n/registry.js';
 import { formatMoney } from '../../core/money.js';
 import { browserTimeZone, isValidTimeZone, localIsoDate, parseLocalIsoDate } from '../../core/time.js';
 import { ExpressTransactionSelectEvent } from '../../events.js';
 import { AdapterController } from '../shared/adapter-controller.js';
-import { resolveLocale } from '../shared/locale.js';
+import { LocaleController, resolveLocale } from '../shared/locale.js';
 import { exportFileName, isoDateTime, statusLabel, transactionsCsv } from './export.js';
 import {
   activeFilters,
@@ -139,6 +139,8 @@ export class ExpressTransactions extends LitElement {
   static override styles = styles;
 
   private readonly _adapters = new AdapterController(this);
+  /** Re-renders when the string table of the element's language arrives or `<html lang>` changes. */
+  private readonly _l10n = new LocaleController(this);
 
   /** The account, for its timezone (dates use the browser's until it answers, and if it fails). */
   private readonly _account = new Task(this, {
