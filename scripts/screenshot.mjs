@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Screenshots of a demo page with playwright-core and Debian Chromium, to look at what we built.
-// node scripts/screenshot.mjs [path=/demo/] [out=/tmp/demo.png] [width=1280] [--dark]
+// node scripts/screenshot.mjs [path=/demo/] [out=/tmp/demo.png] [width=1280] [--dark] [--viewport]
+// (--viewport: only the first 900px-high screen instead of the full page)
 // Starts the demo server itself on a free port.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
@@ -17,7 +18,7 @@ try {
   page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
   await page.goto(`http://127.0.0.1:${port}${path}`);
   await page.waitForTimeout(Number(process.env.WAIT ?? 2500));
-  await page.screenshot({ path: out, fullPage: true });
+  await page.screenshot({ path: out, fullPage: !process.argv.includes('--viewport') });
   console.log(`wrote ${out}`);
 } finally {
   await browser.close();

@@ -391,7 +391,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       available_on: at,
       created: at,
       currency,
-      description: 'STRIPE PAYOUT',
+      description: null, // shown as the generic "Payout to your bank account"
       exchange_rate: null,
       fee: 0,
       fee_details: [],
