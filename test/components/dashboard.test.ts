@@ -130,6 +130,37 @@ describe('<express-dashboard>', () => {
     });
   });
 
+  describe('one outage, one report', () => {
+    it('a getAccount failure shared by every element reaches the page once; a retry is reported again', async () => {
+      const failure = new Error('account service down');
+      let calls = 0;
+      const adapter = new MemoryAdapter({ account });
+      adapter.getAccount = () => {
+        calls++;
+        return Promise.reject(failure);
+      };
+      const errors: ExpressErrorEvent[] = [];
+      const wrapper = await fixture<HTMLDivElement>(html`<div @express-error=${(e: ExpressErrorEvent) => errors.push(e)}>
+        <express-dashboard .adapter=${adapter}></express-dashboard></div>`);
+      const el = wrapper.querySelector('express-dashboard')!;
+      await waitUntil(() => errors.some((e) => e.detail.operation === 'getAccount'), 'getAccount reported', { timeout: 5000 });
+      await new Promise((r) => setTimeout(r, 300)); // let every element settle its own getAccount
+      const accountErrors = () => errors.filter((e) => e.detail.operation === 'getAccount');
+      expect(calls, 'the elements shared requests').to.be.greaterThan(0);
+      expect(accountErrors()).to.have.length(1);
+      expect(accountErrors()[0]!.detail.error.code).to.equal('unknown');
+      expect(accountErrors()[0]!.detail.error.cause).to.equal(failure);
+      // A new failure (a retry's) is a new report.
+      const again = new Error('still down');
+      adapter.getAccount = () => Promise.reject(again);
+      el.adapter = new MemoryAdapter({ account });
+      el.adapter.getAccount = () => Promise.reject(again);
+      await waitUntil(() => accountErrors().length === 2, 'the second outage is reported', { timeout: 5000 });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(accountErrors()).to.have.length(2);
+    });
+  });
+
   describe('layout', () => {
     it('reads the sections attribute', () => {
       expect([...parseSections(null)]).to.deep.equal(['header', 'balance', 'earnings', 'transactions']);

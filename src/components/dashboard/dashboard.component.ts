@@ -145,6 +145,27 @@ export class ExpressDashboard extends LitElement {
   /** The attribute values the dashboard itself set on each element inside, to tell them from the page's. */
   private readonly _passed = new WeakMap<Element, Map<string, string>>();
 
+  /**
+   * One failure is reported once: when several elements inside share one request (the fan-out
+   * shares concurrent `getAccount`/`getBalance` calls) and it fails, each of them fires
+   * `express-error` for it; only the first of those leaves the dashboard. The listener is the
+   * dashboard's first, so `stopImmediatePropagation` keeps the copies from the page's listeners.
+   */
+  private readonly _seenErrors = new Map<string, WeakSet<object>>();
+
+  constructor() {
+    super();
+    this.addEventListener('express-error', (e) => {
+      const { error, operation } = (e as ExpressErrorEvent).detail;
+      const root = (error as { cause?: unknown }).cause ?? error;
+      if (typeof root !== 'object' || root === null) return;
+      let seen = this._seenErrors.get(operation);
+      if (!seen) this._seenErrors.set(operation, (seen = new WeakSet()));
+      if (seen.has(root)) e.stopImmediatePropagation();
+      else seen.add(root);
+    });
+  }
+
   private readonly _account = new Task(this, {
     task: async ([adapter], { signal }) => {
       if (!adapter) return undefined;
