@@ -90,7 +90,7 @@ async function run(from: string, to: string, interval: string, renders = 5) {
   const buckets = root.querySelectorAll('table[part~="data-table"] tbody tr').length;
   const rect = svg.getBoundingClientRect();
   const seen = new Set<string>();
-  const frames = await timeFrames(buckets, (i) => {
+  const { costs: frames, intervals } = await timeFrames(buckets, (i) => {
     const x = rect.left + left + ((i + 0.5) * (right - left)) / buckets;
     svg.dispatchEvent(new PointerEvent('pointermove', {
       clientX: x, clientY: rect.top + rect.height / 2, pointerType: 'mouse', bubbles: true, composed: true,
@@ -99,7 +99,7 @@ async function run(from: string, to: string, interval: string, renders = 5) {
     if (cross) seen.add(cross.getAttribute('x1')!);
   });
   el.remove();
-  return { buckets, firstRenderMs, frames, crosshairPositions: seen.size };
+  return { buckets, firstRenderMs, frames, intervals, crosshairPositions: seen.size };
 }
 
 /** chartLayout alone for the five-year daily series (1,826 buckets): median of `runs` ms. */

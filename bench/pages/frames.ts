@@ -36,20 +36,26 @@ export async function paintedWhen(ready: () => boolean, timeoutMs = 60_000): Pro
 
 /**
  * Runs `step(i)` at the start of `count` consecutive frames (inside their rAF callback) and returns
- * each frame's cost (see the module doc) in milliseconds.
+ * each frame's cost (see the module doc) and each interval between the starts of consecutive
+ * measured frames, in milliseconds. The interval includes what the cost cannot see (raster and
+ * compositing off the main thread, work queued between frames); at 60 Hz it is never under 16.7.
  */
-export async function timeFrames(count: number, step: (i: number) => void): Promise<number[]> {
-  const out: number[] = [];
+export async function timeFrames(count: number, step: (i: number) => void): Promise<{ costs: number[]; intervals: number[] }> {
+  const costs: number[] = [];
+  const intervals: number[] = [];
+  let previous: number | undefined;
   for (let i = 0; i < count; i++) {
-    const t = await new Promise<number>((resolve) => {
+    const [start, cost] = await new Promise<[number, number]>((resolve) => {
       requestAnimationFrame((frameStart) => {
         step(i);
-        void afterCurrentTask().then((end) => resolve(end - frameStart));
+        void afterCurrentTask().then((end) => resolve([frameStart, end - frameStart]));
       });
     });
-    out.push(t);
+    costs.push(cost);
+    if (previous !== undefined) intervals.push(start - previous);
+    previous = start;
   }
-  return out;
+  return { costs, intervals };
 }
 
 declare global {
