@@ -1,10 +1,10 @@
 /**
- * Frame timing in the page. Headless Chromium draws at most 60 frames a second whatever the
- * flags, so the time between two requestAnimationFrame callbacks is never under 16.7 ms. A
- * frame's cost is measured instead as the time from the frame's start (the rAF timestamp, taken
- * before scroll and pointer events, rAF callbacks, style, layout and paint of that frame) to a
- * message posted from the rAF callback, which runs only once that frame's rendering is done.
- * Under 16.7 ms means the frame fit in a 60 Hz budget.
+ * Frame timing in the page. A frame's cost is the time from the frame's start (the rAF
+ * timestamp, taken before scroll and pointer events, rAF callbacks, style, layout and paint of
+ * that frame) to a message posted from the rAF callback, which runs only once that frame's
+ * rendering task is done: the page's main-thread work for the frame. Under 16.7 ms means it fit a
+ * 60 Hz budget. The interval between consecutive frames' starts is kept too: it also holds what
+ * the cost cannot see (raster and compositing off the main thread, vsync waits).
  */
 
 /** The next animation frame's timestamp. */
@@ -37,8 +37,7 @@ export async function paintedWhen(ready: () => boolean, timeoutMs = 60_000): Pro
 /**
  * Runs `step(i)` at the start of `count` consecutive frames (inside their rAF callback) and returns
  * each frame's cost (see the module doc) and each interval between the starts of consecutive
- * measured frames, in milliseconds. The interval includes what the cost cannot see (raster and
- * compositing off the main thread, work queued between frames); at 60 Hz it is never under 16.7.
+ * measured frames, in milliseconds.
  */
 export async function timeFrames(count: number, step: (i: number) => void): Promise<{ costs: number[]; intervals: number[] }> {
   const costs: number[] = [];
