@@ -8,7 +8,7 @@
  * `invalid_code` with the attempts remaining, the fifth wrong code locks the challenge
  * (`too_many_attempts`), a resend before `resend_after` is `rate_limited` with the wait.
  */
-import { ExpressError } from './errors.js';
+import { abortReason, ExpressError } from './errors.js';
 import type { ExpressSignInAdapter, RequestOptions, SignInStep } from './types.js';
 
 /** Options of `new DemoSignInAdapter(...)`. */
@@ -40,10 +40,6 @@ interface Challenge {
   wrong: number;
   resendAfter: number;
   locked: boolean;
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
 /** The demo sign-in backend (see the module doc). */

@@ -65,6 +65,11 @@ export class ExpressError extends Error {
   }
 }
 
+/** What an aborted call rejects with: the signal's reason, or an `AbortError` when it has none. */
+export function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
 /** True for the rejection of an aborted call (a DOMException or Error named `AbortError`). */
 export function isAbortError(e: unknown): boolean {
   return (

@@ -13,14 +13,10 @@
 import type { ExpressError } from './errors.js';
 import { guardedAdapterFor } from './guard.js';
 import type { BalanceTransaction, ExpressAdapter, ExpressEvent, RequestOptions } from './types.js';
-import { isAbortError, toExpressError } from './errors.js';
+import { abortReason, isAbortError, toExpressError } from './errors.js';
 
 /** Reports a failure the hub or the poller met (never an abort). */
 export type LiveErrorHandler = (error: ExpressError, operation: string) => void;
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
-}
 
 /** Calls shared while in flight: reads that take no parameters. */
 const SHARED = ['getAccount', 'getBalance'] as const;

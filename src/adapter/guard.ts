@@ -15,7 +15,7 @@
  * - `subscribe` delivers only valid events; invalid ones are dropped and reported with operation
  *   `subscribe`. After unsubscribing, no event is delivered.
  */
-import { ExpressError, isAbortError, toExpressError } from './errors.js';
+import { abortReason, ExpressError, isAbortError, toExpressError } from './errors.js';
 import type {
   BalanceTransaction,
   ExpressAdapter,
@@ -104,10 +104,6 @@ function report(e: unknown): void {
 
 function normalise(e: unknown): unknown {
   return isAbortError(e) ? e : toExpressError(e);
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
 function isThenable(v: unknown): v is PromiseLike<unknown> {

@@ -14,7 +14,7 @@
  * - An aborted call rejects with the signal's reason, never an `ExpressError`.
  */
 import './error-messages.js';
-import { ExpressError, toExpressError, type ExpressErrorCode } from './errors.js';
+import { abortReason, ExpressError, toExpressError, type ExpressErrorCode } from './errors.js';
 import {
   validateAccount,
   validateBalance,
@@ -131,27 +131,33 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The `ExpressError` of a failed response; a Stripe-shaped body gives the message and `param`. */
-async function errorForResponse(res: Response): Promise<ExpressError> {
+/**
+ * The `ExpressError` of a failed response. A Stripe-shaped body `{ error: { code, message, param,
+ * attempts_remaining } }` gives the message, `param` and `attemptsRemaining`; its `code` is taken
+ * over when it is one of `bodyCodes` (the sign-in API names `invalid_code`, ...), else the HTTP
+ * status decides (`errorCodeForStatus`). `Retry-After` gives `retryAfter` for `rate_limited`.
+ */
+export async function errorForResponse(res: Response, bodyCodes: readonly ExpressErrorCode[] = []): Promise<ExpressError> {
+  let bodyCode: unknown;
   let message: string | undefined;
   let param: string | undefined;
+  let attemptsRemaining: number | undefined;
   try {
     const body: unknown = JSON.parse(await res.text());
     const err = isRecord(body) ? body.error : undefined;
     if (isRecord(err)) {
+      bodyCode = err.code;
       if (typeof err.message === 'string' && err.message.trim()) message = err.message;
       if (typeof err.param === 'string' && err.param) param = err.param;
+      const left = err.attempts_remaining;
+      if (typeof left === 'number' && Number.isInteger(left) && left >= 0) attemptsRemaining = left;
     }
   } catch {
-    // Not JSON: the code's default message.
+    // Not JSON: the status decides, with the code's default message.
   }
-  const code = errorCodeForStatus(res.status);
+  const code = bodyCodes.includes(bodyCode as ExpressErrorCode) ? (bodyCode as ExpressErrorCode) : errorCodeForStatus(res.status);
   const retryAfter = code === 'rate_limited' ? parseRetryAfter(res.headers.get('Retry-After')) : undefined;
-  return new ExpressError(code, message, { retryAfter, param, cause: { status: res.status } });
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+  return new ExpressError(code, message, { retryAfter, param, attemptsRemaining, cause: { status: res.status } });
 }
 
 /** The data adapter for a platform server that speaks the reference REST contract. */

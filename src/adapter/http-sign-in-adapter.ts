@@ -15,8 +15,8 @@
  * - An aborted call rejects with the signal's reason, never an `ExpressError`.
  * - The code is sent in the request body only: never in a URL, never logged.
  */
-import { ExpressError, toExpressError, type ExpressErrorCode } from './errors.js';
-import { errorCodeForStatus, joinUrl, parseRetryAfter } from './http-adapter.js';
+import { abortReason, ExpressError, toExpressError, type ExpressErrorCode } from './errors.js';
+import { errorForResponse, joinUrl } from './http-adapter.js';
 import type { ExpressSignInAdapter, RequestOptions, SignInStep } from './types.js';
 import { validateSignInStep } from './validate.js';
 
@@ -32,40 +32,6 @@ export interface HttpSignInAdapterOptions {
 
 /** Error codes a sign-in server may name in its body, taken over as they are. */
 const SIGN_IN_CODES: readonly ExpressErrorCode[] = ['invalid_code', 'expired', 'too_many_attempts', 'rate_limited'];
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** The `ExpressError` of a failed sign-in response (see the module doc). */
-async function signInError(res: Response): Promise<ExpressError> {
-  let bodyCode: unknown;
-  let message: string | undefined;
-  let param: string | undefined;
-  let attemptsRemaining: number | undefined;
-  try {
-    const body: unknown = JSON.parse(await res.text());
-    const err = isRecord(body) ? body.error : undefined;
-    if (isRecord(err)) {
-      bodyCode = err.code;
-      if (typeof err.message === 'string' && err.message.trim()) message = err.message;
-      if (typeof err.param === 'string' && err.param) param = err.param;
-      const left = err.attempts_remaining;
-      if (typeof left === 'number' && Number.isInteger(left) && left >= 0) attemptsRemaining = left;
-    }
-  } catch {
-    // Not JSON: the status decides.
-  }
-  const code = SIGN_IN_CODES.includes(bodyCode as ExpressErrorCode)
-    ? (bodyCode as ExpressErrorCode)
-    : errorCodeForStatus(res.status);
-  const retryAfter = code === 'rate_limited' ? parseRetryAfter(res.headers.get('Retry-After')) : undefined;
-  return new ExpressError(code, message, { retryAfter, param, attemptsRemaining, cause: { status: res.status } });
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
-}
 
 /** The sign-in adapter for a server that speaks the reference sign-in API. */
 export class HttpSignInAdapter implements ExpressSignInAdapter {
@@ -111,7 +77,7 @@ export class HttpSignInAdapter implements ExpressSignInAdapter {
         body: JSON.stringify(body),
         signal,
       });
-      if (!res.ok) throw await signInError(res);
+      if (!res.ok) throw await errorForResponse(res, SIGN_IN_CODES);
       let json: unknown;
       try {
         json = JSON.parse(await res.text());

@@ -14,7 +14,7 @@ import {
   stripeId,
   type DemoOptions,
 } from './demo-data.js';
-import { ExpressError } from './errors.js';
+import { abortReason, ExpressError } from './errors.js';
 import type {
   Balance,
   BalanceTransaction,
@@ -84,10 +84,6 @@ const DEFAULT_LIMIT = 10;
 
 function invalidParam(param: string, message: string): ExpressError {
   return new ExpressError('invalid_request', message, { param });
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
 function checkLimit(limit: unknown): number {
