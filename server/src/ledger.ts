@@ -8,10 +8,10 @@
  * the stored transactions, time zones and currencies are checked by src/core, and a simulated
  * payment is made by the demo generator's own helpers (src/adapter/demo-data.ts).
  */
-import { applicationFee, randomFare, stripeId } from '../../src/adapter/demo-data.js';
+import { newPaymentTransaction, randomFare } from '../../src/adapter/demo-data.js';
 import type { Balance, BalanceTransaction, ExpressAccount, ExpressEvent, Interval, Payout } from '../../src/adapter/types.js';
-import { aggregateNetVolume } from '../../src/core/net-volume.js';
-import { isValidTimeZone, zonedDateToUnix, zonedParts } from '../../src/core/time.js';
+import { aggregateNetVolume, MAX_NET_VOLUME_BUCKETS } from '../../src/core/net-volume.js';
+import { isValidTimeZone } from '../../src/core/time.js';
 import { unixNow, type Clock } from './clock.js';
 import { cryptoRandom } from './crypto.js';
 import type { Db } from './db.js';
@@ -72,8 +72,8 @@ export interface StoredEvent {
   event: ExpressEvent;
 }
 
-/** The largest number of buckets one net-volume request may ask for (ten years of days). */
-export const MAX_NET_VOLUME_BUCKETS = 3700;
+/** The largest number of buckets one net-volume request may ask for (ten years of days; src/core/net-volume.ts). */
+export { MAX_NET_VOLUME_BUCKETS };
 
 const MIN_BUCKET_SECONDS: Record<Interval, number> = {
   day: 23 * 3600,
@@ -314,29 +314,14 @@ export class Ledger {
       const a = this.account(accountId);
       if (!a) throw new ApiError(404, 'resource_missing', 'No such account.');
       const currency = a.account.default_currency?.toLowerCase() ?? 'usd';
-      const amount = opts.amount ?? randomFare(cryptoRandom, currency);
-      const fee = applicationFee(amount);
-      const created = unixNow(this.clock);
-      const zone = a.account.settings?.dashboard?.timezone;
-      const tz = zone && isValidTimeZone(zone) ? zone : 'UTC';
-      const day = zonedParts(created, tz);
-      const txn = {
-        id: stripeId('txn', cryptoRandom),
-        object: 'balance_transaction',
-        amount,
-        available_on: zonedDateToUnix(day.year, day.month, day.day + 2, tz),
-        created,
+      const txn = newPaymentTransaction({
+        amount: opts.amount ?? randomFare(cryptoRandom, currency),
         currency,
-        description: opts.description ?? null,
-        exchange_rate: null,
-        fee,
-        fee_details: [{ amount: fee, currency, type: 'application_fee', description: null }],
-        net: amount - fee,
-        reporting_category: 'charge',
-        source: stripeId('py', cryptoRandom),
-        status: 'pending',
-        type: 'payment',
-      } as BalanceTransaction;
+        created: unixNow(this.clock),
+        timeZone: a.account.settings?.dashboard?.timezone,
+        rand: cryptoRandom,
+        description: opts.description,
+      });
       this.insertTransactions(accountId, [txn]);
       const events = [
         this.appendEvent(accountId, { type: 'balance_transaction.created', data: txn }),

@@ -121,6 +121,46 @@ export function randomFare(rand: () => number, currency: string, surge = 1): num
 const FIRST = ['Jordan', 'Maya', 'Luis', 'Aiko', 'Samir', 'Grace', 'Tomás', 'Nadia', 'Kwame', 'Elena'];
 const LAST = ['Rivera', 'Chen', 'Okafor', 'Müller', 'Tanaka', 'Haddad', 'Novak', 'Silva', 'Kowalski', 'Brooks'];
 
+/**
+ * A new pending `payment` made now, as the demo makes them (live demos: `MemoryAdapter`'s
+ * `simulatePayment` and the reference server's): the platform's application fee, `net =
+ * amount - fee`, available at the start of the local day two days later in `timeZone` (UTC when
+ * that is not a valid zone).
+ */
+export function newPaymentTransaction(o: {
+  amount: number;
+  currency: string;
+  /** Unix seconds. */
+  created: number;
+  timeZone: string | null | undefined;
+  rand: () => number;
+  description?: string | null;
+  id?: string;
+}): BalanceTransaction {
+  const { amount, currency, created } = o;
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`amount must be an integer of minor units, got ${amount}`);
+  const fee = applicationFee(amount);
+  const tz = o.timeZone && isValidTimeZone(o.timeZone) ? o.timeZone : 'UTC';
+  const day = zonedParts(created, tz);
+  return {
+    id: o.id ?? stripeId('txn', o.rand),
+    object: 'balance_transaction',
+    amount,
+    available_on: zonedDateToUnix(day.year, day.month, day.day + 2, tz),
+    created,
+    currency,
+    description: o.description ?? null,
+    exchange_rate: null,
+    fee,
+    fee_details: [{ amount: fee, currency, type: 'application_fee', description: null }],
+    net: amount - fee,
+    reporting_category: 'charge',
+    source: stripeId('py', o.rand),
+    status: 'pending',
+    type: 'payment',
+  } as BalanceTransaction;
+}
+
 /** The balance implied by transactions: per currency, the sum of `net` of the available ones and of the pending ones. */
 export function balanceOf(txns: Iterable<BalanceTransaction>, opts: { currency?: string; livemode?: boolean } = {}): Balance {
   const available = new Map<string, number>();

@@ -3,13 +3,13 @@
  * The embedded default of the demo, and the adapter of most tests.
  */
 import { aggregateNetVolume } from '../core/net-volume.js';
-import { isValidTimeZone, zonedDateToUnix, zonedParts } from '../core/time.js';
+import { isValidTimeZone } from '../core/time.js';
 import {
-  applicationFee,
   balanceOf,
   generateDemoData,
   mulberry32,
   newestFirst,
+  newPaymentTransaction,
   randomFare,
   stripeId,
   type DemoOptions,
@@ -287,33 +287,18 @@ export class MemoryAdapter implements ExpressAdapter {
    */
   simulatePayment(opts: { amount?: number; description?: string | null } = {}): BalanceTransaction {
     const currency = this.account.default_currency ?? this.balance.available[0]?.currency ?? 'usd';
-    const amount = opts.amount ?? randomFare(this.rand, currency);
-    if (!Number.isSafeInteger(amount)) throw new RangeError(`amount must be an integer of minor units, got ${amount}`);
-    const fee = applicationFee(amount);
-    const created = Math.floor(Date.now() / 1000);
-    const zone = this.account.settings?.dashboard?.timezone;
-    const tz = zone && isValidTimeZone(zone) ? zone : 'UTC';
-    const day = zonedParts(created, tz);
     let id: string;
     do id = stripeId('txn', this.rand);
     while (this.txnIndex.has(id));
-    const txn = {
-      id,
-      object: 'balance_transaction',
-      amount,
-      available_on: zonedDateToUnix(day.year, day.month, day.day + 2, tz),
-      created,
+    const txn = newPaymentTransaction({
+      amount: opts.amount ?? randomFare(this.rand, currency),
       currency,
-      description: opts.description ?? null,
-      exchange_rate: null,
-      fee,
-      fee_details: [{ amount: fee, currency, type: 'application_fee', description: null }],
-      net: amount - fee,
-      reporting_category: 'charge',
-      source: stripeId('py', this.rand),
-      status: 'pending',
-      type: 'payment',
-    } as BalanceTransaction;
+      created: Math.floor(Date.now() / 1000),
+      timeZone: this.account.settings?.dashboard?.timezone,
+      rand: this.rand,
+      description: opts.description,
+      id,
+    });
     let at = this.txns.findIndex((t) => newestFirst(txn, t) < 0);
     if (at < 0) at = this.txns.length;
     this.txns.splice(at, 0, txn);
