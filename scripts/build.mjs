@@ -21,15 +21,17 @@ export const BUDGETS_KB = { index: 40, 'login-button': 10 };
 /**
  * Bundles one entry with all of its dependencies, minified, code-split the way a platform's
  * bundler would: returns { min, gzip } in bytes of what a page loads up front (the entry chunk and
- * its static imports, concatenated, gzip -9) and `lazy`: the gzip size of everything loaded only
- * on demand (the string tables of languages other than English).
+ * its static imports, concatenated, gzip -9), `lazy`: the gzip size of everything loaded only on
+ * demand (the string tables of languages other than English), and `all` / `chunks` for the whole
+ * output. `plugins` go before terser (the benchmark adds CommonJS support for the peers).
  */
-export async function measureEntry(file) {
+export async function measureEntry(file, { plugins = [] } = {}) {
   const bundle = await rollup({
     input: file,
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
       typescript({ tsconfig: 'tsconfig.build.json', declaration: false, declarationMap: false, sourceMap: false, outDir: undefined, noEmitOnError: true }),
+      ...plugins,
       terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],
     onwarn: () => {},
@@ -46,10 +48,14 @@ export async function measureEntry(file) {
   for (const c of chunks.values()) if (c.isEntry) visit(c.fileName);
   const code = [...initial].map((n) => chunks.get(n).code).join('\n');
   const lazyCode = [...chunks.keys()].filter((n) => !initial.has(n)).map((n) => chunks.get(n).code).join('\n');
+  const allCode = [...chunks.values()].map((c) => c.code).join('\n');
+  const gzip = (text) => gzipSync(text, { level: 9 }).length;
   return {
     min: Buffer.byteLength(code),
-    gzip: gzipSync(code, { level: 9 }).length,
-    lazy: lazyCode ? gzipSync(lazyCode, { level: 9 }).length : 0,
+    gzip: gzip(code),
+    chunks: initial.size,
+    lazy: lazyCode ? gzip(lazyCode) : 0,
+    all: { min: Buffer.byteLength(allCode), gzip: gzip(allCode), chunks: chunks.size },
   };
 }
 
