@@ -6,6 +6,7 @@ import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import type { Balance, BalanceTransaction, ExpressAccount, ExpressEvent, ListPayoutsParams, Payout } from '../../src/adapter/types.js';
 import type { ExpressErrorEvent } from '../../src/events.js';
 import { DeferredAdapter } from '../support/deferred-adapter.js';
+import { failOnLitWarnings } from '../support/lit-warnings.js';
 
 const DAY = 86400;
 /** The first Friday, midnight UTC (as Stripe's arrival dates), at least two days from now. */
@@ -82,20 +83,7 @@ const text = (el: Element, selector: string) => el.shadowRoot!.querySelector(sel
 const texts = (el: Element, selector: string) =>
   [...el.shadowRoot!.querySelectorAll(selector)].map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
 
-let warn: typeof console.warn;
-let warnings: string[];
-beforeEach(() => {
-  warn = console.warn;
-  warnings = [];
-  console.warn = (...args: unknown[]) => {
-    warnings.push(args.map(String).join(' '));
-  };
-});
-afterEach(() => {
-  console.warn = warn;
-  const lit = warnings.filter((w) => w.includes('lit.dev/msg') && !w.includes('dev-mode'));
-  expect(lit, 'Lit dev-mode warnings').to.deep.equal([]);
-});
+failOnLitWarnings();
 
 describe('<express-balance>', function () {
   // WebKit under Xvfb on a busy machine can take longer than mocha's default for the axe checks.

@@ -9,6 +9,7 @@ import type { ExpressAccount, ExpressAdapter } from '../../src/adapter/types.js'
 import { ExpressError } from '../../src/adapter/errors.js';
 import { DeferredAdapter } from '../support/deferred-adapter.js';
 import type { ExpressErrorEvent } from '../../src/events.js';
+import { failOnLitWarnings } from '../support/lit-warnings.js';
 
 /** A bare consumer standing in for any element that reads the dashboard's adapter. */
 class ContextProbe extends LitElement {
@@ -25,20 +26,7 @@ const account: ExpressAccount = {
 
 const shadow = (el: Element) => el.shadowRoot!;
 
-let warn: typeof console.warn;
-let warnings: string[];
-beforeEach(() => {
-  warn = console.warn;
-  warnings = [];
-  console.warn = (...args: unknown[]) => {
-    warnings.push(args.map(String).join(' '));
-  };
-});
-afterEach(() => {
-  console.warn = warn;
-  const lit = warnings.filter((w) => w.includes('lit.dev/msg') && !w.includes('dev-mode'));
-  expect(lit, 'Lit dev-mode warnings').to.deep.equal([]);
-});
+failOnLitWarnings();
 
 describe('<express-dashboard>', () => {
   describe('context', () => {

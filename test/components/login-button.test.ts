@@ -9,6 +9,7 @@ import { isSafeRedirectUrl } from '../../src/adapter/url.js';
 import type { LoginLink, RequestOptions } from '../../src/adapter/types.js';
 import { adapterContext } from '../../src/context.js';
 import type { ExpressErrorEvent, ExpressLoginRedirectEvent } from '../../src/events.js';
+import { failOnLitWarnings } from '../support/lit-warnings.js';
 
 const LINK = 'https://connect.example.com/express/acct_123/aBcD';
 const INSTAGRAM =
@@ -68,19 +69,7 @@ const settle = async (el: ExpressLoginButton) => {
   await el.updateComplete;
 };
 
-let warn: typeof console.warn;
-let warnings: string[];
-beforeEach(() => {
-  warn = console.warn;
-  warnings = [];
-  console.warn = (...args: unknown[]) => {
-    warnings.push(args.map(String).join(' '));
-  };
-});
-afterEach(() => {
-  console.warn = warn;
-  expect(warnings.filter((w) => w.includes('lit.dev/msg') && !w.includes('dev-mode'))).to.deep.equal([]);
-});
+failOnLitWarnings();
 
 describe('<express-login-button>', () => {
   it('shows "View dashboard" by default and the slotted label otherwise, and is accessible', async () => {

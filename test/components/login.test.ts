@@ -14,6 +14,7 @@ import { ExpressError, type ExpressErrorCode } from '../../src/adapter/errors.js
 import type { ExpressSignInAdapter, RequestOptions, SignInStep } from '../../src/adapter/types.js';
 import { en, fr, stringsFor } from '../../src/core/i18n/index.js';
 import type { ExpressErrorEvent, ExpressSignedInEvent } from '../../src/events.js';
+import { failOnLitWarnings } from '../support/lit-warnings.js';
 
 interface Call {
   method: 'start' | 'verify' | 'resend';
@@ -119,21 +120,7 @@ async function codeStep(step: SignInStep = codeSent()) {
   return ctx;
 }
 
-let warn: typeof console.warn;
-let warnings: string[];
-beforeEach(() => {
-  warn = console.warn;
-  warnings = [];
-  console.warn = (...args: unknown[]) => {
-    warnings.push(args.map(String).join(' '));
-  };
-});
-afterEach(() => {
-  console.warn = warn;
-  const lit = warnings.filter((w) => w.includes('lit.dev/msg') && !w.includes('dev-mode'));
-  if (lit.length) warn(lit.join('\n'));
-  expect(lit).to.deep.equal([]);
-});
+const captured = failOnLitWarnings();
 
 describe('<express-login>', () => {
   describe('without a token: direct sign-in by email', () => {
@@ -341,7 +328,7 @@ describe('<express-login>', () => {
         Object.assign(console, saved);
       }
       expect(logged.join('\n')).to.not.match(/98765/);
-      expect(warnings.join('\n')).to.not.match(/98765/);
+      expect(captured.warnings.join('\n')).to.not.match(/98765/);
     });
   });
 
