@@ -12,7 +12,7 @@
  *   locale, e.g. `es-MX`; the table's language when omitted).
  */
 import type { Category } from '../../adapter/categories.js';
-import type { ExpressErrorCode } from '../../adapter/errors.js';
+import { DEFAULT_ERROR_MESSAGES } from '../../adapter/error-messages.js';
 import { ordinalForm, plural } from './format.js';
 
 const L = 'en';
@@ -47,18 +47,7 @@ export const en = {
     /** Title when a later page failed and the rows already shown stay. */
     loadMoreErrorTitle: 'Could not load more',
     /** One person-readable message per `ExpressError` code. */
-    errors: {
-      network: 'We could not reach the server. Check your connection and try again.',
-      unauthorized: 'Your session has ended. Sign in again to continue.',
-      not_found: 'We could not find what you were looking for.',
-      rate_limited: 'Too many requests. Wait a moment and try again.',
-      invalid_response: 'The server sent data we could not read.',
-      invalid_request: 'The request was not valid.',
-      expired: 'This link has expired.',
-      invalid_code: 'That code is not correct.',
-      too_many_attempts: 'Too many attempts. Request a new code.',
-      unknown: 'Something went wrong. Try again.',
-    } satisfies Record<ExpressErrorCode, string>,
+    errors: DEFAULT_ERROR_MESSAGES,
     /** `rate_limited` when the wait is known (`retryAfter`, in seconds). */
     rateLimitedWait: (seconds: number, locale?: string): string =>
       plural(L, locale, seconds, {
