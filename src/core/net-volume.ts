@@ -19,6 +19,13 @@ export interface NetVolumeOptions {
   timezone: string;
 }
 
+/**
+ * The most buckets one net-volume series may have (ten years of days): the reference server
+ * refuses a `getNetVolume` request for more, and `<express-earnings>` draws no more when a page
+ * asks for an interval itself.
+ */
+export const MAX_NET_VOLUME_BUCKETS = 3700;
+
 /** One bucket: its true start (Unix seconds), the integer sum of `net` and how many transactions counted. */
 export interface NetVolumeBucket {
   start: number;

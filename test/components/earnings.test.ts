@@ -310,6 +310,51 @@ describe('<express-earnings>', () => {
     expect(adapter.calls.length).to.equal(before);
   });
 
+  it('draws an interval the page sets beyond the menu, up to 3,700 buckets; the menu offers no more than about 400', async () => {
+    const adapter = fakeAdapter({ netVolume: true, auto: { getNetVolume: () => [{ start: day('2025-03-10'), net: 1200 }] } });
+    const el = await mount(adapter, { from: '2024-01-01', to: '2026-03-09' });
+    await loaded(el);
+    const intervalSelect = shadow(el).querySelectorAll('select')[1];
+    const options = () => [...intervalSelect.options].map((o) => o.value);
+    // 799 days: monthly by default, and the menu offers no daily chart.
+    await waitUntil(() => rows(el).length === 27);
+    expect(options()).to.deep.equal(['week', 'month', 'quarter', 'year']);
+
+    // The page asks for days: all 799 are drawn, and the menu shows what is drawn.
+    el.setAttribute('interval', 'day');
+    await waitUntil(() => rows(el).length === 799, 'no daily buckets');
+    expect(rows(el)[0].start).to.equal(day('2024-01-01'));
+    expect((adapter.callsOf('getNetVolume').at(-1)!.params as { interval: string }).interval).to.equal('day');
+    expect(options()).to.deep.equal(['day', 'week', 'month', 'quarter', 'year']);
+    expect(intervalSelect.value).to.equal('day');
+    expect(text($(el, '[part="total"]'))).to.equal('$12.00');
+    expect($(el, '[part="base"]')!.getAttribute('aria-busy')).to.equal('false');
+
+    // A person choosing weeks cannot go back to days from the menu.
+    intervalSelect.value = 'week';
+    intervalSelect.dispatchEvent(new Event('change'));
+    await waitUntil(() => rows(el).length === 115, 'no weekly buckets');
+    expect(options()).to.deep.equal(['week', 'month', 'quarter', 'year']);
+
+    // An interval chosen from the menu keeps the menu's limit when the dates grow: 799 days of a
+    // chosen 'day' (from a short range) fall back to months.
+    el.from = '2026-03-07';
+    el.interval = null;
+    await waitUntil(() => rows(el).length === 3);
+    intervalSelect.value = 'day';
+    intervalSelect.dispatchEvent(new Event('change'));
+    el.from = '2024-01-01';
+    await waitUntil(() => rows(el).length === 27, 'a day chosen from the menu was drawn past 400 buckets');
+    expect(el.interval).to.equal('day');
+
+    // Past 3,700 buckets even the page's interval falls back to the range's default (quarters).
+    el.interval = 'day';
+    el.from = '2010-01-01';
+    await waitUntil(() => rows(el).length === 65, 'no fallback to quarters');
+    expect(intervalSelect.value).to.equal('quarter');
+    await expect(el).to.be.accessible();
+  });
+
   it('a preset from the range menu clears the custom dates and fires express-range-change', async () => {
     const adapter = fakeAdapter({ auto: { listBalanceTransactions: (p) => page(DATA, p) } });
     const el = await mount(adapter);

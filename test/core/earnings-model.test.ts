@@ -21,7 +21,7 @@ import {
   tableRows,
 } from '../../src/components/earnings/earnings.model.js';
 import { stringsFor } from '../../src/core/i18n/index.js';
-import { aggregateNetVolume } from '../../src/core/net-volume.js';
+import { aggregateNetVolume, MAX_NET_VOLUME_BUCKETS } from '../../src/core/net-volume.js';
 import { bucketStarts, parseLocalIsoDate, zonedParts } from '../../src/core/time.js';
 
 const NY = 'America/New_York';
@@ -77,6 +77,30 @@ describe('earnings model: ranges and intervals', () => {
     // Forty years: months are too many; the next coarser offered interval is used.
     const old = resolveRange({ range: 'all', now: NOW, timeZone: NY, allStart: utc('1986-01-01T12:00:00Z') });
     expect(chooseInterval(null, 'all', old.span, NY)).to.equal('quarter');
+  });
+
+  it('draws an interval the page sets itself up to 3,700 buckets, else falls back as for the menu', () => {
+    // Five years: 1,826 days, more than the menu offers, drawn when the page asks for days.
+    const five = resolveRange({ range: 'custom', from: '2021-01-01', to: '2025-12-31', now: NOW, timeZone: NY });
+    expect(countBuckets(five.span, 'day', NY)).to.equal(1826);
+    expect(chooseInterval('day', 'custom', five.span, NY)).to.equal('quarter');
+    expect(chooseInterval('day', 'custom', five.span, NY, { explicit: true })).to.equal('day');
+    // The limit is MAX_NET_VOLUME_BUCKETS (the reference server's): 3,700 days yes, 3,701 no.
+    expect(MAX_NET_VOLUME_BUCKETS).to.equal(3700);
+    const lastDay = (days: number) => new Date(Date.UTC(2016, 0, days)).toISOString().slice(0, 10);
+    const at = resolveRange({ range: 'custom', from: '2016-01-01', to: lastDay(3700), now: NOW, timeZone: NY });
+    expect(countBuckets(at.span, 'day', NY)).to.equal(3700);
+    expect(chooseInterval('day', 'custom', at.span, NY, { explicit: true })).to.equal('day');
+    const past = resolveRange({ range: 'custom', from: '2016-01-01', to: lastDay(3701), now: NOW, timeZone: NY });
+    expect(chooseInterval('day', 'custom', past.span, NY, { explicit: true })).to.equal('quarter');
+    expect(chooseInterval('week', 'custom', past.span, NY, { explicit: true })).to.equal('week');
+    // Forty years of weeks (about 2,100) are drawn; not forty years of days.
+    const old = resolveRange({ range: 'all', now: NOW, timeZone: NY, allStart: utc('1986-01-01T12:00:00Z') });
+    expect(chooseInterval('week', 'all', old.span, NY, { explicit: true })).to.equal('week');
+    expect(chooseInterval('day', 'all', old.span, NY, { explicit: true })).to.equal('quarter');
+    // Still never a bucket longer than the range: no yearly chart of a week.
+    const r7 = resolveRange({ range: '7d', now: NOW, timeZone: NY });
+    expect(chooseInterval('year', '7d', r7.span, NY, { explicit: true })).to.equal('day');
   });
 
   it('resolves presets in the account zone, and custom dates inclusive in either order', () => {

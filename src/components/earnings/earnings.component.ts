@@ -1,13 +1,15 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import '../../adapter/error-messages.js';
 import { isAbortError, toExpressError, type ExpressError } from '../../adapter/errors.js';
 import type { GuardedAdapter } from '../../adapter/guard.js';
 import type { BalanceTransaction, ExpressAccount, ExpressAdapter, ExpressEvent, Interval, List } from '../../adapter/types.js';
 import { format, stringsFor, type Strings } from '../../core/i18n/registry.js';
 import { formatMoney } from '../../core/money.js';
-import { browserTimeZone, isValidTimeZone, localIsoDate } from '../../core/time.js';
+import type { NetVolumeBucket } from '../../core/net-volume.js';
+import { browserTimeZone, formatBucketLabel, isValidTimeZone, localIsoDate } from '../../core/time.js';
 import { ExpressErrorEvent, ExpressRangeChangeEvent, type EarningsRange } from '../../events.js';
 import { AdapterController } from '../shared/adapter-controller.js';
 import { LocaleController, resolveLocale } from '../shared/locale.js';
@@ -23,6 +25,7 @@ import {
   describeChange,
   EARNINGS_RANGES,
   indexAtX,
+  INTERVALS,
   isEarningsRange,
   isInterval,
   nextIndex,
@@ -31,6 +34,8 @@ import {
   tableRows,
   type ChartLayout,
   type ResolvedRange,
+  type SeriesStats,
+  type TableRow,
 } from './earnings.model.js';
 import { styles } from './earnings.styles.js';
 
@@ -51,8 +56,84 @@ function chartHeight(width: number): number {
   return width < 600 ? 200 : 240;
 }
 
-/** Width to lay out with before the ResizeObserver has measured the container. */
+/** Width to lay out with when the ResizeObserver measures no width (or there is none). */
 const FALLBACK_WIDTH = 600;
+
+/**
+ * The last value computed from a list of dependencies, recomputed only when one of them changes
+ * (compared with `===`): what a render keeps between renders (labels, rows, layout).
+ */
+class Memo<T> {
+  private deps?: readonly unknown[];
+  private value?: T;
+
+  /** `compute()`'s value for `deps`: the kept one when every dependency is the same as last time. */
+  get(deps: readonly unknown[], compute: () => T): T {
+    const d = this.deps;
+    if (d && d.length === deps.length && d.every((v, i) => v === deps[i])) return this.value as T;
+    this.value = compute();
+    this.deps = deps;
+    return this.value;
+  }
+}
+
+/** Stats per bucket array (arrays are never changed in place: a live update makes a new one). */
+const statsCache = new WeakMap<readonly NetVolumeBucket[], SeriesStats>();
+
+function statsOf(points: readonly NetVolumeBucket[]): SeriesStats {
+  let st = statsCache.get(points);
+  if (!st) statsCache.set(points, (st = seriesStats(points)));
+  return st;
+}
+
+/**
+ * The data table's body rows, one `<tr data-start>` per bucket (its label in a row header, the
+ * count when known, then the net volume), made by cloning one row and setting its text nodes:
+ * for thousands of buckets several times faster than a template per row. Text is only ever
+ * set as text.
+ */
+function tableBody(rows: readonly TableRow[]): DocumentFragment {
+  const frag = document.createDocumentFragment();
+  const protos = new Map<boolean, HTMLTableRowElement>();
+  for (const r of rows) {
+    const withCount = r.count !== null;
+    let proto = protos.get(withCount);
+    if (!proto) {
+      proto = document.createElement('tr');
+      const th = document.createElement('th');
+      th.scope = 'row';
+      proto.append(th);
+      if (withCount) proto.append(document.createElement('td'));
+      proto.append(document.createElement('td'));
+      for (const cell of proto.children) cell.append(document.createTextNode(''));
+      protos.set(withCount, proto);
+    }
+    const tr = proto.cloneNode(true) as HTMLTableRowElement;
+    tr.setAttribute('data-start', String(r.start));
+    const label = tr.firstElementChild!;
+    (label.firstChild as Text).data = r.label;
+    if (withCount) (label.nextElementSibling!.firstChild as Text).data = r.count!;
+    (tr.lastElementChild!.firstChild as Text).data = r.net;
+    frag.append(tr);
+  }
+  return frag;
+}
+
+const currencyNames = new Map<string, Intl.DisplayNames | null>();
+
+/** Currency display names in `locale` (`null` where `Intl.DisplayNames` cannot make them), made once per locale. */
+function currencyNamesFor(locale: string): Intl.DisplayNames | null {
+  let names = currencyNames.get(locale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames(locale, { type: 'currency' });
+    } catch {
+      names = null;
+    }
+    currencyNames.set(locale, names);
+  }
+  return names;
+}
 
 /**
  * The net volume of a connected account over time: a headline total with its change against the
@@ -69,6 +150,17 @@ const FALLBACK_WIDTH = 600;
  * Accessible: the SVG has `role="img"` and a one-sentence summary; it takes focus, and
  * Left/Right/Home/End move between buckets, announced politely; a visually hidden table lists
  * every bucket.
+ *
+ * Intervals: the menu offers only intervals that give at most about 400 buckets
+ * (`MAX_CHART_BUCKETS`). A page that sets `interval` itself (attribute or property) gets it up to
+ * 3,700 buckets (`MAX_NET_VOLUME_BUCKETS`, the reference server's limit: five years of days are
+ * 1,826), else the range's default, as for an interval the menu does not offer.
+ *
+ * Large charts: labels, rows, the layout and the summary are computed once per series (and per
+ * width for the layout); a crosshair move redraws only the crosshair, in a layer of its own; the
+ * width comes from the ResizeObserver, never from reading layout while rendering. The hidden
+ * table of the first chart an element shows is drawn in a task after the chart's frame (the
+ * card is `aria-busy` until then), so the chart is painted without waiting for thousands of rows.
  *
  * @summary Net volume chart over a chosen interval and range.
  *
@@ -111,7 +203,7 @@ export class ExpressEarnings extends LitElement {
 
   @query('svg[part~="svg"]') private _svg?: SVGSVGElement;
 
-  /** The container's width, measured by a ResizeObserver; 0 until then. */
+  /** The container's width, measured by a ResizeObserver; 0 until then (the chart is then drawn 600px wide). */
   @state() private _width = 0;
   /** The bucket the tooltip shows, or `null`. */
   @state() private _active: number | null = null;
@@ -121,14 +213,29 @@ export class ExpressEarnings extends LitElement {
   @state() private _loaded = 0;
   /** The last loaded current range, kept up to date by live events. */
   @state() private _current?: CurrentView;
+  /** Whether `interval` was set by the page (attribute or property), not chosen from the menu. */
+  @state() private _intervalByPage = false;
+  /** Whether the data table is drawn: from the frame after the first chart (or empty state) was painted. */
+  @state() private _tableReady = false;
 
   /** The data adapter; else the one an enclosing `<express-dashboard>` provides. */
   @property({ attribute: false })
   adapter?: ExpressAdapter;
 
-  /** Bucket size: `day`, `week`, `month`, `quarter` or `year`; default per range (and only one that gives at most about 400 buckets). */
+  /**
+   * Bucket size: `day`, `week`, `month`, `quarter` or `year`; default per range. The menu offers
+   * only intervals that give at most about 400 buckets (`MAX_CHART_BUCKETS`); an interval the
+   * page sets itself (attribute or property) is drawn up to 3,700 buckets
+   * (`MAX_NET_VOLUME_BUCKETS`, ten years of days), else the range's default is.
+   */
   @property({ reflect: true })
-  interval: Interval | null = null;
+  get interval(): Interval | null {
+    return this._interval;
+  }
+  set interval(value: Interval | null) {
+    this._interval = value;
+    this._intervalByPage = value !== null && !this._choosingInterval;
+  }
 
   /** `7d`, `30d` (default), `90d`, `12m`, `ytd`, `all` or `custom`; with both `from` and `to` the range is custom. */
   @property({ reflect: true })
@@ -162,7 +269,17 @@ export class ExpressEarnings extends LitElement {
   private _resizeObserver?: ResizeObserver;
   private _subscribedTo?: GuardedAdapter;
   private _unsubscribe?: () => void;
-  private _layoutMemo?: { key: unknown[]; layout: ChartLayout };
+  /** The chart layout last drawn (the pointer handler finds buckets in it). */
+  private _lastLayout?: ChartLayout;
+  private readonly _layoutCache = new Memo<ChartLayout>();
+  private readonly _xLabels = new Memo<string[]>();
+  private readonly _summary = new Memo<string>();
+  private readonly _intervals = new Memo<{ interval: Interval; allowed: Interval[] }>();
+  private _interval: Interval | null = null;
+  /** True while the interval menu sets `interval`. */
+  private _choosingInterval = false;
+  /** Whether the data table's first drawing is scheduled. */
+  private _tableScheduled = false;
 
   /** The account, when the currency, zone or "all time" start depends on it. */
   private readonly _account = new Task(this, {
@@ -187,7 +304,7 @@ export class ExpressEarnings extends LitElement {
 
   /** The current range's buckets. */
   private readonly _series = new Task(this, {
-    task: async ([adapter, account, range, from, to, interval, currency, timeZone], { signal }) => {
+    task: async ([adapter, account, range, from, to, interval, explicit, currency, timeZone], { signal }) => {
       if (!adapter || account === undefined) return initialState;
       const store = this._storeFor(adapter);
       this._loaded = 0;
@@ -207,7 +324,7 @@ export class ExpressEarnings extends LitElement {
           allStart = (await store.oldest(currency, r.span.lt, opts)) ?? now;
           r = resolveRange({ range, from, to, now, timeZone, allStart });
         }
-        const chosen = chooseInterval(interval, r.preset, r.span, timeZone);
+        const chosen = chooseInterval(interval, r.preset, r.span, timeZone, { explicit });
         const query: SeriesQuery = { currency, timeZone, interval: chosen, span: r.span };
         operation = store.usesNetVolume(query) ? 'getNetVolume' : 'listBalanceTransactions';
         const series = await store.load(query, opts);
@@ -252,6 +369,7 @@ export class ExpressEarnings extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (typeof ResizeObserver !== 'undefined') {
+      // The width comes from the observer's entry: a render never reads layout.
       this._resizeObserver ??= new ResizeObserver((entries) => {
         const w = Math.floor(entries[entries.length - 1].contentRect.width);
         if (w > 0 && w !== this._width) this._width = w;
@@ -278,6 +396,17 @@ export class ExpressEarnings extends LitElement {
     super.updated(changed);
     const adapter = this._adapters.value;
     if (adapter !== this._subscribedTo && this.isConnected) this._subscribeLive(adapter);
+    if (this._current && !this._tableReady && !this._tableScheduled) {
+      // The first data table (thousands of rows for a long daily chart, costly to lay out) is
+      // drawn once the chart has been painted: in a task after the next frame, or after 100 ms
+      // where frames are paused (a page in the background).
+      this._tableScheduled = true;
+      const show = () => {
+        this._tableReady = true;
+      };
+      requestAnimationFrame(() => setTimeout(show));
+      setTimeout(show, 100);
+    }
   }
 
   // ---- derived state ----
@@ -326,6 +455,7 @@ export class ExpressEarnings extends LitElement {
       this.from,
       this.to,
       isInterval(this.interval) ? this.interval : null,
+      this._intervalByPage,
       this._currencyFor(account),
       timeZone,
       today,
@@ -350,8 +480,19 @@ export class ExpressEarnings extends LitElement {
       const allStart = account?.created ?? (preset === 'all' && cur?.range.preset === 'all' ? cur.range.span.gte : null);
       range = resolveRange({ range: preset, from: this.from, to: this.to, now: Math.floor(Date.now() / 1000), timeZone, allStart });
     }
-    const interval = chooseInterval(isInterval(this.interval) ? this.interval : null, range.preset, range.span, timeZone);
-    return { range, interval, timeZone, allowed: allowedIntervals(range.span, timeZone) };
+    const requested = isInterval(this.interval) ? this.interval : null;
+    const explicit = this._intervalByPage;
+    const { interval, allowed } = this._intervals.get([range.preset, range.span.gte, range.span.lt, timeZone, requested, explicit], () => {
+      const chosen = chooseInterval(requested, range.preset, range.span, timeZone, { explicit });
+      const offered = allowedIntervals(range.span, timeZone);
+      // An interval the page asked for beyond the menu's limit is shown as chosen, but offered no further.
+      if (!offered.includes(chosen)) {
+        offered.push(chosen);
+        offered.sort((a, b) => INTERVALS.indexOf(a) - INTERVALS.indexOf(b));
+      }
+      return { interval: chosen, allowed: offered };
+    });
+    return { range, interval, timeZone, allowed };
   }
 
   // ---- live updates ----
@@ -426,7 +567,12 @@ export class ExpressEarnings extends LitElement {
   private _onIntervalChange(e: Event): void {
     const value = (e.target as HTMLSelectElement).value;
     if (!isInterval(value)) return;
-    this.interval = value;
+    this._choosingInterval = true;
+    try {
+      this.interval = value;
+    } finally {
+      this._choosingInterval = false;
+    }
     this._emitChange(value);
   }
 
@@ -472,7 +618,7 @@ export class ExpressEarnings extends LitElement {
   }
 
   private _onPointer(e: PointerEvent): void {
-    const layout = this._layoutMemo?.layout;
+    const layout = this._lastLayout;
     const svgEl = this._svg;
     if (!layout || !svgEl) return;
     const x = e.clientX - svgEl.getBoundingClientRect().left;
@@ -491,28 +637,18 @@ export class ExpressEarnings extends LitElement {
 
   // ---- rendering ----
 
+  /** The chart's layout, computed again only when the series, the size, the locale or the compared series change. */
   private _layout(cur: CurrentView, previous: Series | null | undefined, width: number, height: number, locale: string): ChartLayout {
-    const key = [cur, previous, width, height, locale, this.compare];
-    const memo = this._layoutMemo;
-    if (memo && memo.key.length === key.length && memo.key.every((v, i) => v === key[i])) return memo.layout;
-    const layout = chartLayout({
-      points: cur.series.points,
-      previous: this.compare ? (previous?.points ?? null) : null,
-      width,
-      height,
-      interval: cur.interval,
-      currency: cur.currency,
-      timeZone: cur.timeZone,
-      locale,
-    });
-    this._layoutMemo = { key, layout };
-    return layout;
-  }
-
-  /** The plot width before the ResizeObserver has measured it: the host's width less the card's padding and border. */
-  private _guessWidth(): number {
-    const w = Math.floor(this.clientWidth - 34);
-    return w > 0 ? w : FALLBACK_WIDTH;
+    const { series, interval, currency, timeZone } = cur;
+    // The x labels do not depend on the size: a resize lays out again without formatting them.
+    const labels = this._xLabels.get([series, interval, timeZone, locale], () =>
+      series.points.map((p) => formatBucketLabel(p.start, interval, timeZone, locale, 'short')),
+    );
+    const compared = this.compare ? (previous?.points ?? null) : null;
+    this._lastLayout = this._layoutCache.get([series, interval, currency, timeZone, compared, width, height, locale, labels], () =>
+      chartLayout({ points: series.points, previous: compared, labels, width, height, interval, currency, timeZone, locale }),
+    );
+    return this._lastLayout;
   }
 
   private _errorMessage(error: ExpressError, s: Strings, locale: string): string {
@@ -542,13 +678,7 @@ export class ExpressEarnings extends LitElement {
     for (const a of [...(balance?.available ?? []), ...(balance?.pending ?? [])]) currencies.add(a.currency.toLowerCase());
     const currency = this._current?.currency ?? this._currencyFor(this._accountValue());
     currencies.add(currency);
-    const currencyNames = (() => {
-      try {
-        return new Intl.DisplayNames(locale, { type: 'currency' });
-      } catch {
-        return undefined;
-      }
-    })();
+    const names = currencyNamesFor(locale);
     return html`
       <div class="controls" part="controls">
         <label>
@@ -581,7 +711,7 @@ export class ExpressEarnings extends LitElement {
                 <span class="visually-hidden">${e.currency}</span>
                 <select @change=${this._onCurrencyChange}>
                   ${[...currencies].sort().map(
-                    (c) => html`<option value=${c} ?selected=${c === currency} title=${currencyNames?.of(c.toUpperCase()) ?? c}>
+                    (c) => html`<option value=${c} ?selected=${c === currency} title=${names?.of(c.toUpperCase()) ?? c}>
                       ${c.toUpperCase()}
                     </option>`,
                   )}
@@ -610,7 +740,7 @@ export class ExpressEarnings extends LitElement {
         </div>
       `;
     }
-    const total = seriesStats(cur.series.points).total;
+    const total = statsOf(cur.series.points).total;
     let change: unknown = nothing;
     const prev = this._previous;
     if (prev.status === TaskStatus.ERROR) {
@@ -620,7 +750,7 @@ export class ExpressEarnings extends LitElement {
       </p>`;
     } else if (prev.status === TaskStatus.COMPLETE) {
       const p = prev.value as Series | null;
-      const c = compareTotals(total, p ? seriesStats(p.points).total : null);
+      const c = compareTotals(total, p ? statsOf(p.points).total : null);
       const arrow = c.kind === 'up' || c.kind === 'upFromZero' ? '↑' : c.kind === 'down' || c.kind === 'downFromZero' ? '↓' : '';
       const dir = arrow === '↑' ? 'up' : arrow === '↓' ? 'down' : '';
       change = html`<p class="change" part="change">
@@ -640,14 +770,18 @@ export class ExpressEarnings extends LitElement {
   }
 
   private _renderChart(cur: CurrentView, s: Strings, locale: string) {
-    const width = this._width || this._guessWidth();
+    // Never read from layout here: before the ResizeObserver's first report (which comes before
+    // the first paint) the chart is laid out at a fallback width, then again at the real one.
+    const width = this._width || FALLBACK_WIDTH;
     const height = chartHeight(width);
     const prev = this._previous.status === TaskStatus.COMPLETE ? (this._previous.value as Series | null) : null;
     const layout = this._layout(cur, prev, width, height, locale);
     const { plot } = layout;
     const points = cur.series.points;
     const active = this._active !== null && this._active < points.length ? this._active : null;
-    const summary = chartSummary(points, cur.range, cur.interval, { currency: cur.currency, timeZone: cur.timeZone, locale, strings: s });
+    const summary = this._summary.get([cur.series, cur.range, cur.interval, cur.currency, cur.timeZone, locale, s], () =>
+      chartSummary(points, cur.range, cur.interval, { currency: cur.currency, timeZone: cur.timeZone, locale, strings: s }),
+    );
     const showPrevious = this.compare && layout.previousPath !== null && prev !== null;
     const prevPoint = showPrevious && active !== null && prev && active < prev.points.length ? prev.points[active] : null;
 
@@ -703,6 +837,8 @@ export class ExpressEarnings extends LitElement {
             ${points.length === 1 ? svg`<circle class="dot" cx=${layout.xs[0]} cy=${layout.ys[0]} r="3"></circle>` : nothing}
           </g>
           <line class="zero" x1=${plot.left} x2=${plot.right} y1=${layout.zeroY} y2=${layout.zeroY}></line>
+        </svg>
+        <svg class="overlay" aria-hidden="true" width=${width} height=${height} viewBox="0 0 ${width} ${height}">
           ${active !== null
             ? svg`
                 <line class="crosshair" x1=${layout.xs[active]} x2=${layout.xs[active]} y1=${plot.top} y2=${plot.bottom}></line>
@@ -723,7 +859,17 @@ export class ExpressEarnings extends LitElement {
     `;
   }
 
+  /**
+   * The data table. Its rows (a formatted label and amount per bucket) are made once per series,
+   * interval, zone, currency and locale, and the template is not evaluated again until one of
+   * them changes: a crosshair move or a resize does not touch the table.
+   */
   private _renderTable(cur: CurrentView, s: Strings, locale: string) {
+    const { series, interval, currency, timeZone } = cur;
+    return guard([series, interval, currency, timeZone, locale, s], () => this._tableTemplate(cur, s, locale));
+  }
+
+  private _tableTemplate(cur: CurrentView, s: Strings, locale: string) {
     const rows = tableRows(cur.series.points, cur.interval, {
       currency: cur.currency,
       timeZone: cur.timeZone,
@@ -742,15 +888,7 @@ export class ExpressEarnings extends LitElement {
             <th scope="col">${t.netVolume}</th>
           </tr>
         </thead>
-        <tbody>
-          ${rows.map(
-            (r) => html`<tr data-start=${r.start}>
-              <th scope="row">${r.label}</th>
-              ${r.count !== null ? html`<td>${r.count}</td>` : nothing}
-              <td>${r.net}</td>
-            </tr>`,
-          )}
-        </tbody>
+        <tbody>${tableBody(rows)}</tbody>
       </table>
     `;
   }
@@ -765,6 +903,9 @@ export class ExpressEarnings extends LitElement {
     const loading = error === undefined && seriesStatus !== TaskStatus.COMPLETE;
     // What is shown stays (dimmed) while another range loads or after it failed.
     const stale = cur !== undefined && (loading || error !== undefined);
+    const showTable = cur !== undefined && error === undefined;
+    // Busy until the data table of the first chart is there too.
+    const tablePending = showTable && !this._tableReady;
 
     let body: unknown;
     if (error !== undefined) {
@@ -774,14 +915,14 @@ export class ExpressEarnings extends LitElement {
         <span class="skeleton chart-skeleton" aria-hidden="true"></span>
         ${this._loaded >= PAGE_SIZE ? html`<p class="progress">${s.earnings.loaded(this._loaded, locale)}</p>` : nothing}
       `;
-    } else if (seriesStats(cur.series.points).empty) {
+    } else if (statsOf(cur.series.points).empty) {
       body = html`<p class="empty" part="empty">${s.earnings.empty}</p>`;
     } else {
       body = this._renderChart(cur, s, locale);
     }
 
     return html`
-      <section part="base" class="card" aria-labelledby="title" aria-busy=${loading ? 'true' : 'false'}>
+      <section part="base" class="card" aria-labelledby="title" aria-busy=${loading || tablePending ? 'true' : 'false'}>
         <div class="head" part="header">
           ${this._renderHeadline(s, locale, stale, error !== undefined)}
           ${this._renderControls(s, locale)}
@@ -791,7 +932,7 @@ export class ExpressEarnings extends LitElement {
           ${body}
           ${stale && this._loaded >= PAGE_SIZE ? html`<p class="progress">${s.earnings.loaded(this._loaded, locale)}</p>` : nothing}
         </div>
-        ${cur && error === undefined ? this._renderTable(cur, s, locale) : nothing}
+        ${showTable && this._tableReady ? this._renderTable(cur, s, locale) : nothing}
         <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>
       </section>
     `;

@@ -12,7 +12,7 @@ import type { Interval } from '../../adapter/types.js';
 import type { EarningsRange } from '../../events.js';
 import { format, type Strings } from '../../core/i18n/registry.js';
 import { currencyExponent, formatCompactMoney, formatMoney } from '../../core/money.js';
-import { percentChange, totalNet, type NetVolumeBucket } from '../../core/net-volume.js';
+import { MAX_NET_VOLUME_BUCKETS, percentChange, totalNet, type NetVolumeBucket } from '../../core/net-volume.js';
 import {
   bucketStarts,
   customRange,
@@ -32,7 +32,10 @@ export const EARNINGS_RANGES: readonly EarningsRange[] = ['7d', '30d', '90d', '1
 /** Every interval, finest first. */
 export const INTERVALS: readonly Interval[] = ['day', 'week', 'month', 'quarter', 'year'];
 
-/** The most buckets a chart may have: an interval giving more is not offered for a range. */
+/**
+ * The most buckets the interval menu offers: an interval giving more is not offered for a range
+ * (a page that sets `interval` itself may ask for up to `MAX_NET_VOLUME_BUCKETS`).
+ */
 export const MAX_CHART_BUCKETS = 400;
 
 /** The range when the `range` attribute is missing or not a known value. */
@@ -120,8 +123,20 @@ export function defaultInterval(range: EarningsRange, span?: Range, timeZone?: s
 /**
  * The interval to draw: `requested` when it is offered for `span`, else the range's default when
  * that is, else the first offered interval coarser than the default (else the finest offered).
+ *
+ * With `explicit` (a page set the interval itself, rather than a person choosing it from the
+ * menu), `requested` is drawn up to {@link MAX_NET_VOLUME_BUCKETS} buckets instead of
+ * {@link MAX_CHART_BUCKETS}, as long as the span is at least one such bucket long (no yearly
+ * chart of a week); otherwise the same fallback applies.
  */
-export function chooseInterval(requested: Interval | null | undefined, range: EarningsRange, span: Range, timeZone: string): Interval {
+export function chooseInterval(
+  requested: Interval | null | undefined,
+  range: EarningsRange,
+  span: Range,
+  timeZone: string,
+  o: { explicit?: boolean } = {},
+): Interval {
+  if (requested && o.explicit && allowedIntervals(span, timeZone, MAX_NET_VOLUME_BUCKETS).includes(requested)) return requested;
   const allowed = allowedIntervals(span, timeZone);
   if (requested && allowed.includes(requested)) return requested;
   const def = defaultInterval(range, span, timeZone);
@@ -384,6 +399,11 @@ export interface ChartInput {
   points: readonly { start: number; net: number }[];
   /** The previous period's buckets, drawn index by index against `points` (extra ones are dropped). */
   previous?: readonly { start: number; net: number }[] | null;
+  /**
+   * The points' short x-axis labels (`formatBucketLabel(start, interval, timeZone, locale, 'short')`),
+   * when the caller keeps them between layouts; else they are formatted here.
+   */
+  labels?: readonly string[];
   width: number;
   height: number;
   interval: Interval;
@@ -478,7 +498,7 @@ export function chartLayout(input: ChartInput): ChartLayout {
   const previousYs = previous ? previous.slice(0, n).map((p) => y(p.net)) : [];
 
   // x ticks: labels at least their own width apart, counted back from the last bucket.
-  const labels = points.map((p) => formatBucketLabel(p.start, interval, timeZone, locale, 'short'));
+  const labels = input.labels?.length === n ? input.labels : points.map((p) => formatBucketLabel(p.start, interval, timeZone, locale, 'short'));
   const widest = labels.reduce((m, l) => Math.max(m, l.length), 0) * CHAR_WIDTH;
   const every = Math.max(1, Math.ceil((widest + 16) / Math.max(step, 1)));
   const xTicks: XTick[] = [];
@@ -490,8 +510,13 @@ export function chartLayout(input: ChartInput): ChartLayout {
 
   const xy = (xsArr: number[], ysArr: number[]): [number, number][] => ysArr.map((v, i) => [xsArr[i], v]);
   const curve = curveMonotoneX;
-  const areaPath = area<[number, number]>().x((d) => d[0]).y0(zeroY).y1((d) => d[1]).curve(curve)(xy(xs, ys)) ?? '';
-  const linePath = line<[number, number]>().curve(curve)(xy(xs, ys)) ?? '';
+  const upper = xy(xs, ys);
+  const linePath = line<[number, number]>().curve(curve)(upper) ?? '';
+  // The area is the line closed along the zero line: the shape d3's area draws with a constant
+  // y0 (its monotone curve through points on one horizontal line is that line), at a tenth of
+  // the cost for thousands of buckets.
+  const areaPath =
+    n > 1 ? `${linePath}L${xs[n - 1]},${zeroY}L${xs[0]},${zeroY}Z` : (area<[number, number]>().x((d) => d[0]).y0(zeroY).y1((d) => d[1]).curve(curve)(upper) ?? '');
   const previousPath = previous ? (line<[number, number]>().curve(curve)(xy(xs, previousYs)) ?? '') : null;
 
   return {

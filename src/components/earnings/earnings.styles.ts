@@ -128,6 +128,15 @@ export const styles = [
     svg:focus {
       outline: none;
     }
+    /* The crosshair and its dots, over the chart in a layer of their own: moving them repaints
+       this layer only, never the area and line of thousands of buckets below. */
+    svg.overlay {
+      position: absolute;
+      top: 0;
+      inset-inline-start: 0;
+      pointer-events: none;
+      will-change: transform;
+    }
     svg:focus-visible {
       outline: 2px solid var(--_primary);
       outline-offset: 2px;
