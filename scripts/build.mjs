@@ -5,7 +5,7 @@
 // Writes the sizes to dist/sizes.json too. Budgets (issues): whole library <= 40 KB,
 // <express-login-button> alone <= 10 KB; an overrun is printed (and fails with --strict).
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -71,6 +71,11 @@ async function main() {
     '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.test.ts', '--outdir', 'dist', '--quiet',
   ], { stdio: 'inherit' });
   if (cem.status !== 0) throw new Error('custom-elements-manifest analyzer failed');
+  // Every event a tool shows must have the name its @fires tag gives (the analyzer also lists
+  // `dispatchEvent(new X(...))` calls, without a name: dispatch a variable instead).
+  const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8'));
+  const unnamed = manifest.modules.flatMap((m) => (m.declarations ?? []).flatMap((d) => (d.events ?? []).filter((e) => !e.name).map(() => `${m.path} (${d.name})`)));
+  if (unnamed.length) throw new Error(`custom-elements.json lists events without a name in: ${unnamed.join(', ')}`);
   console.log('dist/custom-elements.json written.');
 
   const sizes = {};

@@ -6,6 +6,7 @@ import type { ExpressEarnings } from '../../src/components/earnings/earnings.js'
 import '../../src/components/earnings/earnings.js';
 import { parseLocalIsoDate } from '../../src/core/time.js';
 import { fakeAdapter, page, txn, type FakeAdapter } from '../support/earnings-adapter.js';
+import { failOnLitWarnings } from '../support/lit-warnings.js';
 
 const NY = 'America/New_York';
 const day = (iso: string) => parseLocalIsoDate(iso, NY);
@@ -28,21 +29,7 @@ before(async function () {
   await expect(await fixture(html`<p>warm-up</p>`)).to.be.accessible();
 });
 
-let warn: typeof console.warn;
-let warnings: string[];
-beforeEach(() => {
-  warn = console.warn;
-  warnings = [];
-  console.warn = (...args: unknown[]) => {
-    warnings.push(args.map(String).join(' '));
-    warn.apply(console, args);
-  };
-});
-afterEach(() => {
-  console.warn = warn;
-  const lit = warnings.filter((w) => w.includes('lit.dev/msg') && !w.includes('lit.dev/msg/dev-mode'));
-  expect(lit, 'Lit dev-mode warnings').to.deep.equal([]);
-});
+failOnLitWarnings();
 
 const shadow = (el: ExpressEarnings) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: ExpressEarnings, sel: string) => shadow(el).querySelector<T>(sel);

@@ -33,6 +33,7 @@ import {
   type TransactionQuery,
 } from './transactions.model.js';
 import { styles } from './transactions.styles.js';
+import { trackRange, VirtualRange } from './virtual-range.js';
 
 /** One entry of the virtualised body: a transaction's row, or the detail row under an expanded one. */
 type Item = { kind: 'txn'; txn: BalanceTransaction } | { kind: 'detail'; txn: BalanceTransaction };
@@ -250,6 +251,8 @@ export class ExpressTransactions extends LitElement {
   private _indexById = new Map<string, number>();
   /** The virtualizer's rendered range of items. */
   private _range = { first: 0, last: -1 };
+  /** Cleans up after the virtualizer's renders (see virtual-range.ts). */
+  private readonly _virtualRange = new VirtualRange();
   /** Each row's text, formatted once per locale, timezone, platform name and `describe`. */
   private _views = new WeakMap<BalanceTransaction, RowView>();
   private _viewsKey: unknown[] = [];
@@ -296,6 +299,7 @@ export class ExpressTransactions extends LitElement {
       }
     }
     this._syncSubscription();
+    this._virtualRange.schedule();
   }
 
   // ---- derived values ----
@@ -526,6 +530,7 @@ export class ExpressTransactions extends LitElement {
    */
   private _onRangeChanged(e: RangeChangedEvent): void {
     this._range = { first: e.first, last: e.last };
+    this._virtualRange.schedule();
   }
 
   /**
@@ -866,12 +871,12 @@ export class ExpressTransactions extends LitElement {
       <div role="rowgroup" class="body"
         @click=${this._onBodyClick} @keydown=${this._onBodyKeydown}
         @rangeChanged=${this._onRangeChanged} @visibilityChanged=${this._onVisibilityChanged}>
-        ${virtualize({
+        ${trackRange(this._virtualRange, virtualize({
           items,
           keyFunction: (it: Item) => (it.kind === 'txn' ? it.txn.id : `detail:${it.txn.id}`),
           renderItem: (it: Item, i: number) =>
             it.kind === 'txn' ? this._renderRow(it.txn, i, s, locale, timeZone) : this._renderDetail(it.txn, i, s, locale, timeZone),
-        })}
+        }))}
       </div>
     `;
   }
