@@ -5,15 +5,23 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { onStringsLoaded, stringsFor, type Strings } from '../../core/i18n/registry.js';
 
+/** Canonical forms already worked out (every render resolves its locale; a page has few tags). */
+const canonicalCache = new Map<string, string | null>();
+
 /** The canonical form of `value` when it is a valid BCP 47 tag, else `null`. */
 function canonical(value: string | null | undefined): string | null {
   const v = value?.trim();
   if (!v) return null;
+  let c = canonicalCache.get(v);
+  if (c !== undefined) return c;
   try {
-    return Intl.getCanonicalLocales(v)[0] ?? null;
+    c = Intl.getCanonicalLocales(v)[0] ?? null;
   } catch {
-    return null; // RangeError: not a well-formed language tag
+    c = null; // RangeError: not a well-formed language tag
   }
+  if (canonicalCache.size >= 64) canonicalCache.clear();
+  canonicalCache.set(v, c);
+  return c;
 }
 
 /** The parent in the flattened sense this needs: the parent node, or a shadow root's host. */
