@@ -21,23 +21,13 @@ const CONNECTIONS = 10;
 /** The present the data ends at: 2026-01-01T05:00:00Z. */
 const NOW = Date.UTC(2026, 0, 1, 5) / 1000;
 
-/** mulberry32, as src/adapter/demo-data.ts. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const TYPES = [['payment', 0.8], ['payment_refund', 0.85], ['application_fee', 0.9], ['transfer', 0.94], ['payout', 0.97], ['adjustment', 0.99], ['stripe_fee', 1]];
 
-/** `count` balance transactions from `first` (1-based) over two years before NOW, newest first within the chunk. */
-function* transactions(total, chunk = 20_000) {
-  const rand = mulberry32(99);
+/**
+ * `total` balance transactions over two years before NOW, newest first, in chunks of `chunk`;
+ * `rand` is a seeded PRNG (the demo generator's `mulberry32`, from the server's build).
+ */
+function* transactions(total, rand, chunk = 20_000) {
   const span = 2 * 365 * 86400;
   for (let start = 0; start < total; start += chunk) {
     const out = [];
@@ -99,7 +89,7 @@ export async function run({ log }) {
     const account = seeded.find((a) => !a.livemode);
     const ledger = new m.Ledger(db, { now: () => Date.now() });
     db.transaction(() => {
-      for (const chunk of transactions(ROWS)) ledger.insertTransactions(account.id, chunk);
+      for (const chunk of transactions(ROWS, m.mulberry32(99))) ledger.insertTransactions(account.id, chunk);
     })();
     const count = db.prepare('SELECT COUNT(*) AS n FROM balance_transactions WHERE account_id = ?').get(account.id).n;
     const seedS = (Date.now() - t0) / 1000;

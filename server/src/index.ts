@@ -11,6 +11,5 @@ export { SEED_PROFILES, seedDatabase, seedPhone, type SeedOptions, type SeededAc
 export { DEFAULT_SESSION_POLICY, Sessions, type SessionPolicy } from './sessions.js';
 export { SIGN_IN_POLICY, SignIn, phoneHint } from './sign-in.js';
 export { DevelopmentSmsSender, WebhookSmsSender, type SmsMessage, type SmsSender } from './sms.js';
-export { generateDemoData } from '../../src/adapter/demo-data.js';
 export { aggregateNetVolume } from '../../src/core/net-volume.js';
-export { balanceOf } from '../../src/adapter/demo-data.js';
+export { balanceOf, generateDemoData, mulberry32 } from '../../src/adapter/demo-data.js';

@@ -3,6 +3,7 @@ import { ExpressError } from '../../src/adapter/errors.js';
 import { DROPPED, droppedItems, guardAdapter, guardedAdapterFor, isGuardedAdapter } from '../../src/adapter/guard.js';
 import type { ExpressAdapter, ExpressEvent } from '../../src/adapter/types.js';
 import * as fixtures from '../support/fixtures.js';
+import { rejection } from '../support/rejection.js';
 
 function txn(id: string, over: Record<string, unknown> = {}) {
   return {
@@ -30,15 +31,6 @@ function fake(over: Partial<Record<keyof ExpressAdapter, unknown>> = {}): Expres
     createLoginLink: async () => structuredClone(fixtures.login_link),
     ...over,
   } as ExpressAdapter;
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('guardAdapter: results', () => {

@@ -11,6 +11,7 @@ import {
 import { ExpressError, isAbortError } from '../../src/adapter/errors.js';
 import { DEFAULT_ERROR_MESSAGES } from '../../src/adapter/error-messages.js';
 import type { ExpressEvent } from '../../src/adapter/types.js';
+import { expressError, rejection } from '../support/rejection.js';
 
 interface Recorded {
   method: string;
@@ -35,21 +36,6 @@ function recording(rest = 'ok/v1', options: Partial<ConstructorParameters<typeof
   const tok = token();
   const adapter = new HttpAdapter({ baseUrl: `/test-api/record/${tok}/${rest}`, ...options });
   return { adapter, tok, last: async () => (await recorded(tok)).at(-1)! };
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected the promise to reject');
-}
-
-async function expressError(p: Promise<unknown>): Promise<ExpressError> {
-  const e = await rejection(p);
-  expect(e).to.be.instanceOf(ExpressError);
-  return e as ExpressError;
 }
 
 describe('HttpAdapter requests', () => {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ExpressError } from '../../src/adapter/errors.js';
 import { HttpSignInAdapter } from '../../src/adapter/http-sign-in-adapter.js';
+import { expressError, rejection } from '../support/rejection.js';
 
 interface Recorded {
   method: string;
@@ -12,21 +13,6 @@ interface Recorded {
 
 const newToken = () => `si-${Math.random().toString(36).slice(2)}`;
 const recorded = async (token: string): Promise<Recorded[]> => (await fetch(`/test-api/recorded/${token}`)).json();
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a rejection');
-}
-
-async function expressError(p: Promise<unknown>): Promise<ExpressError> {
-  const e = await rejection(p);
-  expect(e).to.be.instanceOf(ExpressError);
-  return e as ExpressError;
-}
 
 describe('HttpSignInAdapter (over real HTTP)', () => {
   it('redeems a login-link token: POST {base}/sign_in with a JSON body, answers the SMS step', async () => {

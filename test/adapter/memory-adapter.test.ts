@@ -14,18 +14,10 @@ import {
   validatePayout,
 } from '../../src/adapter/validate.js';
 import { bucketStart, zonedParts } from '../../src/core/time.js';
+import { rejection } from '../support/rejection.js';
 
 /** 2026-11-26 15:00 UTC, a Thursday; 10:00 in New York. */
 const NOW = Date.UTC(2026, 10, 26, 15, 0, 0) / 1000;
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a rejection');
-}
 
 async function all(adapter: MemoryAdapter, p: ListBalanceTransactionsParams = {}, pageSize = 100): Promise<BalanceTransaction[]> {
   const out: BalanceTransaction[] = [];
