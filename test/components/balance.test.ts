@@ -253,6 +253,19 @@ describe('<express-balance>', function () {
       adapter.simulatePayment({ amount: 3_000 }); // no listener left: nothing throws
     });
 
+    it('an invalid live event fires express-error (operation subscribe) and changes nothing shown', async () => {
+      const adapter = new LiveAdapter();
+      const el = await loaded(adapter);
+      const total = text(el, '[part=total]');
+      const ev = oneEvent(el, 'express-error');
+      adapter.emit({ type: 'balance.updated', data: { object: 'balance', available: 'lots' } as unknown as Balance });
+      const e = (await ev) as ExpressErrorEvent;
+      expect(e.detail.operation).to.equal('subscribe');
+      expect(e.detail.error.code).to.equal('invalid_response');
+      await el.updateComplete;
+      expect(text(el, '[part=total]')).to.equal(total);
+    });
+
     it('fetches the balance again after a new transaction when no balance.updated follows', async () => {
       const adapter = new LiveAdapter();
       const el = await loaded(adapter);

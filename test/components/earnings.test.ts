@@ -1,10 +1,11 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ExpressError } from '../../src/adapter/errors.js';
-import type { ListBalanceTransactionsParams } from '../../src/adapter/types.js';
+import type { BalanceTransaction, ListBalanceTransactionsParams } from '../../src/adapter/types.js';
 import type { ExpressEarnings } from '../../src/components/earnings/earnings.js';
 import '../../src/components/earnings/earnings.js';
 import { parseLocalIsoDate } from '../../src/core/time.js';
+import type { ExpressErrorEvent } from '../../src/events.js';
 import { fakeAdapter, page, txn, type FakeAdapter } from '../support/earnings-adapter.js';
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 
@@ -367,6 +368,20 @@ describe('<express-earnings>', () => {
     adapter.emit({ type: 'balance_transaction.created', data: txn('txn_po', '2026-03-09T16:00:00Z', -1000, 'payout') });
     await el.updateComplete;
     expect(text($(el, '[part="total"]'))).to.equal('$40.08');
+  });
+
+  it('an invalid live event fires express-error (operation subscribe) and changes nothing shown', async () => {
+    const adapter = fakeAdapter({ subscribe: true, auto: { listBalanceTransactions: (p) => page(DATA, p) } });
+    const el = await mount(adapter);
+    await loaded(el);
+    const total = text($(el, '[part="total"]'));
+    const ev = oneEvent(el, 'express-error');
+    adapter.emit({ type: 'balance_transaction.created', data: { id: 'txn_bad', amount: 'lots' } as unknown as BalanceTransaction });
+    const e = (await ev) as ExpressErrorEvent;
+    expect(e.detail.operation).to.equal('subscribe');
+    expect(e.detail.error.code).to.equal('invalid_response');
+    await el.updateComplete;
+    expect(text($(el, '[part="total"]'))).to.equal(total);
   });
 
   it('says how many transactions it has loaded during a long fetch', async () => {

@@ -9,7 +9,6 @@ import type { Balance, ExpressAccount, ExpressAdapter, ExpressEvent, Payout } fr
 import { format, type Strings } from '../../core/i18n/registry.js';
 import { formatMoney } from '../../core/money.js';
 import { browserTimeZone, isValidTimeZone } from '../../core/time.js';
-import { ExpressErrorEvent } from '../../events.js';
 import { AdapterController } from '../shared/adapter-controller.js';
 import { LocaleController } from '../shared/locale.js';
 import { fetchPayouts } from './balance.data.js';
@@ -165,11 +164,7 @@ export class ExpressBalance extends LitElement {
     this._stopLive();
     this._subscribedTo = adapter;
     if (!adapter?.subscribe) return;
-    this._unsubscribe = adapter.subscribe(this._onEvent, (error) => {
-      // Built before dispatching: the manifest analyzer lists an inline `new` as a nameless event.
-      const event = new ExpressErrorEvent({ error, operation: 'subscribe' });
-      this.dispatchEvent(event);
-    });
+    this._unsubscribe = adapter.subscribe(this._onEvent, (error) => this._adapters.report(error, 'subscribe'));
   }
 
   private _stopLive(): void {

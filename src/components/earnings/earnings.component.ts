@@ -10,7 +10,7 @@ import { format, stringsFor, type Strings } from '../../core/i18n/registry.js';
 import { formatMoney } from '../../core/money.js';
 import type { NetVolumeBucket } from '../../core/net-volume.js';
 import { browserTimeZone, formatBucketLabel, isValidTimeZone, localIsoDate } from '../../core/time.js';
-import { ExpressErrorEvent, ExpressRangeChangeEvent, type EarningsRange } from '../../events.js';
+import { ExpressRangeChangeEvent, type EarningsRange } from '../../events.js';
 import { AdapterController } from '../shared/adapter-controller.js';
 import { LocaleController, resolveLocale } from '../shared/locale.js';
 import { EarningsStore, PAGE_SIZE, seriesKey, type Series, type SeriesQuery } from './earnings.data.js';
@@ -501,10 +501,7 @@ export class ExpressEarnings extends LitElement {
     this._unsubscribeLive();
     this._subscribedTo = adapter;
     if (!adapter?.subscribe) return;
-    this._unsubscribe = adapter.subscribe(this._onEvent, (error) => {
-      const event = new ExpressErrorEvent({ error, operation: 'subscribe' });
-      this.dispatchEvent(event);
-    });
+    this._unsubscribe = adapter.subscribe(this._onEvent, (error) => this._adapters.report(error, 'subscribe'));
   }
 
   private _unsubscribeLive(): void {
