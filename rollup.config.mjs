@@ -4,10 +4,11 @@
 // `scripts/build.mjs` runs this, writes dist/custom-elements.json and prints entry sizes.
 import { existsSync, readdirSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
-/** Every public entry point: the index, the adapters, and one registration file per element. */
+/** Every public entry point: the index, the adapters, the core, the demo, and one registration file per element. */
 export function entryPoints() {
-  const entries = { index: 'src/index.ts', adapters: 'src/adapters.ts', core: 'src/core.ts' };
+  const entries = { index: 'src/index.ts', adapters: 'src/adapters.ts', core: 'src/core.ts', demo: 'src/demo.ts' };
   for (const dir of readdirSync('src/components', { withFileTypes: true })) {
     if (!dir.isDirectory() || dir.name === 'shared') continue;
     const file = `src/components/${dir.name}/${dir.name}.ts`;
@@ -28,5 +29,6 @@ export default {
     preserveModules: true,
     preserveModulesRoot: 'src',
   },
-  plugins: [typescript({ tsconfig: 'tsconfig.build.json', noEmitOnError: true })],
+  // Templates' HTML and CSS are minified in dist/ as in the sizes the build reports.
+  plugins: [typescript({ tsconfig: 'tsconfig.build.json', noEmitOnError: true }), minifyLiterals({ failOnError: true })],
 };

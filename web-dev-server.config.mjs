@@ -1,4 +1,4 @@
-// Serves the demo pages (demo/*.html importing ../src/*.ts) with TypeScript compiled on the fly.
+// Serves the demo pages (demo/*.html, which import src/*.ts) with TypeScript compiled on the fly.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 
 export default {

@@ -1,6 +1,6 @@
 // The demo page: the full <express-dashboard> on MemoryAdapter data, with locale, theme and currency controls.
 import '../src/index.js';
-import { MemoryAdapter } from '../src/adapters.js';
+import { DemoAdapter, demoAdapter } from '../src/demo/demo-adapter.js';
 
 const params = new URLSearchParams(location.search);
 const main = document.getElementById('demo-main')!;
@@ -16,7 +16,7 @@ localeSelect.value = locale;
 themeSelect.value = theme;
 
 /** Two years of a ride-share driver's history, deterministic. */
-export const adapter = MemoryAdapter.demo({
+export const adapter = demoAdapter({
   seed: 7,
   months: 24,
   currency,
@@ -24,7 +24,7 @@ export const adapter = MemoryAdapter.demo({
   livemode: false,
   platformName: 'Lumen Rides',
 });
-(window as unknown as { demoAdapter: MemoryAdapter }).demoAdapter = adapter;
+(window as unknown as { demoAdapter: DemoAdapter }).demoAdapter = adapter;
 
 // The whole dashboard in one tag: it lays out the header, balance, earnings chart and
 // transactions itself, and feeds them one live subscription.

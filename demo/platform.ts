@@ -2,7 +2,7 @@
 // MemoryAdapter whose login links point at this demo's login page.
 import '../src/components/login-button/login-button.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
-import { ExpressError } from '../src/adapter/errors.js';
+import { ExpressError } from '../src/contract/errors.js';
 
 let failNext = false;
 const adapter = new MemoryAdapter({

@@ -11,6 +11,7 @@ import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import config, { entryPoints } from '../rollup.config.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -31,6 +32,7 @@ export async function measureEntry(file, { plugins = [] } = {}) {
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
       typescript({ tsconfig: 'tsconfig.build.json', declaration: false, declarationMap: false, sourceMap: false, outDir: undefined, noEmitOnError: true }),
+      minifyLiterals({ failOnError: true }),
       ...plugins,
       terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run seed -- --accounts 3 --months 24 [--now <unix seconds or ISO date>] [--database path]`:
 // replaces the reference server's data with the demo generator's history (the same generator as
-// MemoryAdapter.demo), deterministically for the same options and --now. Account 1 is live mode,
+// demoAdapter in src/demo/), deterministically for the same options and --now. Account 1 is live mode,
 // account 2 test mode; each has a fictional phone number for the development SMS outbox.
 import { buildServer, root } from '../server/build.mjs';
 

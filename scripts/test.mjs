@@ -50,6 +50,17 @@ if (needed.length) {
 
 let passed = 0, failed = 0;
 
+// 2a. Repository hygiene: nothing names a path outside the clone; generated fixtures are current.
+for (const [label, script, args] of [
+  ['paths inside the repository', 'scripts/check-paths.mjs', []],
+  ['imports follow the layers', 'scripts/check-layers.mjs', []],
+  ['test fixtures generated from test/fixtures/stripe', 'scripts/fixtures.mjs', ['--check']],
+]) {
+  log(`Checking ${label}...`);
+  if (run(process.execPath, [join(root, script), ...args]) === 0) passed++;
+  else { failed++; log(`Check FAILED: ${label}.`); }
+}
+
 // 2. Type-check (includes the type-level test that Stripe's own types fit the contract).
 // The reference server (Node types) and its pages' scripts are separate projects.
 if (!process.env.SKIP_TYPECHECK) {
@@ -98,7 +109,7 @@ const walk = (dir) => {
     else if (/\.test\.(mjs|js|ts)$/.test(f)) nodeTests.push(p);
   }
 };
-if (!process.env.TEST_FILES) walk(join(root, 'server/test'));
+if (!process.env.TEST_FILES) { walk(join(root, 'test/node')); walk(join(root, 'server/test')); }
 if (nodeTests.length) {
   log(`Node tests: ${nodeTests.length} files`);
   const out = await new Promise((resolve) => {

@@ -1,6 +1,6 @@
 // Builds the reference server and its pages with esbuild (no TypeScript loader at run time):
 // - buildServer(): server/src/index.ts bundled to one ES module for Node 20. The library's own
-//   src/core and src/adapter/demo-data.ts are compiled into it from their source (reused, not
+//   src/core and src/demo/demo-data.ts are compiled into it from their source (reused, not
 //   copied); npm packages stay external. Written as .data/build/server/server-<hash>.mjs, named by
 //   its content, so concurrent builds (parallel test files) never clash. Returns the file's path.
 // - buildWeb(outDir): the pages' browser bundles (server/web/*.ts: Lit, d3 and the elements

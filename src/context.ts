@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { ExpressAdapter } from './adapter/types.js';
+import type { ExpressAdapter } from './contract/types.js';
 
 /**
  * The `@lit/context` key under which `<express-dashboard>` provides its adapter to every element

@@ -1,5 +1,5 @@
-import type { ExpressError } from './adapter/errors.js';
-import type { BalanceTransaction, Interval } from './adapter/types.js';
+import type { ExpressError } from './contract/errors.js';
+import type { BalanceTransaction, Interval } from './contract/types.js';
 
 /** Detail of `express-error`: the error and the adapter method that failed. */
 export interface ExpressErrorDetail {

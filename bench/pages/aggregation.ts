@@ -7,7 +7,7 @@
  * and every result is checked against ours (same days, same sums, same counts).
  */
 import { rollup } from 'd3-array';
-import { countsTowardNetVolume } from '../../src/adapter/categories.js';
+import { countsTowardNetVolume } from '../../src/contract/categories.js';
 import { aggregateNetVolume, type NetVolumeBucket } from '../../src/core/net-volume.js';
 import { FROM, TO, netVolumeRows } from './data.js';
 

@@ -2,8 +2,8 @@
  * Generated balance transactions for the browser benchmarks: seeded, so every run (and the
  * baseline in the same run) sees the same rows. Newest first, as the API lists them.
  */
-import { mulberry32 } from '../../src/adapter/demo-data.js';
-import type { BalanceTransaction } from '../../src/adapter/types.js';
+import { mulberry32 } from '../../src/demo/demo-data.js';
+import type { BalanceTransaction } from '../../src/contract/types.js';
 
 /** America/New_York midnight, 2024-01-01 (05:00 UTC). */
 export const FROM = Date.UTC(2024, 0, 1, 5) / 1000;

@@ -11,7 +11,7 @@
  * the element's menu offers at most about 400 buckets, a page may ask for up to 3,700.
  */
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { NetVolumeParams, NetVolumePoint, RequestOptions } from '../../src/adapter/types.js';
+import type { NetVolumeParams, NetVolumePoint, RequestOptions } from '../../src/contract/types.js';
 import '../../src/components/earnings/earnings.js';
 import { balanceTransactions, TO } from './data.js';
 import { paintedWhen, timeFrames } from './frames.js';

@@ -15,9 +15,9 @@
  */
 import { html, render } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { categoryOf } from '../../src/adapter/categories.js';
+import { categoryOf } from '../../src/contract/categories.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { BalanceTransaction, List, ListBalanceTransactionsParams, RequestOptions } from '../../src/adapter/types.js';
+import type { BalanceTransaction, List, ListBalanceTransactionsParams, RequestOptions } from '../../src/contract/types.js';
 import { describeTransaction } from '../../src/core/describe.js';
 import { stringsFor } from '../../src/core/i18n/index.js';
 import { formatMoney } from '../../src/core/money.js';

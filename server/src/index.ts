@@ -12,4 +12,4 @@ export { DEFAULT_SESSION_POLICY, Sessions, type SessionPolicy } from './sessions
 export { SIGN_IN_POLICY, SignIn, phoneHint } from './sign-in.js';
 export { DevelopmentSmsSender, WebhookSmsSender, type SmsMessage, type SmsSender } from './sms.js';
 export { aggregateNetVolume } from '../../src/core/net-volume.js';
-export { balanceOf, generateDemoData, mulberry32 } from '../../src/adapter/demo-data.js';
+export { balanceOf, generateDemoData, mulberry32 } from '../../src/demo/demo-data.js';

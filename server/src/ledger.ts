@@ -6,10 +6,10 @@
  *
  * Reuses the library's own code: net volume is `aggregateNetVolume` (src/core/net-volume.ts) over
  * the stored transactions, time zones and currencies are checked by src/core, and a simulated
- * payment is made by the demo generator's own helpers (src/adapter/demo-data.ts).
+ * payment is made by the demo generator's own helpers (src/demo/demo-data.ts).
  */
-import { newPaymentTransaction, randomFare } from '../../src/adapter/demo-data.js';
-import type { Balance, BalanceTransaction, ExpressAccount, ExpressEvent, Interval, Payout } from '../../src/adapter/types.js';
+import { newPaymentTransaction, randomFare } from '../../src/demo/demo-data.js';
+import type { Balance, BalanceTransaction, ExpressAccount, ExpressEvent, Interval, Payout } from '../../src/contract/types.js';
 import { aggregateNetVolume, MAX_NET_VOLUME_BUCKETS } from '../../src/core/net-volume.js';
 import { isValidTimeZone } from '../../src/core/time.js';
 import { unixNow, type Clock } from './clock.js';

@@ -1,11 +1,11 @@
 /**
- * Seeding: fills the database with the demo history of `MemoryAdapter.demo`, made by the same
- * generator (`generateDemoData`, src/adapter/demo-data.ts), deterministically for the same
+ * Seeding: fills the database with the demo history of `demoAdapter` (src/demo/), made by the same
+ * generator (`generateDemoData`, src/demo/demo-data.ts), deterministically for the same
  * options and `now`. Account `i` (from 0) uses seed `i + 1` and the profile `SEED_PROFILES[i]`
  * (cycled): the first is a live-mode account, the second a test-mode one, each with a
  * (fictional, 555-01xx) phone number for the SMS outbox.
  */
-import { generateDemoData } from '../../src/adapter/demo-data.js';
+import { generateDemoData } from '../../src/demo/demo-data.js';
 import type { Db } from './db.js';
 import { Ledger } from './ledger.js';
 

@@ -16,7 +16,7 @@
  *   last one, and at most 5 SMS per account (or per unknown email) in any 30 minutes: 429 with
  *   `Retry-After` otherwise.
  */
-import type { SignInStep } from '../../src/adapter/types.js';
+import type { SignInStep } from '../../src/contract/types.js';
 import { unixNow, type Clock } from './clock.js';
 import { digestsEqual, keyedHash, randomDigits, randomId, randomToken, sha256 } from './crypto.js';
 import type { Db } from './db.js';

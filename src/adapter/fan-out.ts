@@ -10,10 +10,10 @@
  *   interval it fetches the balance and the newest transactions and turns what changed into the
  *   same events (`balance.updated`, `balance_transaction.created`), which it gives to the hub.
  */
-import type { ExpressError } from './errors.js';
+import type { ExpressError } from '../contract/errors.js';
 import { guardedAdapterFor } from './guard.js';
-import type { BalanceTransaction, ExpressAdapter, ExpressEvent, RequestOptions } from './types.js';
-import { abortReason, isAbortError, toExpressError } from './errors.js';
+import type { BalanceTransaction, ExpressAdapter, ExpressEvent, RequestOptions } from '../contract/types.js';
+import { abortReason, isAbortError, toExpressError } from '../contract/errors.js';
 
 /** Reports a failure the hub or the poller met (never an abort). */
 export type LiveErrorHandler = (error: ExpressError, operation: string) => void;

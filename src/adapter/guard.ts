@@ -15,7 +15,7 @@
  * - `subscribe` delivers only valid events; invalid ones are dropped and reported with operation
  *   `subscribe`. After unsubscribing, no event is delivered.
  */
-import { abortReason, ExpressError, isAbortError, toExpressError } from './errors.js';
+import { abortReason, ExpressError, isAbortError, toExpressError } from '../contract/errors.js';
 import type {
   BalanceTransaction,
   ExpressAdapter,
@@ -26,7 +26,7 @@ import type {
   NetVolumeParams,
   Payout,
   RequestOptions,
-} from './types.js';
+} from '../contract/types.js';
 import {
   validateAccount,
   validateBalance,

@@ -13,8 +13,7 @@
  *   boundary guard drops and reports malformed items, so this adapter passes them through.
  * - An aborted call rejects with the signal's reason, never an `ExpressError`.
  */
-import './error-messages.js';
-import { abortReason, ExpressError, toExpressError, type ExpressErrorCode } from './errors.js';
+import { abortReason, ExpressError, toExpressError, type ExpressErrorCode } from '../contract/errors.js';
 import {
   validateAccount,
   validateBalance,
@@ -37,7 +36,7 @@ import type {
   NetVolumePoint,
   Payout,
   RequestOptions,
-} from './types.js';
+} from '../contract/types.js';
 
 /** The `EventSource` constructor (or a compatible one, e.g. a polyfill that can send headers). */
 export type EventSourceConstructor = new (url: string, init?: EventSourceInit) => EventSource;

@@ -15,9 +15,9 @@
  * - An aborted call rejects with the signal's reason, never an `ExpressError`.
  * - The code is sent in the request body only: never in a URL, never logged.
  */
-import { abortReason, ExpressError, toExpressError, type ExpressErrorCode } from './errors.js';
+import { abortReason, ExpressError, toExpressError, type ExpressErrorCode } from '../contract/errors.js';
 import { errorForResponse, joinUrl } from './http-adapter.js';
-import type { ExpressSignInAdapter, RequestOptions, SignInStep } from './types.js';
+import type { ExpressSignInAdapter, RequestOptions, SignInStep } from '../contract/types.js';
 import { validateSignInStep } from './validate.js';
 
 /** Options of `new HttpSignInAdapter(...)`. */

@@ -4,17 +4,8 @@
  */
 import { aggregateNetVolume } from '../core/net-volume.js';
 import { isValidTimeZone } from '../core/time.js';
-import {
-  balanceOf,
-  generateDemoData,
-  mulberry32,
-  newestFirst,
-  newPaymentTransaction,
-  randomFare,
-  stripeId,
-  type DemoOptions,
-} from './demo-data.js';
-import { abortReason, ExpressError } from './errors.js';
+import { balanceOf, mulberry32, newestFirst } from './memory-data.js';
+import { abortReason, ExpressError } from '../contract/errors.js';
 import type {
   Balance,
   BalanceTransaction,
@@ -29,7 +20,7 @@ import type {
   NetVolumePoint,
   Payout,
   RequestOptions,
-} from './types.js';
+} from '../contract/types.js';
 
 /** The adapter methods a failure can be injected into (see `MemoryAdapterOptions.fail`). */
 export type MemoryOperation =
@@ -76,9 +67,6 @@ export interface MemoryAdapterOptions {
   seed?: number;
 }
 
-/** Options of `MemoryAdapter.demo()`: the demo history's options and the adapter's own. */
-export type MemoryDemoOptions = DemoOptions & Pick<MemoryAdapterOptions, 'latency' | 'fail' | 'loginUrl'>;
-
 const MAX_LIMIT = 100;
 const DEFAULT_LIMIT = 10;
 
@@ -109,8 +97,9 @@ function checkRange(range: unknown, name: string): { gte?: number; lt?: number }
 /**
  * An in-memory `ExpressAdapter`: the full contract (cursor pagination with no gaps or duplicates,
  * `created` ranges, `type[]`, `currency`, payout filters, net volume, a real-time feed), with
- * latency and failure injection, `simulatePayment()` for live demos, and `MemoryAdapter.demo()`
- * for a seeded ride-share history.
+ * latency and failure injection, and `addTransaction()` for live updates. A seeded ride-share
+ * history is in the `./demo` entry (`demoAdapter()`), so pages that do not show demo data do not
+ * load its generator.
  *
  * The data is stored as given (cloned, not validated: the guard validates what comes out, so
  * malformed data can be fed in on purpose); every result is a copy, so callers cannot change the
@@ -119,26 +108,15 @@ function checkRange(range: unknown, name: string): { gte?: number; lt?: number }
  * signal rejects with its reason at once, also during the latency wait.
  */
 export class MemoryAdapter implements ExpressAdapter {
-  /** A seeded ride-share driver's history (see `generateDemoData`); deterministic for the same seed and `now`. */
-  static demo(options: MemoryDemoOptions = {}): MemoryAdapter {
-    const data = generateDemoData(options);
-    return new MemoryAdapter({
-      ...data,
-      latency: options.latency,
-      fail: options.fail,
-      loginUrl: options.loginUrl,
-      seed: options.seed,
-    });
-  }
-
-  private account: ExpressAccount;
+  protected account: ExpressAccount;
   private balance: Balance;
   private txns: BalanceTransaction[];
   private txnIndex = new Map<string, number>();
   private payouts: Payout[];
   private payoutIndex = new Map<string, number>();
   private listeners = new Set<(e: ExpressEvent) => void>();
-  private rand: () => number;
+  /** The adapter's seeded PRNG (latency jitter, failure probabilities; subclasses draw ids from it). */
+  protected rand: () => number;
   private readonly latency?: MemoryLatency;
   private readonly fail?: MemoryFailure;
   private readonly loginUrl: string;
@@ -162,7 +140,7 @@ export class MemoryAdapter implements ExpressAdapter {
     return this.run('getAccount', undefined, o, () => structuredClone(this.account));
   }
 
-  /** The balance (derived from the transactions unless one was given, then kept up to date by `simulatePayment`). */
+  /** The balance (derived from the transactions unless one was given, then kept up to date by `addTransaction`). */
   getBalance(o?: RequestOptions): Promise<Balance> {
     return this.run('getBalance', undefined, o, () => structuredClone(this.balance));
   }
@@ -258,7 +236,7 @@ export class MemoryAdapter implements ExpressAdapter {
     });
   }
 
-  /** Calls `listener` with every event (`simulatePayment`, `emit`); returns the function that stops it. */
+  /** Calls `listener` with every event (`addTransaction`, `emit`); returns the function that stops it. */
   subscribe(listener: (e: ExpressEvent) => void): () => void {
     const l = (e: ExpressEvent) => listener(e);
     this.listeners.add(l);
@@ -278,34 +256,28 @@ export class MemoryAdapter implements ExpressAdapter {
     }
   }
 
+  /** True when a balance transaction with this id is held. */
+  hasTransaction(id: string): boolean {
+    return this.txnIndex.has(id);
+  }
+
   /**
-   * For live demos: a new pending `payment` of `amount` (minor units; default a random fare) in
-   * the account's default currency, created now (the real clock), available two local days later,
-   * with the platform's application fee. It is added to the transactions and the pending balance,
-   * and subscribers get `balance_transaction.created`, then `balance.updated`.
-   * @returns a copy of the new transaction.
+   * A new balance transaction, as a live backend records one: it is added to the list (newest
+   * first), its `net` to the available or pending balance of its currency (by its `status`), and
+   * subscribers get `balance_transaction.created`, then `balance.updated`.
+   * @returns a copy of the transaction.
    */
-  simulatePayment(opts: { amount?: number; description?: string | null } = {}): BalanceTransaction {
-    const currency = this.account.default_currency ?? this.balance.available[0]?.currency ?? 'usd';
-    let id: string;
-    do id = stripeId('txn', this.rand);
-    while (this.txnIndex.has(id));
-    const txn = newPaymentTransaction({
-      amount: opts.amount ?? randomFare(this.rand, currency),
-      currency,
-      created: Math.floor(Date.now() / 1000),
-      timeZone: this.account.settings?.dashboard?.timezone,
-      rand: this.rand,
-      description: opts.description,
-      id,
-    });
+  addTransaction(transaction: BalanceTransaction): BalanceTransaction {
+    if (this.txnIndex.has(transaction.id)) throw invalidParam('id', `Duplicate id: ${transaction.id.slice(0, 64)}`);
+    const txn = structuredClone(transaction);
     let at = this.txns.findIndex((t) => newestFirst(txn, t) < 0);
     if (at < 0) at = this.txns.length;
     this.txns.splice(at, 0, txn);
     this.reindex();
-    let pending = this.balance.pending.find((a) => a.currency === currency);
-    if (!pending) this.balance.pending.push((pending = { amount: 0, currency }));
-    pending.amount += txn.net;
+    const side = txn.status === 'available' ? this.balance.available : this.balance.pending;
+    let amount = side.find((a) => a.currency === txn.currency);
+    if (!amount) side.push((amount = { amount: 0, currency: txn.currency }));
+    amount.amount += txn.net;
     this.emit({ type: 'balance_transaction.created', data: txn });
     this.emit({ type: 'balance.updated', data: this.balance });
     return structuredClone(txn);

@@ -14,7 +14,7 @@
  */
 import { isKnownCurrency } from '../core/money.js';
 import { isValidTimeZone } from '../core/time.js';
-import { ExpressError } from './errors.js';
+import { ExpressError } from '../contract/errors.js';
 import type {
   Amount,
   Balance,
@@ -26,7 +26,7 @@ import type {
   NetVolumePoint,
   Payout,
   SignInStep,
-} from './types.js';
+} from '../contract/types.js';
 
 type Rec = Record<string, unknown>;
 

@@ -2,8 +2,8 @@
  * The text a person reads in a transaction's description cell. DOM-free; returns plain text that
  * elements render as text (an HTML-looking description stays literal characters).
  */
-import { categoryOf } from '../adapter/categories.js';
-import type { BalanceTransaction } from '../adapter/types.js';
+import { categoryOf } from '../contract/categories.js';
+import type { BalanceTransaction } from '../contract/types.js';
 import { format } from './i18n/format.js';
 import type { Strings } from './i18n/en.js';
 

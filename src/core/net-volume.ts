@@ -4,8 +4,8 @@
  * type `topup`. Bucket boundaries are computed once (per bucket, with `Intl`); each transaction is
  * then placed with integer comparisons only.
  */
-import { countsTowardNetVolume } from '../adapter/categories.js';
-import type { BalanceTransaction, Interval } from '../adapter/types.js';
+import { countsTowardNetVolume } from '../contract/categories.js';
+import type { BalanceTransaction, Interval } from '../contract/types.js';
 import { bucketStarts } from './time.js';
 
 /** The fields of a balance transaction that net volume reads. */

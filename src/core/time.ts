@@ -9,7 +9,7 @@
  * (proleptic Gregorian); `Intl.DateTimeFormat` is only asked for a zone's wall clock at an
  * instant. Every `Intl` call is per bucket, never per transaction.
  */
-import type { Interval } from '../adapter/types.js';
+import type { Interval } from '../contract/types.js';
 
 const DAY = 86400;
 

@@ -1,8 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { categoryOf, CATEGORY_TYPES, countsTowardNetVolume } from '../../src/adapter/categories.js';
-import { ExpressError, toExpressError, isAbortError } from '../../src/adapter/errors.js';
-import '../../src/adapter/error-messages.js';
-import { isSafeRedirectUrl } from '../../src/adapter/url.js';
+import { categoryOf, CATEGORY_TYPES, countsTowardNetVolume } from '../../src/contract/categories.js';
+import { ExpressError, toExpressError, isAbortError } from '../../src/contract/errors.js';
+import { isSafeRedirectUrl } from '../../src/core/url.js';
 
 describe('categoryOf', () => {
   it('maps every Stripe type of the contract table to its category', () => {

@@ -1,8 +1,8 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
-import { ExpressError } from '../../src/adapter/errors.js';
+import { ExpressError } from '../../src/contract/errors.js';
 import { LiveHub, Poller, type Schedule } from '../../src/adapter/fan-out.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { BalanceTransaction, ExpressAdapter, ExpressEvent } from '../../src/adapter/types.js';
+import type { BalanceTransaction, ExpressAdapter, ExpressEvent } from '../../src/contract/types.js';
 import { brandColour, brandIconUrl, browserRgb, contrastRatio, parseRgb, safeColour, textColourOn } from '../../src/components/dashboard/branding.js';
 import { activityAnnouncement, Throttle } from '../../src/components/dashboard/live-announcer.js';
 import { en, fr } from '../../src/core/i18n/index.js';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { ExpressError } from '../../src/adapter/errors.js';
+import { ExpressError } from '../../src/contract/errors.js';
 import { DROPPED, droppedItems, guardAdapter, guardedAdapterFor, isGuardedAdapter } from '../../src/adapter/guard.js';
-import type { ExpressAdapter, ExpressEvent } from '../../src/adapter/types.js';
+import type { ExpressAdapter, ExpressEvent } from '../../src/contract/types.js';
 import * as fixtures from '../support/fixtures.js';
 import { rejection } from '../support/rejection.js';
 

@@ -8,9 +8,9 @@ import {
   stripeQuery,
   type EventSourceConstructor,
 } from '../../src/adapter/http-adapter.js';
-import { ExpressError, isAbortError } from '../../src/adapter/errors.js';
-import { DEFAULT_ERROR_MESSAGES } from '../../src/adapter/error-messages.js';
-import type { ExpressEvent } from '../../src/adapter/types.js';
+import { ExpressError, isAbortError } from '../../src/contract/errors.js';
+import { DEFAULT_ERROR_MESSAGES } from '../../src/contract/error-messages.js';
+import type { ExpressEvent } from '../../src/contract/types.js';
 import { expressError, rejection } from '../support/rejection.js';
 
 interface Recorded {

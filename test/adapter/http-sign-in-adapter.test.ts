@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ExpressError } from '../../src/adapter/errors.js';
+import { ExpressError } from '../../src/contract/errors.js';
 import { HttpSignInAdapter } from '../../src/adapter/http-sign-in-adapter.js';
 import { expressError, rejection } from '../support/rejection.js';
 

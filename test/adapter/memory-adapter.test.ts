@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { categoryOf } from '../../src/adapter/categories.js';
-import { balanceOf, generateDemoData } from '../../src/adapter/demo-data.js';
-import { ExpressError } from '../../src/adapter/errors.js';
+import { categoryOf } from '../../src/contract/categories.js';
+import { balanceOf, generateDemoData } from '../../src/demo/demo-data.js';
+import { ExpressError } from '../../src/contract/errors.js';
 import { droppedItems, guardAdapter } from '../../src/adapter/guard.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { Balance, BalanceTransaction, ExpressEvent, ListBalanceTransactionsParams, Payout } from '../../src/adapter/types.js';
-import { isSafeRedirectUrl } from '../../src/adapter/url.js';
+import type { Balance, BalanceTransaction, ExpressEvent, ListBalanceTransactionsParams, Payout } from '../../src/contract/types.js';
+import { isSafeRedirectUrl } from '../../src/core/url.js';
 import {
   validateAccount,
   validateBalance,
@@ -15,6 +15,7 @@ import {
 } from '../../src/adapter/validate.js';
 import { bucketStart, zonedParts } from '../../src/core/time.js';
 import { rejection } from '../support/rejection.js';
+import { DemoAdapter, demoAdapter } from '../../src/demo/demo-adapter.js';
 
 /** 2026-11-26 15:00 UTC, a Thursday; 10:00 in New York. */
 const NOW = Date.UTC(2026, 10, 26, 15, 0, 0) / 1000;
@@ -249,7 +250,7 @@ describe('MemoryAdapter: listing balance transactions', () => {
   });
 
   it('pages a demo history of thousands without gaps or duplicates', async () => {
-    const a = MemoryAdapter.demo({ seed: 4, months: 6, now: NOW });
+    const a = demoAdapter({ seed: 4, months: 6, now: NOW });
     const got = await all(a, {}, 97);
     expect(got.length).to.equal(generateDemoData({ seed: 4, months: 6, now: NOW }).balance_transactions.length);
     expect(new Set(got.map((t) => t.id)).size).to.equal(got.length);
@@ -307,7 +308,7 @@ describe('MemoryAdapter: listing balance transactions', () => {
 
 describe('MemoryAdapter: payouts, account, login links, net volume', () => {
   const data = generateDemoData({ seed: 5, months: 3, now: NOW });
-  const adapter = MemoryAdapter.demo({ seed: 5, months: 3, now: NOW });
+  const adapter = demoAdapter({ seed: 5, months: 3, now: NOW });
 
   it('lists payouts newest first with status and arrival_date filters and a cursor', async () => {
     const paid = data.payouts.filter((p) => p.status === 'paid');
@@ -437,9 +438,9 @@ describe('MemoryAdapter: latency, abort and failure injection', () => {
   });
 });
 
-describe('MemoryAdapter: simulatePayment and subscribe', () => {
+describe('DemoAdapter: simulatePayment and subscribe', () => {
   it('adds a pending payment, updates the balance and tells subscribers in order', async () => {
-    const a = MemoryAdapter.demo({ seed: 9, months: 1 }); // now: the real clock, as simulatePayment's
+    const a = demoAdapter({ seed: 9, months: 1 }); // now: the real clock, as simulatePayment's
     const before = await a.getBalance();
     const events: ExpressEvent[] = [];
     const unsubscribe = a.subscribe((e) => events.push(e));
@@ -469,13 +470,13 @@ describe('MemoryAdapter: simulatePayment and subscribe', () => {
   });
 
   it('keeps the balance equal to the transactions after many simulated payments', async () => {
-    const a = new MemoryAdapter({ balance_transactions: sample() });
+    const a = new DemoAdapter({ balance_transactions: sample() });
     for (let i = 0; i < 20; i++) a.simulatePayment();
     expect(await a.getBalance()).to.deep.equal(balanceOf(await all(a), { currency: 'usd' }));
   });
 
   it('delivers to several subscribers, each with its own copy, and survives a throwing listener', () => {
-    const a = new MemoryAdapter();
+    const a = new DemoAdapter();
     const got: ExpressEvent[][] = [[], []];
     const logged: unknown[] = [];
     const consoleError = console.error;

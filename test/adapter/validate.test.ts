@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { ExpressError } from '../../src/adapter/errors.js';
+import { ExpressError } from '../../src/contract/errors.js';
 import {
   validateAccount,
   validateBalance,

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { isInAppWebview } from '../../src/adapter/url.js';
+import { isInAppWebview } from '../../src/core/url.js';
 
 // Real user-agent strings, as the apps and browsers send them.
 const WEBVIEWS: [string, string][] = [

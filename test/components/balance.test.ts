@@ -1,12 +1,13 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/balance/balance.js';
 import type { ExpressBalance } from '../../src/components/balance/balance.js';
-import { ExpressError } from '../../src/adapter/errors.js';
+import { ExpressError } from '../../src/contract/errors.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { Balance, BalanceTransaction, ExpressAccount, ExpressEvent, ListPayoutsParams, Payout } from '../../src/adapter/types.js';
+import type { Balance, BalanceTransaction, ExpressAccount, ExpressEvent, ListPayoutsParams, Payout } from '../../src/contract/types.js';
 import type { ExpressErrorEvent } from '../../src/events.js';
 import { DeferredAdapter } from '../support/deferred-adapter.js';
 import { failOnLitWarnings } from '../support/lit-warnings.js';
+import { demoAdapter } from '../../src/demo/demo-adapter.js';
 
 const DAY = 86400;
 /** The first Friday, midnight UTC (as Stripe's arrival dates), at least two days from now. */
@@ -234,7 +235,7 @@ describe('<express-balance>', function () {
 
   describe('live', () => {
     it('used alone, subscribes for itself and follows a simulated payment', async () => {
-      const adapter = MemoryAdapter.demo({ seed: 3, months: 2, currency: 'usd', now: Date.now() });
+      const adapter = demoAdapter({ seed: 3, months: 2, currency: 'usd', now: Date.now() });
       let subscriptions = 0;
       const subscribe = adapter.subscribe.bind(adapter);
       adapter.subscribe = (l) => {

@@ -2,16 +2,17 @@ import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/dashboard/dashboard.js';
 import type { ExpressDashboard } from '../../src/components/dashboard/dashboard.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { ExpressAdapter, ExpressEvent } from '../../src/adapter/types.js';
+import type { ExpressAdapter, ExpressEvent } from '../../src/contract/types.js';
+import { DemoAdapter, demoAdapter } from '../../src/demo/demo-adapter.js';
 
 /** A demo history ending now (the live payment is made with the real clock). */
-function demo(): MemoryAdapter {
-  return MemoryAdapter.demo({ seed: 11, months: 2, currency: 'usd', timezone: 'America/New_York', now: Date.now(), platformName: 'Lumen Rides' });
+function demo(): DemoAdapter {
+  return demoAdapter({ seed: 11, months: 2, currency: 'usd', timezone: 'America/New_York', now: Date.now(), platformName: 'Lumen Rides' });
 }
 
 /** `adapter` with its subscriptions counted. */
-function counted(adapter: MemoryAdapter): MemoryAdapter & { subscriptions: number; active: number } {
-  const a = adapter as MemoryAdapter & { subscriptions: number; active: number };
+function counted(adapter: DemoAdapter): DemoAdapter & { subscriptions: number; active: number } {
+  const a = adapter as DemoAdapter & { subscriptions: number; active: number };
   a.subscriptions = 0;
   a.active = 0;
   const subscribe = adapter.subscribe.bind(adapter);

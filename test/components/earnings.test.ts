@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { ExpressError } from '../../src/adapter/errors.js';
-import type { BalanceTransaction, ListBalanceTransactionsParams } from '../../src/adapter/types.js';
+import { ExpressError } from '../../src/contract/errors.js';
+import type { BalanceTransaction, ListBalanceTransactionsParams } from '../../src/contract/types.js';
 import type { ExpressEarnings } from '../../src/components/earnings/earnings.js';
 import '../../src/components/earnings/earnings.js';
 import { parseLocalIsoDate } from '../../src/core/time.js';

@@ -9,9 +9,9 @@ import {
   secondsUntil,
   takeTokenFromUrl,
 } from '../../src/components/login/login.model.js';
-import { DemoSignInAdapter } from '../../src/adapter/demo-sign-in-adapter.js';
-import { ExpressError, type ExpressErrorCode } from '../../src/adapter/errors.js';
-import type { ExpressSignInAdapter, RequestOptions, SignInStep } from '../../src/adapter/types.js';
+import { DemoSignInAdapter } from '../../src/demo/demo-sign-in-adapter.js';
+import { ExpressError, type ExpressErrorCode } from '../../src/contract/errors.js';
+import type { ExpressSignInAdapter, RequestOptions, SignInStep } from '../../src/contract/types.js';
 import { en, fr, stringsFor } from '../../src/core/i18n/index.js';
 import type { ExpressErrorEvent, ExpressSignedInEvent } from '../../src/events.js';
 import { failOnLitWarnings } from '../support/lit-warnings.js';

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { CATEGORIES, CATEGORY_TYPES, categoryOf } from '../../src/adapter/categories.js';
-import { ExpressError } from '../../src/adapter/errors.js';
+import { CATEGORIES, CATEGORY_TYPES, categoryOf } from '../../src/contract/categories.js';
+import { ExpressError } from '../../src/contract/errors.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { BalanceTransaction, ListBalanceTransactionsParams } from '../../src/adapter/types.js';
+import type { BalanceTransaction, ListBalanceTransactionsParams } from '../../src/contract/types.js';
 import { customRange, parseLocalIsoDate, rangeForPreset } from '../../src/core/time.js';
 import {
   activeFilters,

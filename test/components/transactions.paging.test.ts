@@ -1,9 +1,9 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import { ExpressError } from '../../src/adapter/errors.js';
+import { ExpressError } from '../../src/contract/errors.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { BalanceTransaction } from '../../src/adapter/types.js';
+import type { BalanceTransaction } from '../../src/contract/types.js';
 import '../../src/components/transactions/transactions.js';
 import type { ExpressTransactions } from '../../src/components/transactions/transactions.js';
 import { parseCsv } from '../../src/core/csv.js';

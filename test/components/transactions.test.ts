@@ -2,10 +2,10 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { ContextProvider } from '@lit/context';
 import { sendKeys } from '@web/test-runner-commands';
-import { CATEGORY_TYPES } from '../../src/adapter/categories.js';
-import { ExpressError } from '../../src/adapter/errors.js';
+import { CATEGORY_TYPES } from '../../src/contract/categories.js';
+import { ExpressError } from '../../src/contract/errors.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { BalanceTransaction } from '../../src/adapter/types.js';
+import type { BalanceTransaction } from '../../src/contract/types.js';
 import { adapterContext } from '../../src/context.js';
 import '../../src/components/transactions/transactions.js';
 import type { ExpressTransactions } from '../../src/components/transactions/transactions.js';

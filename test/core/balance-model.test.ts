@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import type { Payout } from '../../src/adapter/types.js';
+import type { Payout } from '../../src/contract/types.js';
 import {
   arrivalTimeZone,
   balanceByCurrency,

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { BalanceTransaction } from '../../src/adapter/types.js';
+import type { BalanceTransaction } from '../../src/contract/types.js';
 import { describeTransaction, genericDescription } from '../../src/core/describe.js';
 import { en, fr, ja } from '../../src/core/i18n/index.js';
 

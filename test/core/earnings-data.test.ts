@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { ListBalanceTransactionsParams, NetVolumeParams } from '../../src/adapter/types.js';
+import type { ListBalanceTransactionsParams, NetVolumeParams } from '../../src/contract/types.js';
 import { addRange, alignNetVolume, EarningsStore, missingRanges } from '../../src/components/earnings/earnings.data.js';
 import { bucketStarts, parseLocalIsoDate } from '../../src/core/time.js';
 import { fakeAdapter, page, txn } from '../support/earnings-adapter.js';

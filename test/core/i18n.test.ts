@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { CATEGORIES } from '../../src/adapter/categories.js';
-import { EXPRESS_ERROR_CODES } from '../../src/adapter/errors.js';
-import { DEFAULT_ERROR_MESSAGES } from '../../src/adapter/error-messages.js';
+import { CATEGORIES } from '../../src/contract/categories.js';
+import { EXPRESS_ERROR_CODES } from '../../src/contract/errors.js';
+import { DEFAULT_ERROR_MESSAGES } from '../../src/contract/error-messages.js';
 import {
   SUPPORTED_LANGUAGES, de, en, es, format, fr, ja, languageFor, stringsFor, type Strings,
 } from '../../src/core/i18n/index.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import type { Interval } from '../../src/adapter/types.js';
+import type { Interval } from '../../src/contract/types.js';
 import {
   browserTimeZone, bucketStart, bucketStarts, customRange, formatBucketLabel, isValidTimeZone, localIsoDate,
   nextBucketStart, parseLocalIsoDate, previousRange, rangeForPreset, zonedDateTimeToUnix, zonedDateToUnix, zonedParts,

@@ -2,7 +2,7 @@
  * A fake adapter whose every call returns a promise the test settles by hand (like Lit's
  * `resolveTask`/`rejectTask`), so each state of an element is reached deterministically.
  */
-import type { ExpressAdapter, RequestOptions } from '../../src/adapter/types.js';
+import type { ExpressAdapter, RequestOptions } from '../../src/contract/types.js';
 
 export interface PendingCall {
   method: string;

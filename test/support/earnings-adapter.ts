@@ -12,7 +12,7 @@ import type {
   ListBalanceTransactionsParams,
   NetVolumeParams,
   NetVolumePoint,
-} from '../../src/adapter/types.js';
+} from '../../src/contract/types.js';
 
 export interface Call {
   method: string;

@@ -24,7 +24,7 @@
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 
-const FIXTURES = new URL('../../../shared/fixtures/stripe/', import.meta.url);
+const FIXTURES = new URL('../fixtures/stripe/', import.meta.url);
 const fixture = (name) => JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8'));
 
 const account = fixture('account');

@@ -1,6 +1,6 @@
 /** Awaiting a promise that must fail, for tests. */
 import { expect } from '@open-wc/testing';
-import { ExpressError } from '../../src/adapter/errors.js';
+import { ExpressError } from '../../src/contract/errors.js';
 
 /** What `p` rejects with; throws when it resolves. */
 export async function rejection(p: Promise<unknown>): Promise<unknown> {

@@ -11,7 +11,7 @@ import type {
   List,
   LoginLink,
   Payout,
-} from '../../src/adapter/types.js';
+} from '../../src/contract/types.js';
 
 type Assert<T extends true> = T;
 type IsAssignable<From, To> = [From] extends [To] ? true : false;

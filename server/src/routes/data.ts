@@ -6,7 +6,7 @@
  * No parameter can name an account: the account is the session's.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Interval } from '../../../src/adapter/types.js';
+import type { Interval } from '../../../src/contract/types.js';
 import { isKnownCurrency } from '../../../src/core/money.js';
 import { signedInAs, type AppContext } from '../context.js';
 import { invalidParam } from '../errors.js';

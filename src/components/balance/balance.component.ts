@@ -1,11 +1,10 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import '../../adapter/error-messages.js';
-import { categoryOf } from '../../adapter/categories.js';
-import { isAbortError, toExpressError, type ExpressError } from '../../adapter/errors.js';
+import { categoryOf } from '../../contract/categories.js';
+import { isAbortError, toExpressError, type ExpressError } from '../../contract/errors.js';
 import type { GuardedAdapter } from '../../adapter/guard.js';
-import type { Balance, ExpressAccount, ExpressAdapter, ExpressEvent, Payout } from '../../adapter/types.js';
+import type { Balance, ExpressAccount, ExpressAdapter, ExpressEvent, Payout } from '../../contract/types.js';
 import { format, type Strings } from '../../core/i18n/registry.js';
 import { formatMoney } from '../../core/money.js';
 import { browserTimeZone, isValidTimeZone } from '../../core/time.js';

@@ -4,7 +4,7 @@
  * show the five latest others. DOM-free.
  */
 import type { GuardedAdapter } from '../../adapter/guard.js';
-import type { List, ListPayoutsParams, Payout } from '../../adapter/types.js';
+import type { List, ListPayoutsParams, Payout } from '../../contract/types.js';
 import { isUpcoming } from './balance.model.js';
 
 /** At most this many pages of each upcoming status (100 payouts a page). */

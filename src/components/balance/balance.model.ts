@@ -3,7 +3,7 @@
  * integer sums, the next payout, the upcoming and recent payouts, the payout schedule in words
  * and payout dates in the account's timezone.
  */
-import type { Balance, ExpressAccount, Payout } from '../../adapter/types.js';
+import type { Balance, ExpressAccount, Payout } from '../../contract/types.js';
 import { sumMinor } from '../../core/money.js';
 import type { Strings } from '../../core/i18n/registry.js';
 import { isValidTimeZone } from '../../core/time.js';

@@ -2,8 +2,8 @@
  * The account's branding (`settings.branding`), checked before the dashboard uses it: data is not
  * trusted to be CSS or a safe address.
  */
-import { isSafeRedirectUrl } from '../../adapter/url.js';
-import type { ExpressAccount } from '../../adapter/types.js';
+import { isSafeRedirectUrl } from '../../core/url.js';
+import type { ExpressAccount } from '../../contract/types.js';
 
 /** Values `CSS.supports('color', v)` accepts that are not a colour of their own. */
 const NOT_A_COLOUR = /^(inherit|initial|unset|revert|revert-layer|currentcolor|transparent)$/i;

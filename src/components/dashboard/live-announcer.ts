@@ -2,7 +2,7 @@
  * What the dashboard's polite live region says about live activity, and how often. DOM-free.
  */
 import { defaultSchedule, type Schedule } from '../../adapter/fan-out.js';
-import type { ExpressEvent } from '../../adapter/types.js';
+import type { ExpressEvent } from '../../contract/types.js';
 import { describeTransaction } from '../../core/describe.js';
 import { format, type Strings } from '../../core/i18n/registry.js';
 import { formatMoney } from '../../core/money.js';

@@ -15,7 +15,7 @@
  * - A live transaction (`addLive`) is added to the kept transactions and to every kept series
  *   whose span holds it (`addToBuckets`).
  */
-import type { BalanceTransaction, ExpressAdapter, Interval, List } from '../../adapter/types.js';
+import type { BalanceTransaction, ExpressAdapter, Interval, List } from '../../contract/types.js';
 import { addToBuckets, aggregateNetVolume, type NetVolumeBucket, type NetVolumeTxn } from '../../core/net-volume.js';
 import { bucketStarts, type Range } from '../../core/time.js';
 import { INTERVALS, nests, rebucket } from './earnings.model.js';

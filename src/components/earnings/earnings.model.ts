@@ -8,7 +8,7 @@
  */
 import { nice, ticks } from 'd3-array';
 import { area, curveMonotoneX, line } from 'd3-shape';
-import type { Interval } from '../../adapter/types.js';
+import type { Interval } from '../../contract/types.js';
 import type { EarningsRange } from '../../events.js';
 import { format, type Strings } from '../../core/i18n/registry.js';
 import { currencyExponent, formatCompactMoney, formatMoney } from '../../core/money.js';

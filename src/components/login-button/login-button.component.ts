@@ -1,8 +1,8 @@
 import { LitElement, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { ExpressError, isAbortError, toExpressError, type ExpressErrorCode } from '../../adapter/errors.js';
-import type { ExpressAdapter } from '../../adapter/types.js';
-import { isInAppWebview } from '../../adapter/url.js';
+import { ExpressError, isAbortError, toExpressError, type ExpressErrorCode } from '../../contract/errors.js';
+import type { ExpressAdapter } from '../../contract/types.js';
+import { isInAppWebview } from '../../core/url.js';
 import { adapterContext } from '../../context.js';
 import { ExpressErrorEvent, ExpressLoginRedirectEvent, ExpressUnsupportedBrowserEvent } from '../../events.js';
 import { fetchLoginLink, loginLinkUrl } from './login-link.js';

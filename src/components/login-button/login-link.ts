@@ -3,8 +3,8 @@
  * endpoint, and the minimal check of what comes back. Small on purpose (the button's budget): no
  * validator module, no default error messages.
  */
-import { ExpressError, isAbortError } from '../../adapter/errors.js';
-import { isSafeRedirectUrl } from '../../adapter/url.js';
+import { ExpressError, isAbortError } from '../../contract/errors.js';
+import { isSafeRedirectUrl } from '../../core/url.js';
 
 /**
  * The `ExpressError` for an HTTP error status, as CONTRACT.md maps them: 400 and 422

@@ -1,9 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import '../../adapter/error-messages.js';
-import { ExpressError, isAbortError, toExpressError } from '../../adapter/errors.js';
-import type { ExpressSignInAdapter, SignInStep } from '../../adapter/types.js';
+import { ExpressError, isAbortError, toExpressError } from '../../contract/errors.js';
+import type { ExpressSignInAdapter, SignInStep } from '../../contract/types.js';
 import { validateSignInStep } from '../../adapter/validate.js';
 import { format, stringsFor } from '../../core/i18n/registry.js';
 import { ExpressErrorEvent, ExpressSignedInEvent } from '../../events.js';

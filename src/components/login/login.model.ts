@@ -3,8 +3,8 @@
  * pasted code becomes, how long until a resend, which redirect is allowed, and which words go
  * with each `ExpressError`.
  */
-import type { ExpressError } from '../../adapter/errors.js';
-import { isSafeRedirectUrl } from '../../adapter/url.js';
+import type { ExpressError } from '../../contract/errors.js';
+import { isSafeRedirectUrl } from '../../core/url.js';
 import { format, type Strings } from '../../core/i18n/registry.js';
 
 /** The query parameter a login link's URL carries its token in. */

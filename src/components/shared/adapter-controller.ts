@@ -1,8 +1,8 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ExpressError, isAbortError, toExpressError } from '../../adapter/errors.js';
+import { ExpressError, isAbortError, toExpressError } from '../../contract/errors.js';
 import { droppedItems, guardedAdapterFor, type GuardedAdapter } from '../../adapter/guard.js';
-import type { ExpressAdapter, List } from '../../adapter/types.js';
+import type { ExpressAdapter, List } from '../../contract/types.js';
 import { adapterContext } from '../../context.js';
 import { ExpressErrorEvent } from '../../events.js';
 

@@ -2,8 +2,8 @@
  * The CSV export of `<express-transactions>`, DOM-free: rows through the core's formula-safe
  * writer (`toCsv`), dates in the account's timezone, amounts in exact major units.
  */
-import { categoryOf } from '../../adapter/categories.js';
-import type { BalanceTransaction } from '../../adapter/types.js';
+import { categoryOf } from '../../contract/categories.js';
+import type { BalanceTransaction } from '../../contract/types.js';
 import { toCsv, type CsvValue } from '../../core/csv.js';
 import { describeTransaction, type DescribeFn } from '../../core/describe.js';
 import type { Strings } from '../../core/i18n/registry.js';

@@ -10,8 +10,8 @@
  * feed.hasMore;   // whether another page exists
  * ```
  */
-import { CATEGORIES, CATEGORY_TYPES, categoryOf, type Category } from '../../adapter/categories.js';
-import type { BalanceTransaction, List, ListBalanceTransactionsParams, TimeRange } from '../../adapter/types.js';
+import { CATEGORIES, CATEGORY_TYPES, categoryOf, type Category } from '../../contract/categories.js';
+import type { BalanceTransaction, List, ListBalanceTransactionsParams, TimeRange } from '../../contract/types.js';
 import { customRange, parseLocalIsoDate, rangeForPreset } from '../../core/time.js';
 
 /** The category filter: every category, or one of `categoryOf`'s. */

@@ -11,8 +11,8 @@
  *   with Intl.PluralRules and formats `n` with Intl.NumberFormat for `locale` (the reader's full
  *   locale, e.g. `es-MX`; the table's language when omitted).
  */
-import type { Category } from '../../adapter/categories.js';
-import { DEFAULT_ERROR_MESSAGES } from '../../adapter/error-messages.js';
+import type { Category } from '../../contract/categories.js';
+import { DEFAULT_ERROR_MESSAGES } from '../../contract/error-messages.js';
 import { ordinalForm, plural } from './format.js';
 
 const L = 'en';

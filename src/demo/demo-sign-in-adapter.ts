@@ -8,8 +8,8 @@
  * `invalid_code` with the attempts remaining, the fifth wrong code locks the challenge
  * (`too_many_attempts`), a resend before `resend_after` is `rate_limited` with the wait.
  */
-import { abortReason, ExpressError } from './errors.js';
-import type { ExpressSignInAdapter, RequestOptions, SignInStep } from './types.js';
+import { abortReason, ExpressError } from '../contract/errors.js';
+import type { ExpressSignInAdapter, RequestOptions, SignInStep } from '../contract/types.js';
 
 /** Options of `new DemoSignInAdapter(...)`. */
 export interface DemoSignInOptions {

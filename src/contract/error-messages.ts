@@ -1,7 +1,10 @@
-import { registerDefaultErrorMessages, type ExpressErrorCode } from './errors.js';
+/**
+ * English default messages per `ExpressError` code, as plain data (importing this module does
+ * nothing else); elements show localised words of their own.
+ */
+import type { ExpressErrorCode } from './errors.js';
 
-/** English default messages per `ExpressError` code; elements show localised ones of their own. */
-export const DEFAULT_ERROR_MESSAGES: Record<ExpressErrorCode, string> = {
+export const DEFAULT_ERROR_MESSAGES = {
   network: 'We could not reach the server. Check your connection and try again.',
   unauthorized: 'Your session has ended. Sign in again to continue.',
   not_found: 'We could not find what you were looking for.',
@@ -12,6 +15,4 @@ export const DEFAULT_ERROR_MESSAGES: Record<ExpressErrorCode, string> = {
   invalid_code: 'That code is not correct.',
   too_many_attempts: 'Too many attempts. Request a new code.',
   unknown: 'Something went wrong. Try again.',
-};
-
-registerDefaultErrorMessages(DEFAULT_ERROR_MESSAGES);
+} satisfies Record<ExpressErrorCode, string>;

@@ -1,10 +1,8 @@
 /**
- * `ExpressError`: the one error type adapters reject with and elements report.
- *
- * Default messages per code live in `error-messages.ts`, which registers them when imported (every
- * element but the login button imports it), so a page with only `<express-login-button>` does not
- * pay for them; without them the message falls back to the code.
+ * `ExpressError`: the one error type adapters reject with and elements report. A message left out
+ * is the code's English default (`DEFAULT_ERROR_MESSAGES`); elements show words of their own.
  */
+import { DEFAULT_ERROR_MESSAGES } from './error-messages.js';
 
 export const EXPRESS_ERROR_CODES = [
   'network',
@@ -32,9 +30,9 @@ export interface ExpressErrorOptions {
   cause?: unknown;
 }
 
-const defaultMessages: Partial<Record<ExpressErrorCode, string>> = {};
+const defaultMessages: Partial<Record<string, string>> = { ...DEFAULT_ERROR_MESSAGES };
 
-/** Sets the default, person-readable message of each code (see `error-messages.ts`). */
+/** Replaces the default message of some codes (say, in the page's language) for errors made after it. */
 export function registerDefaultErrorMessages(messages: Partial<Record<ExpressErrorCode, string>>): void {
   Object.assign(defaultMessages, messages);
 }
