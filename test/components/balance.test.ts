@@ -181,7 +181,8 @@ describe('<express-balance>', function () {
     expect(e.bubbles && e.composed).to.equal(true);
     await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]'));
     const alert = el.shadowRoot!.querySelector('[role=alert]')!;
-    expect(alert.textContent).to.contain('Too many requests. Wait a moment and try again.');
+    // The wait the server asked for, in words (the shared error view).
+    expect(alert.textContent).to.contain('Too many requests. Try again in 3 seconds.');
     await expect(el).to.be.accessible();
 
     const before = adapter.callsOf('getBalance').length;

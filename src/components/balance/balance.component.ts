@@ -1,5 +1,5 @@
-import { Task, TaskStatus } from '@lit/task';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { TaskStatus } from '@lit/task';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { categoryOf } from '../../contract/categories.js';
 import { isAbortError, toExpressError, type ExpressError } from '../../contract/errors.js';
@@ -8,7 +8,9 @@ import type { Balance, ExpressAccount, ExpressAdapter, ExpressEvent, Payout } fr
 import { format, type Strings } from '../../core/i18n/registry.js';
 import { formatMoney } from '../../core/money.js';
 import { browserTimeZone, isValidTimeZone } from '../../core/time.js';
-import { AdapterController } from '../shared/adapter-controller.js';
+import { AdapterController, operation } from '../shared/adapter-controller.js';
+import { errorView } from '../shared/error-view.js';
+import { LiveController } from '../shared/live-controller.js';
 import { LocaleController } from '../shared/locale.js';
 import { fetchPayouts } from './balance.data.js';
 import {
@@ -30,14 +32,6 @@ interface BalanceData {
   account: ExpressAccount;
   balance: Balance;
   payouts: Payout[];
-}
-
-/** A failed call and the adapter method's name. */
-class Failed {
-  constructor(
-    readonly operation: string,
-    readonly error: unknown,
-  ) {}
 }
 
 /** How long live events are gathered before the balance or payouts are fetched again (ms). */
@@ -92,6 +86,11 @@ export class ExpressBalance extends LitElement {
   private readonly _adapters = new AdapterController(this);
   /** Re-renders when the string table of the element's language arrives or `<html lang>` changes. */
   private readonly _l10n = new LocaleController(this);
+  /** The live feed: events update the data in place; leaving the page stops pending refreshes. */
+  private readonly _live = new LiveController(this, this._adapters, {
+    onEvent: (e) => this._onEvent(e),
+    onStop: () => this._stopRefreshes(),
+  });
 
   /** Loaded data (kept while live updates and refreshes change it). */
   @state() private _data?: BalanceData;
@@ -106,30 +105,22 @@ export class ExpressBalance extends LitElement {
   @property({ reflect: true })
   locale: string | null = null;
 
-  private _subscribedTo?: GuardedAdapter;
-  private _unsubscribe?: () => void;
   private _refreshTimer?: ReturnType<typeof setTimeout>;
   private _pendingRefresh = { balance: false, payouts: false };
   private _balanceRefresh?: AbortController;
   private _payoutsRefresh?: AbortController;
 
-  private readonly _load = new Task(this, {
+  private readonly _load = this._adapters.task({
+    operation: 'getAccount',
     task: async ([adapter], { signal }) => {
       if (!adapter) return undefined;
       // Each call's failure is tagged with its operation: Promise.all rejects with the first one.
-      const tagged = <T>(p: Promise<T>, operation: string) => p.catch((error: unknown) => Promise.reject(new Failed(operation, error)));
-      try {
-        const [account, balance, payouts] = await Promise.all([
-          tagged(adapter.getAccount({ signal }), 'getAccount'),
-          tagged(adapter.getBalance({ signal }), 'getBalance'),
-          tagged(fetchPayouts(adapter, signal, (list) => this._adapters.reportDropped(list, 'listPayouts')), 'listPayouts'),
-        ]);
-        return { adapter, account, balance, payouts } satisfies BalanceData;
-      } catch (e) {
-        const { operation, error } = e instanceof Failed ? e : { operation: 'getAccount', error: e };
-        if (!signal.aborted) this._adapters.report(error, operation);
-        throw error;
-      }
+      const [account, balance, payouts] = await Promise.all([
+        operation('getAccount', adapter.getAccount({ signal })),
+        operation('getBalance', adapter.getBalance({ signal })),
+        operation('listPayouts', fetchPayouts(adapter, signal, (list) => this._adapters.reportDropped(list, 'listPayouts'))),
+      ]);
+      return { adapter, account, balance, payouts } satisfies BalanceData;
     },
     args: () => [this._adapters.value] as const,
     onComplete: (data) => {
@@ -140,36 +131,9 @@ export class ExpressBalance extends LitElement {
     },
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back in the page (moved, or re-attached): listen again.
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._stopLive();
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const adapter = this._adapters.value;
-    if (this.isConnected && adapter !== this._subscribedTo) this._startLive(adapter);
-  }
-
   // ---- live updates ----
 
-  private _startLive(adapter: GuardedAdapter | undefined): void {
-    this._stopLive();
-    this._subscribedTo = adapter;
-    if (!adapter?.subscribe) return;
-    this._unsubscribe = adapter.subscribe(this._onEvent, (error) => this._adapters.report(error, 'subscribe'));
-  }
-
-  private _stopLive(): void {
-    this._unsubscribe?.();
-    this._unsubscribe = undefined;
-    this._subscribedTo = undefined;
+  private _stopRefreshes(): void {
     clearTimeout(this._refreshTimer);
     this._refreshTimer = undefined;
     this._pendingRefresh = { balance: false, payouts: false };
@@ -177,9 +141,9 @@ export class ExpressBalance extends LitElement {
     this._payoutsRefresh?.abort();
   }
 
-  private _onEvent = (e: ExpressEvent): void => {
+  private _onEvent(e: ExpressEvent): void {
     const data = this._data;
-    if (!data || data.adapter !== this._adapters.value) return;
+    if (!data || data.adapter !== this._live.adapter) return;
     switch (e.type) {
       case 'balance.updated':
         // The newest balance: any fetch of it that is waiting or running is older.
@@ -195,7 +159,7 @@ export class ExpressBalance extends LitElement {
         this._data = { ...data, payouts: upsertPayout(data.payouts, e.data) };
         break;
     }
-  };
+  }
 
   private _scheduleRefresh(what: { balance: boolean; payouts: boolean }): void {
     this._pendingRefresh.balance ||= what.balance;
@@ -260,22 +224,6 @@ export class ExpressBalance extends LitElement {
   };
 
   // ---- rendering ----
-
-  private _errorText(error: ExpressError, s: Strings): string {
-    return s.common.errors[error.code] ?? s.common.errors.unknown;
-  }
-
-  private _renderError(error: ExpressError, s: Strings, retry: () => void) {
-    return html`
-      <div class="error" part="error" role="alert">
-        <p class="message">
-          <strong>${error.code === 'network' ? s.common.networkErrorTitle : s.common.errorTitle}</strong>
-          <span>${this._errorText(error, s)}</span>
-        </p>
-        <button class="button" type="button" @click=${retry}>${s.common.retry}</button>
-      </div>
-    `;
-  }
 
   private _renderSkeleton(s: Strings) {
     return html`
@@ -379,8 +327,8 @@ export class ExpressBalance extends LitElement {
     return html`
       <section part="base" class="card" aria-labelledby="title" aria-busy=${loading ? 'true' : 'false'}>
         <h2 class="title" id="title">${s.balance.title}</h2>
-        ${this._refreshError && data ? this._renderError(this._refreshError.error, s, this._retryRefresh) : nothing}
-        ${data ? this._renderData(data, s, locale) : failed ? this._renderError(failed, s, this._retry) : this._renderSkeleton(s)}
+        ${this._refreshError && data ? errorView(this._refreshError.error, s, locale, this._retryRefresh) : nothing}
+        ${data ? this._renderData(data, s, locale) : failed ? errorView(failed, s, locale, this._retry) : this._renderSkeleton(s)}
       </section>
     `;
   }

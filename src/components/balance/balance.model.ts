@@ -7,6 +7,7 @@ import type { Balance, ExpressAccount, Payout } from '../../contract/types.js';
 import { sumMinor } from '../../core/money.js';
 import type { Strings } from '../../core/i18n/registry.js';
 import { isValidTimeZone } from '../../core/time.js';
+import { formatUnixDate } from '../../core/date-format.js';
 
 /** One currency's balance, every field an integer in the currency's minor unit. */
 export interface CurrencyBalance {
@@ -171,8 +172,6 @@ export function arrivalTimeZone(arrivalDate: number, timeZone: string): string {
   return arrivalDate % 86400 === 0 ? 'UTC' : timeZone;
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * A payout's arrival day for people: "Fri, Nov 28" (weekday, month and day in `locale`), with the
  * year when it is more than 180 days from `now` (Unix seconds), where the year is not obvious.
@@ -180,21 +179,11 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
  */
 export function formatArrivalDate(arrivalDate: number, timeZone: string, locale: string, now: number): string {
   const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
-  const tz = arrivalTimeZone(arrivalDate, zone);
-  const withYear = Math.abs(arrivalDate - now) > 180 * 86400;
-  const key = `${locale}|${tz}|${withYear ? 1 : 0}`;
-  let f = dateFormats.get(key);
-  if (!f) {
-    const opts: Intl.DateTimeFormatOptions = { timeZone: tz, calendar: 'gregory', weekday: 'short', month: 'short', day: 'numeric' };
-    if (withYear) opts.year = 'numeric';
-    try {
-      f = new Intl.DateTimeFormat(locale, opts);
-    } catch {
-      f = new Intl.DateTimeFormat('en', opts);
-    }
-    dateFormats.set(key, f);
-  }
-  return f.format(new Date(arrivalDate * 1000));
+  const opts: Intl.DateTimeFormatOptions = {
+    timeZone: arrivalTimeZone(arrivalDate, zone), calendar: 'gregory', weekday: 'short', month: 'short', day: 'numeric',
+  };
+  if (Math.abs(arrivalDate - now) > 180 * 86400) opts.year = 'numeric';
+  return formatUnixDate(arrivalDate, locale, opts);
 }
 
 /** The status badge's words for a payout status; an unknown status is shown as Stripe spells it. */
