@@ -370,6 +370,39 @@ describe('<express-earnings>', () => {
     expect(text($(el, '[part="total"]'))).to.equal('$40.08');
   });
 
+  it('removed and appended again, listens to the live feed again', async () => {
+    const adapter = fakeAdapter({ subscribe: true, auto: { listBalanceTransactions: (p) => page(DATA, p) } });
+    const el = await mount(adapter);
+    await loaded(el);
+    await waitUntil(() => adapter.listeners.size === 1, 'subscribed');
+    const parent = el.parentElement!;
+    el.remove();
+    expect(adapter.listeners.size, 'unsubscribed when removed').to.equal(0);
+    parent.append(el);
+    await waitUntil(() => adapter.listeners.size === 1, 'not subscribed again after coming back');
+    adapter.emit({ type: 'balance_transaction.created', data: txn('txn_back', '2026-03-09T15:00:00Z', 996) });
+    await waitUntil(() => text($(el, '[part="total"]')) === '$40.08', 'a live update after coming back');
+    expect(rows(el)[2].last).to.equal('$10.00');
+  });
+
+  it('removed while loading, loads again when it comes back', async () => {
+    const adapter = fakeAdapter();
+    const el = await mount(adapter);
+    const first = await adapter.next('listBalanceTransactions');
+    const parent = el.parentElement!;
+    el.remove();
+    expect(first.signal!.aborted, 'the load is aborted when the element leaves').to.equal(true);
+    parent.append(el);
+    const again = await adapter.next('listBalanceTransactions');
+    expect(again).to.not.equal(first);
+    expect(created(again)).to.deep.equal(created(first));
+    again.resolve(page(DATA, again.params));
+    await loaded(el);
+    expect($(el, '.chart-skeleton')).to.equal(null);
+    expect(text($(el, '[part="total"]'))).to.equal('$30.12');
+    expect($(el, '[part="base"]')!.getAttribute('aria-busy')).to.equal('false');
+  });
+
   it('an invalid live event fires express-error (operation subscribe) and changes nothing shown', async () => {
     const adapter = fakeAdapter({ subscribe: true, auto: { listBalanceTransactions: (p) => page(DATA, p) } });
     const el = await mount(adapter);

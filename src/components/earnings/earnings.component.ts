@@ -1,4 +1,4 @@
-import { initialState, Task, TaskStatus } from '@lit/task';
+import { initialState, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
@@ -10,7 +10,8 @@ import { formatMoney } from '../../core/money.js';
 import type { NetVolumeBucket } from '../../core/net-volume.js';
 import { browserTimeZone, formatBucketLabel, isValidTimeZone, localIsoDate } from '../../core/time.js';
 import { ExpressRangeChangeEvent, type EarningsRange } from '../../events.js';
-import { AdapterController } from '../shared/adapter-controller.js';
+import { AdapterController, operation } from '../shared/adapter-controller.js';
+import { LiveController } from '../shared/live-controller.js';
 import { LocaleController } from '../shared/locale.js';
 import { EarningsStore, PAGE_SIZE, seriesKey, type Series, type SeriesQuery } from './earnings.data.js';
 import {
@@ -37,6 +38,7 @@ import {
   type TableRow,
 } from './earnings.model.js';
 import { styles } from './earnings.styles.js';
+import { WidthController } from './width-controller.js';
 
 /** What the chart shows once the current range has loaded. */
 interface CurrentView {
@@ -49,14 +51,6 @@ interface CurrentView {
   key: string;
   series: Series;
 }
-
-/** Chart height in CSS pixels: 240, or 200 in a container narrower than 600px. */
-function chartHeight(width: number): number {
-  return width < 600 ? 200 : 240;
-}
-
-/** Width to lay out with when the ResizeObserver measures no width (or there is none). */
-const FALLBACK_WIDTH = 600;
 
 /**
  * The last value computed from a list of dependencies, recomputed only when one of them changes
@@ -199,11 +193,13 @@ export class ExpressEarnings extends LitElement {
   private readonly _adapters = new AdapterController(this);
   /** Re-renders when the string table of the element's language arrives or `<html lang>` changes. */
   private readonly _l10n = new LocaleController(this);
+  /** The live feed while connected: a new transaction updates its bucket and the total. */
+  private readonly _live = new LiveController(this, this._adapters, { onEvent: (e) => this._onEvent(e) });
+  /** The chart's width and height, from a ResizeObserver on the zero-height `.sizer`. */
+  private readonly _size = new WidthController(this, () => this.renderRoot.querySelector('.sizer'));
 
   @query('svg[part~="svg"]') private _svg?: SVGSVGElement;
 
-  /** The container's width, measured by a ResizeObserver; 0 until then (the chart is then drawn 600px wide). */
-  @state() private _width = 0;
   /** The bucket the tooltip shows, or `null`. */
   @state() private _active: number | null = null;
   /** What the polite live region says (the bucket reached by keyboard). */
@@ -265,9 +261,6 @@ export class ExpressEarnings extends LitElement {
   locale: string | null = null;
 
   private _store?: EarningsStore;
-  private _resizeObserver?: ResizeObserver;
-  private _subscribedTo?: GuardedAdapter;
-  private _unsubscribe?: () => void;
   /** The chart layout last drawn (the pointer handler finds buckets in it). */
   private _lastLayout?: ChartLayout;
   private readonly _layoutCache = new Memo<ChartLayout>();
@@ -281,28 +274,26 @@ export class ExpressEarnings extends LitElement {
   private _tableScheduled = false;
 
   /** The account, when the currency, zone or "all time" start depends on it. */
-  private readonly _account = new Task(this, {
+  private readonly _account = this._adapters.task({
+    operation: 'getAccount',
     task: async ([adapter, needed], { signal }): Promise<ExpressAccount | null | typeof initialState> => {
       if (!adapter) return initialState;
       if (!needed) return null;
-      try {
-        return await adapter.getAccount({ signal });
-      } catch (e) {
-        this._adapters.report(e, 'getAccount');
-        throw e;
-      }
+      return adapter.getAccount({ signal });
     },
     args: () => [this._adapters.value, this._needsAccount()] as const,
   });
 
   /** The balance, only to learn which currencies the account has (for the currency menu). */
-  private readonly _balance = new Task(this, {
+  private readonly _balance = this._adapters.task({
+    operation: 'getBalance',
     task: async ([adapter], { signal }) => (adapter ? adapter.getBalance({ signal }).catch(() => undefined) : undefined),
     args: () => [this._adapters.value] as const,
   });
 
   /** The current range's buckets. */
-  private readonly _series = new Task(this, {
+  private readonly _series = this._adapters.task({
+    operation: 'listBalanceTransactions',
     task: async ([adapter, account, range, from, to, interval, explicit, currency, timeZone], { signal }) => {
       if (!adapter || account === undefined) return initialState;
       const store = this._storeFor(adapter);
@@ -314,35 +305,30 @@ export class ExpressEarnings extends LitElement {
         },
         onList: (list: List<BalanceTransaction>) => this._adapters.reportDropped(list, 'listBalanceTransactions'),
       };
-      let operation = 'listBalanceTransactions';
-      try {
-        const now = Math.floor(Date.now() / 1000);
-        let allStart = account?.created ?? null;
-        let r = resolveRange({ range, from, to, now, timeZone, allStart });
-        if (r.preset === 'all' && allStart === null) {
-          allStart = (await store.oldest(currency, r.span.lt, opts)) ?? now;
-          r = resolveRange({ range, from, to, now, timeZone, allStart });
-        }
-        const chosen = chooseInterval(interval, r.preset, r.span, timeZone, { explicit });
-        const query: SeriesQuery = { currency, timeZone, interval: chosen, span: r.span };
-        operation = store.usesNetVolume(query) ? 'getNetVolume' : 'listBalanceTransactions';
-        const series = await store.load(query, opts);
-        const view: CurrentView = { range: r, interval: chosen, currency, timeZone, query, key: seriesKey(query), series };
-        return view;
-      } catch (e) {
-        this._adapters.report(e, operation);
-        throw e;
+      const now = Math.floor(Date.now() / 1000);
+      let allStart = account?.created ?? null;
+      let r = resolveRange({ range, from, to, now, timeZone, allStart });
+      if (r.preset === 'all' && allStart === null) {
+        allStart = (await store.oldest(currency, r.span.lt, opts)) ?? now;
+        r = resolveRange({ range, from, to, now, timeZone, allStart });
       }
+      const chosen = chooseInterval(interval, r.preset, r.span, timeZone, { explicit });
+      const query: SeriesQuery = { currency, timeZone, interval: chosen, span: r.span };
+      const series = await operation(store.usesNetVolume(query) ? 'getNetVolume' : 'listBalanceTransactions', store.load(query, opts));
+      const view: CurrentView = { range: r, interval: chosen, currency, timeZone, query, key: seriesKey(query), series };
+      return view;
     },
     args: () => this._seriesArgs(),
     onComplete: (view) => {
+      if (view === initialState) return;
       if (this._current?.key !== view.key) this._setActive(null);
       this._current = view;
     },
   });
 
   /** The previous period of the current range: a separate, later call. */
-  private readonly _previous = new Task(this, {
+  private readonly _previous = this._adapters.task({
+    operation: 'listBalanceTransactions',
     task: async ([adapter, key], { signal }): Promise<Series | null | typeof initialState> => {
       const cur = this._current;
       if (!adapter || !cur || cur.key !== key) return initialState;
@@ -350,51 +336,15 @@ export class ExpressEarnings extends LitElement {
       if (!span) return null;
       const store = this._storeFor(adapter);
       const query: SeriesQuery = { ...cur.query, span };
-      const operation = store.usesNetVolume(query) ? 'getNetVolume' : 'listBalanceTransactions';
-      try {
-        return await store.load(query, {
-          signal,
-          onList: (list) => this._adapters.reportDropped(list, 'listBalanceTransactions'),
-        });
-      } catch (e) {
-        this._adapters.report(e, operation);
-        throw e;
-      }
+      const load = store.load(query, { signal, onList: (list) => this._adapters.reportDropped(list, 'listBalanceTransactions') });
+      return operation(store.usesNetVolume(query) ? 'getNetVolume' : 'listBalanceTransactions', load);
     },
     args: () =>
       [this._series.status === TaskStatus.COMPLETE ? this._adapters.value : undefined, this._current?.key] as const,
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (typeof ResizeObserver !== 'undefined') {
-      // The width comes from the observer's entry: a render never reads layout.
-      this._resizeObserver ??= new ResizeObserver((entries) => {
-        const w = Math.floor(entries[entries.length - 1].contentRect.width);
-        if (w > 0 && w !== this._width) this._width = w;
-      });
-      // The sizer (zero height, full width) exists from the first render on; observe it once it
-      // does. Only its width can change, so a redraw that changes the chart's height never
-      // re-triggers the observer.
-      void this.updateComplete.then(() => {
-        const area = this.renderRoot.querySelector('.sizer');
-        if (area && this.isConnected) this._resizeObserver?.observe(area);
-      });
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._resizeObserver?.disconnect();
-    this._unsubscribeLive();
-    this._series.abort();
-    this._previous.abort();
-  }
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const adapter = this._adapters.value;
-    if (adapter !== this._subscribedTo && this.isConnected) this._subscribeLive(adapter);
     if (this._current && !this._tableReady && !this._tableScheduled) {
       // The first data table (thousands of rows for a long daily chart, costly to lay out) is
       // drawn once the chart has been painted: in a task after the next frame, or after 100 ms
@@ -496,27 +446,14 @@ export class ExpressEarnings extends LitElement {
 
   // ---- live updates ----
 
-  private _subscribeLive(adapter: GuardedAdapter | undefined): void {
-    this._unsubscribeLive();
-    this._subscribedTo = adapter;
-    if (!adapter?.subscribe) return;
-    this._unsubscribe = adapter.subscribe(this._onEvent, (error) => this._adapters.report(error, 'subscribe'));
-  }
-
-  private _unsubscribeLive(): void {
-    this._unsubscribe?.();
-    this._unsubscribe = undefined;
-    this._subscribedTo = undefined;
-  }
-
-  private _onEvent = (e: ExpressEvent): void => {
+  private _onEvent(e: ExpressEvent): void {
     if (e.type !== 'balance_transaction.created') return;
     const store = this._store;
-    if (!store || !store.addLive(e.data)) return;
+    if (!store || store.adapter !== this._live.adapter || !store.addLive(e.data)) return;
     const cur = this._current;
     const series = cur && store.peek(cur.query);
     if (cur && series && series !== cur.series) this._current = { ...cur, series };
-  };
+  }
 
   // ---- handlers ----
 
@@ -770,8 +707,8 @@ export class ExpressEarnings extends LitElement {
   private _renderChart(cur: CurrentView, s: Strings, locale: string) {
     // Never read from layout here: before the ResizeObserver's first report (which comes before
     // the first paint) the chart is laid out at a fallback width, then again at the real one.
-    const width = this._width || FALLBACK_WIDTH;
-    const height = chartHeight(width);
+    const width = this._size.width;
+    const height = this._size.height;
     const prev = this._previous.status === TaskStatus.COMPLETE ? (this._previous.value as Series | null) : null;
     const layout = this._layout(cur, prev, width, height, locale);
     const { plot } = layout;
