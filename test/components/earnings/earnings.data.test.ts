@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import type { ListBalanceTransactionsParams, NetVolumeParams } from '../../src/contract/types.js';
-import { addRange, alignNetVolume, EarningsStore, missingRanges } from '../../src/components/earnings/earnings.data.js';
-import { bucketStarts, parseLocalIsoDate } from '../../src/core/time.js';
-import { fakeAdapter, page, txn } from '../support/earnings-adapter.js';
+import type { ListBalanceTransactionsParams, NetVolumeParams } from '../../../src/contract/types.js';
+import { addRange, alignNetVolume, EarningsStore, missingRanges } from '../../../src/components/earnings/earnings.data.js';
+import { bucketStarts, parseLocalIsoDate } from '../../../src/core/time.js';
+import { fakeAdapter, page, txn } from '../../support/earnings-adapter.js';
 
 const NY = 'America/New_York';
 const day = (iso: string) => parseLocalIsoDate(iso, NY);

@@ -1,13 +1,13 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { ExpressError } from '../../src/contract/errors.js';
-import type { BalanceTransaction, ListBalanceTransactionsParams } from '../../src/contract/types.js';
-import type { ExpressEarnings } from '../../src/components/earnings/earnings.js';
-import '../../src/components/earnings/earnings.js';
-import { parseLocalIsoDate } from '../../src/core/time.js';
-import type { ExpressErrorEvent } from '../../src/events.js';
-import { fakeAdapter, page, txn, type FakeAdapter } from '../support/earnings-adapter.js';
-import { failOnLitWarnings } from '../support/lit-warnings.js';
+import { ExpressError } from '../../../src/contract/errors.js';
+import type { BalanceTransaction, ListBalanceTransactionsParams } from '../../../src/contract/types.js';
+import type { ExpressEarnings } from '../../../src/components/earnings/earnings.js';
+import '../../../src/components/earnings/earnings.js';
+import { parseLocalIsoDate } from '../../../src/core/time.js';
+import type { ExpressErrorEvent } from '../../../src/events.js';
+import { fakeAdapter, page, txn, type FakeAdapter } from '../../support/earnings-adapter.js';
+import { failOnLitWarnings } from '../../support/lit-warnings.js';
 
 const NY = 'America/New_York';
 const day = (iso: string) => parseLocalIsoDate(iso, NY);

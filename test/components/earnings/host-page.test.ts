@@ -5,10 +5,10 @@
 // and nothing is logged with console.error. Nothing is filtered: every report is a failure.
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendMouse } from '@web/test-runner-commands';
-import { ExpressError } from '../../src/contract/errors.js';
-import type { ExpressEarnings } from '../../src/components/earnings/earnings.js';
-import '../../src/components/earnings/earnings.js';
-import { fakeAdapter, page, txn, type FakeAdapter } from '../support/earnings-adapter.js';
+import { ExpressError } from '../../../src/contract/errors.js';
+import type { ExpressEarnings } from '../../../src/components/earnings/earnings.js';
+import '../../../src/components/earnings/earnings.js';
+import { fakeAdapter, page, txn, type FakeAdapter } from '../../support/earnings-adapter.js';
 
 const NY = 'America/New_York';
 

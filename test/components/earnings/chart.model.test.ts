@@ -1,0 +1,60 @@
+import { expect } from '@open-wc/testing';
+import { chartLayout, indexAtX, nextIndex } from '../../../src/components/earnings/chart.model.js';
+import { parseLocalIsoDate } from '../../../src/core/time.js';
+
+const NY = 'America/New_York';
+const day = (iso: string, tz = NY) => parseLocalIsoDate(iso, tz);
+
+describe('earnings model: chart layout', () => {
+  const pts = (nets: number[]) => nets.map((net, i) => ({ start: day('2026-11-01') + i * 86400, net }));
+  const base = { width: 600, height: 240, interval: 'day' as const, currency: 'usd', timeZone: NY, locale: 'en-US' };
+
+  it('draws negative buckets below the zero line and labels integer ticks with compact money', () => {
+    const l = chartLayout({ ...base, points: pts([120_000, -45_000, 0, 80_000]) });
+    expect(l.ys[0]).to.be.below(l.zeroY);
+    expect(l.ys[1]).to.be.above(l.zeroY);
+    expect(l.ys[2]).to.be.closeTo(l.zeroY, 1e-9);
+    expect(l.yTicks.every((t) => Number.isInteger(t.value))).to.equal(true);
+    expect(l.yTicks.map((t) => t.value)).to.include(0);
+    expect(l.yTicks.find((t) => t.value === 100_000)?.label).to.equal('$1K');
+    expect(l.yTicks[0].value).to.be.at.most(-45_000);
+    expect(l.areaPath).to.match(/^M/);
+    expect(l.previousPath).to.equal(null);
+  });
+
+  it('places x labels without overlap, the latest bucket always labelled', () => {
+    for (const width of [320, 390, 600, 1200]) {
+      const l = chartLayout({ ...base, width, points: pts(Array.from({ length: 90 }, (_, i) => i * 100)) });
+      expect(l.xTicks[l.xTicks.length - 1].index).to.equal(89);
+      for (let i = 1; i < l.xTicks.length; i++) expect(l.xTicks[i].x - l.xTicks[i - 1].x).to.be.at.least(l.xTicks[i].label.length * 6);
+      expect(l.xTicks[0].x).to.be.at.least(0);
+      expect(l.xTicks[l.xTicks.length - 1].x).to.be.at.most(width);
+    }
+  });
+
+  it('draws the previous period index by index, in the same y scale', () => {
+    const l = chartLayout({ ...base, points: pts([100, 200, 300]), previous: pts([1_000, 0, -100, 7]) });
+    expect(l.previousPath).to.match(/^M/);
+    expect(l.previousYs).to.have.length(3);
+    expect(l.previousYs[0]).to.be.below(l.ys[2]); // 1,000 is higher than 300
+  });
+
+  it('finds the bucket under the pointer', () => {
+    const l = chartLayout({ ...base, points: pts([1, 2, 3, 4]) });
+    expect(l.xs.map((x) => indexAtX(x, l))).to.deep.equal([0, 1, 2, 3]);
+    expect(indexAtX(-50, l)).to.equal(0);
+    expect(indexAtX(5000, l)).to.equal(3);
+  });
+
+  it('moves between buckets with Left, Right, Home and End', () => {
+    expect(nextIndex(null, 'ArrowRight', 5)).to.equal(0);
+    expect(nextIndex(null, 'ArrowLeft', 5)).to.equal(4);
+    expect(nextIndex(2, 'ArrowRight', 5)).to.equal(3);
+    expect(nextIndex(4, 'ArrowRight', 5)).to.equal(4);
+    expect(nextIndex(0, 'ArrowLeft', 5)).to.equal(0);
+    expect(nextIndex(3, 'Home', 5)).to.equal(0);
+    expect(nextIndex(1, 'End', 5)).to.equal(4);
+    expect(nextIndex(1, 'Enter', 5)).to.equal(undefined);
+    expect(nextIndex(null, 'End', 0)).to.equal(undefined);
+  });
+});
