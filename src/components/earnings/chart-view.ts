@@ -51,7 +51,7 @@ export class ChartView {
   /** The layout last drawn (the crosshair finds buckets in it). */
   layout?: ChartLayout;
   private readonly layouts = new Memo<ChartLayout>();
-  private readonly labels = new Memo<string[]>();
+  private readonly labels = new Memo<(index: number) => string>();
   private readonly summaries = new Memo<string>();
 
   render(input: ChartInput, crosshair: CrosshairController): TemplateResult {
@@ -124,13 +124,14 @@ export class ChartView {
   /** The layout, computed again only when the series, the size, the locale or the compared series change. */
   private layoutFor(view: CurrentView, previous: Series | null, width: number, height: number, locale: string): ChartLayout {
     const { series, interval, currency, timeZone } = view;
-    // The x labels do not depend on the size: a resize lays out again without formatting them.
-    const labels = this.labels.get([series, interval, timeZone, locale], () =>
-      series.points.map((p) => formatBucketLabel(p.start, interval, timeZone, locale, 'short')),
-    );
+    // The x labels do not depend on the size: each is formatted once, when first drawn or sampled.
+    const label = this.labels.get([series, interval, timeZone, locale], () => {
+      const cache: string[] = [];
+      return (i: number) => (cache[i] ??= formatBucketLabel(series.points[i].start, interval, timeZone, locale, 'short'));
+    });
     const compared = previous?.points ?? null;
-    this.layout = this.layouts.get([series, interval, currency, timeZone, compared, width, height, locale, labels], () =>
-      chartLayout({ points: series.points, previous: compared, labels, width, height, interval, currency, timeZone, locale }),
+    this.layout = this.layouts.get([series, interval, currency, timeZone, compared, width, height, locale, label], () =>
+      chartLayout({ points: series.points, previous: compared, label, width, height, interval, currency, timeZone, locale }),
     );
     return this.layout;
   }

@@ -16,10 +16,11 @@ export interface ChartInput {
   /** The previous period's buckets, drawn index by index against `points` (extra ones are dropped). */
   previous?: readonly { start: number; net: number }[] | null;
   /**
-   * The points' short x-axis labels (`formatBucketLabel(start, interval, timeZone, locale, 'short')`),
-   * when the caller keeps them between layouts; else they are formatted here.
+   * Bucket `index`'s short x-axis label (`formatBucketLabel(start, interval, timeZone, locale,
+   * 'short')`), from a cache the caller keeps between layouts; else formatted here. Only a sample
+   * of the buckets and the labelled ones are asked for (see {@link chartLayout}).
    */
-  labels?: readonly string[];
+  label?: (index: number) => string;
   width: number;
   height: number;
   interval: Interval;
@@ -65,6 +66,9 @@ export interface ChartLayout {
 
 /** Average width of a 12px axis label character, for spacing labels without measuring text. */
 const CHAR_WIDTH = 6.8;
+
+/** About this many labels, spread over the series, tell how wide its x labels are. */
+const LABEL_SAMPLE = 48;
 
 /**
  * The chart's scales, ticks and paths. Buckets are equally spaced bands (a month is as wide as
@@ -113,15 +117,32 @@ export function chartLayout(input: ChartInput): ChartLayout {
   const ys = points.map((p) => y(p.net));
   const previousYs = previous ? previous.slice(0, n).map((p) => y(p.net)) : [];
 
-  // x ticks: labels at least their own width apart, counted back from the last bucket.
-  const labels = input.labels?.length === n ? input.labels : points.map((p) => formatBucketLabel(p.start, interval, timeZone, locale, 'short'));
-  const widest = labels.reduce((m, l) => Math.max(m, l.length), 0) * CHAR_WIDTH;
-  const every = Math.max(1, Math.ceil((widest + 16) / Math.max(step, 1)));
-  const xTicks: XTick[] = [];
-  const half = widest / 2;
-  for (let i = n - 1; i >= 0; i -= every) {
-    const x = Math.min(Math.max(xs[i], half + 2), width - half - 2);
-    xTicks.unshift({ index: i, x, label: labels[i] });
+  // x ticks: labels at least their own width apart, counted back from the last bucket. The widest
+  // label is estimated from a sample (not all of five years of days are formatted), then checked
+  // against the labels drawn: a wider one spaces them out again.
+  const label = input.label ?? ((i: number) => formatBucketLabel(points[i].start, interval, timeZone, locale, 'short'));
+  let chars = 0;
+  const stride = Math.max(1, Math.floor(n / LABEL_SAMPLE));
+  for (let i = n - 1; i >= 0; i -= stride) chars = Math.max(chars, label(i).length);
+  let xTicks: XTick[] = [];
+  for (let tries = 0; tries < 3; tries++) {
+    const widest = chars * CHAR_WIDTH;
+    const every = Math.max(1, Math.ceil((widest + 16) / (step > 0 ? step : 1)));
+    const half = widest / 2;
+    let longest = 0;
+    xTicks = [];
+    for (let i = n - 1; i >= 0; i -= every) {
+      const text = label(i);
+      longest = Math.max(longest, text.length);
+      xTicks.push({ index: i, x: Math.min(Math.max(xs[i], half + 2), width - half - 2), label: text });
+    }
+    xTicks.reverse();
+    if (longest <= chars) break;
+    chars = longest;
+  }
+  // The first label, pushed inside the chart's left edge, may come too close to the second.
+  if (xTicks.length > 1 && xTicks[1].x - xTicks[0].x < ((xTicks[0].label.length + xTicks[1].label.length) / 2) * CHAR_WIDTH + 8) {
+    xTicks.shift();
   }
 
   const xy = (xsArr: number[], ysArr: number[]): [number, number][] => ysArr.map((v, i) => [xsArr[i], v]);

@@ -275,8 +275,10 @@ export class ExpressEarnings extends LitElement {
     let body: unknown;
     if (error !== undefined) {
       body = errorView(toExpressError(error), s, locale, this._retry);
-    } else if (!cur) {
-      body = html`<span class="skeleton chart-skeleton" aria-hidden="true"></span>${progress}`;
+    } else if (!cur || !this._size.ready) {
+      // Until the width is measured (before the first paint) the skeleton stays: the chart is laid
+      // out once, at its real width.
+      body = html`<span class="skeleton chart-skeleton" aria-hidden="true"></span>${cur ? nothing : progress}`;
     } else if (statsOf(cur.series.points).empty) {
       body = html`<p class="empty" part="empty">${s.earnings.empty}</p>`;
     } else {

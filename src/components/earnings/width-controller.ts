@@ -15,6 +15,9 @@ const HYSTERESIS = 24;
 /** Width to lay out with while nothing has been measured (no ResizeObserver, or before its first report). */
 export const FALLBACK_WIDTH = 600;
 
+/** How long the chart waits for its first measurement before it is drawn at the fallback width. */
+const PATIENCE = 100;
+
 /** The chart's height at `width`, given the height it has now (see {@link HYSTERESIS}). */
 export function chartHeight(width: number, current: number = TALL): number {
   if (width < NARROW) return SHORT;
@@ -42,12 +45,24 @@ export class WidthController implements ReactiveController {
   private observed?: Element;
   private frame = 0;
   private next = 0;
+  private impatient = false;
+  private patience?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly target: () => Element | null,
   ) {
     host.addController(this);
+  }
+
+  /**
+   * Whether the chart may be drawn: once measured (drawn at once at its real width rather than
+   * at a guess and again); at once where there is no ResizeObserver; and, at the fallback width,
+   * when no measurement came within {@link PATIENCE} ms (frames paused: a page in the
+   * background, which still gets its DOM).
+   */
+  get ready(): boolean {
+    return this.measured > 0 || this.impatient || typeof ResizeObserver === 'undefined';
   }
 
   /** The width to lay out with: the measured one, else {@link FALLBACK_WIDTH}. */
@@ -68,9 +83,17 @@ export class WidthController implements ReactiveController {
     if (this.observed) this.observer.unobserve(this.observed);
     this.observer.observe(el);
     this.observed = el;
+    if (this.measured === 0 && !this.impatient) {
+      clearTimeout(this.patience);
+      this.patience = setTimeout(() => {
+        this.impatient = true;
+        this.host.requestUpdate();
+      }, PATIENCE);
+    }
   }
 
   hostDisconnected(): void {
+    clearTimeout(this.patience);
     this.observer?.disconnect();
     this.observed = undefined;
     if (this.frame) cancelAnimationFrame(this.frame);
@@ -81,6 +104,7 @@ export class WidthController implements ReactiveController {
     const w = Math.floor(entries[entries.length - 1].contentRect.width);
     // 0: hidden (display: none, or a detached subtree); keep drawing at the last width.
     if (w <= 0) return;
+    clearTimeout(this.patience);
     const h = chartHeight(w, this.height);
     if (h === this.height) {
       if (this.frame) cancelAnimationFrame(this.frame);

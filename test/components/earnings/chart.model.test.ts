@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { chartLayout, indexAtX, nextIndex } from '../../../src/components/earnings/chart.model.js';
-import { parseLocalIsoDate } from '../../../src/core/time.js';
+import { formatBucketLabel, parseLocalIsoDate } from '../../../src/core/time.js';
 
 const NY = 'America/New_York';
 const day = (iso: string, tz = NY) => parseLocalIsoDate(iso, tz);
@@ -30,6 +30,29 @@ describe('earnings model: chart layout', () => {
       expect(l.xTicks[0].x).to.be.at.least(0);
       expect(l.xTicks[l.xTicks.length - 1].x).to.be.at.most(width);
     }
+  });
+
+  it('formats only a sample of the x labels and the ones it draws, for five years of days', () => {
+    const n = 1826;
+    const points = Array.from({ length: n }, (_, i) => ({ start: day('2021-01-01') + i * 86400 + (i > 60 ? 3600 : 0), net: (i * 7919) % 5000 }));
+    const asked = new Set<number>();
+    const label = (i: number) => {
+      asked.add(i);
+      return formatBucketLabel(points[i].start, 'day', NY, 'en-US', 'short');
+    };
+    const l = chartLayout({ ...base, width: 1166, points, label });
+    expect(asked.size, 'labels formatted').to.be.below(120);
+    expect(l.xTicks[l.xTicks.length - 1].index).to.equal(n - 1);
+    for (const t of l.xTicks) expect(t.label).to.equal(formatBucketLabel(points[t.index].start, 'day', NY, 'en-US', 'short'));
+    for (let i = 1; i < l.xTicks.length; i++) expect(l.xTicks[i].x - l.xTicks[i - 1].x).to.be.at.least(l.xTicks[i].label.length * 6);
+  });
+
+  it('spaces the labels out again when a drawn label is wider than the sample said', () => {
+    const points = Array.from({ length: 200 }, (_, i) => ({ start: day('2026-01-01') + i * 86400, net: i }));
+    // Every sampled label is short, but every third one is long.
+    const label = (i: number) => (i % 3 === 0 ? 'a much longer label' : 'x');
+    const l = chartLayout({ ...base, width: 600, points, label });
+    for (let i = 1; i < l.xTicks.length; i++) expect(l.xTicks[i].x - l.xTicks[i - 1].x).to.be.at.least(l.xTicks[i].label.length * 6);
   });
 
   it('draws the previous period index by index, in the same y scale', () => {

@@ -260,7 +260,7 @@ describe('<express-earnings>', () => {
   it('draws the previous period as a dashed line with compare, without fetching again', async () => {
     const adapter = fakeAdapter({ auto: { listBalanceTransactions: (p) => page([...DATA, ...PREVIOUS], p) } });
     const el = await mount(adapter);
-    await waitUntil(() => $(el, '[part="change"]'));
+    await waitUntil(() => $(el, '[part="change"]') && $(el, 'svg[role="img"]'));
     expect($(el, '.previous')).to.equal(null);
     const calls = adapter.calls.length;
     el.compare = true;
