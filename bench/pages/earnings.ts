@@ -134,8 +134,8 @@ async function run(from: string, to: string, interval: string, renders = 5) {
     svg.dispatchEvent(new PointerEvent('pointermove', {
       clientX: x, clientY: rect.top + rect.height / 2, pointerType: 'mouse', bubbles: true, composed: true,
     }));
-    const cross = root.querySelector('line.crosshair');
-    if (cross) seen.add(cross.getAttribute('x1')!);
+    const cross = root.querySelector('.crosshair');
+    if (cross) seen.add(cross.getAttribute('x')!);
   });
   el.remove();
   return { buckets, firstRenderMs, withTableMs, frames, intervals, crosshairPositions: seen.size };

@@ -7,7 +7,7 @@ import { chartLayout, type ChartLayout } from './chart.model.js';
 import type { CrosshairController } from './crosshair-controller.js';
 import type { CurrentView } from './series-controller.js';
 import type { Series } from './earnings.data.js';
-import { bucketLabel, chartSummary } from './words.model.js';
+import { bucketLabel, chartSummary, completeness } from './words.model.js';
 
 /**
  * The last value computed from a list of dependencies, recomputed only when one of them changes
@@ -93,28 +93,33 @@ export class ChartView {
             ${layout.xTicks.map((t) => svg`<text x=${t.x} y=${plot.bottom + 18} text-anchor="middle">${t.label}</text>`)}
           </g>
           <g class="series">
-            <path class="area" d=${layout.areaPath}></path>
-            ${showPrevious ? svg`<path class="previous" d=${layout.previousPath ?? ''}></path>` : nothing}
-            <path class="line" d=${layout.linePath}></path>
-            ${points.length === 1 ? svg`<circle class="dot" cx=${layout.xs[0]} cy=${layout.ys[0]} r="3"></circle>` : nothing}
+            <path class="bars" d=${layout.bars.positive}></path>
+            <path class="bars negative" d=${layout.bars.negative}></path>
+            ${layout.incompleteBars.map(
+              (b) => svg`<rect class="bar incomplete ${b.negative ? 'negative' : ''}" data-index=${b.index}
+                x=${b.x} y=${b.y} width=${layout.barWidth} height=${b.height}></rect>`,
+            )}
           </g>
+          ${showPrevious ? svg`<path class="previous" d=${layout.previousPath ?? ''}></path>` : nothing}
           <line class="zero" x1=${plot.left} x2=${plot.right} y1=${layout.zeroY} y2=${layout.zeroY}></line>
         </svg>
         <svg class="overlay" aria-hidden="true" width=${width} height=${height} viewBox="0 0 ${width} ${height}">
           ${active !== null
             ? svg`
-                <line class="crosshair" x1=${layout.xs[active]} x2=${layout.xs[active]} y1=${plot.top} y2=${plot.bottom}></line>
+                <rect class="crosshair" x=${plot.left + layout.step * active} y=${plot.top} width=${layout.step} height=${plot.bottom - plot.top}></rect>
                 ${prevPoint ? svg`<circle class="previous-dot" cx=${layout.xs[active]} cy=${layout.previousYs[active]} r="3"></circle>` : nothing}
-                <g class="series"><circle class="dot" cx=${layout.xs[active]} cy=${layout.ys[active]} r="4"></circle></g>
               `
             : nothing}
         </svg>
-        ${active !== null ? tooltip(input, layout, points[active], prevPoint, layout.xs[active]) : nothing}
+        ${active !== null ? tooltip(input, layout, active, prevPoint) : nothing}
       </div>
-      ${showPrevious
+      ${showPrevious || layout.incompleteBars.length
         ? html`<ul class="legend" aria-hidden="true">
-            <li><span class="swatch"></span>${s.earnings.currentPeriod}</li>
-            <li><span class="swatch dashed"></span>${s.earnings.previousPeriod}</li>
+            ${showPrevious
+              ? html`<li><span class="swatch"></span>${s.earnings.currentPeriod}</li>
+                  <li><span class="swatch dashed"></span>${s.earnings.previousPeriod}</li>`
+              : nothing}
+            ${layout.incompleteBars.length ? html`<li><span class="swatch incomplete"></span>${s.earnings.incompleteLegend}</li>` : nothing}
           </ul>`
         : nothing}
       <span id="hint" class="visually-hidden">${s.earnings.keyboardHint}</span>
@@ -130,25 +135,30 @@ export class ChartView {
       return (i: number) => (cache[i] ??= formatBucketLabel(series.points[i].start, interval, timeZone, locale, 'short'));
     });
     const compared = previous?.points ?? null;
-    this.layout = this.layouts.get([series, interval, currency, timeZone, compared, width, height, locale, label], () =>
-      chartLayout({ points: series.points, previous: compared, label, width, height, interval, currency, timeZone, locale }),
+    const incomplete = view.incomplete;
+    this.layout = this.layouts.get([series, interval, currency, timeZone, compared, width, height, locale, label, incomplete], () =>
+      chartLayout({ points: series.points, incomplete, previous: compared, label, width, height, interval, currency, timeZone, locale }),
     );
     return this.layout;
   }
 }
 
 /**
- * The card shown for the active bucket, beside the crosshair. Positioned through the `style`
- * property (CSSOM, which a Content-Security-Policy without `unsafe-inline` allows), never a
- * `style` attribute.
+ * The card shown for the active bucket, beside its column: its period (saying "so far" when the
+ * period is not over), net volume, count, and with `compare` the date and value it is compared
+ * with. Positioned through the `style` property (CSSOM, which a Content-Security-Policy without
+ * `unsafe-inline` allows), never a `style` attribute.
  */
-function tooltip(input: ChartInput, layout: ChartLayout, p: NetVolumeBucket, prev: NetVolumeBucket | null, x: number): TemplateResult {
+function tooltip(input: ChartInput, layout: ChartLayout, index: number, prev: NetVolumeBucket | null): TemplateResult {
   const { view, locale, strings: s } = input;
-  const side = x > layout.width * 0.6 ? `right: ${Math.round(layout.width - x + 12)}px` : `left: ${Math.round(x + 12)}px`;
-  const label = (start: number) => bucketLabel(start, view.interval, view.timeZone, locale, s);
+  const p = view.series.points[index];
+  const x = layout.xs[index];
+  const side = x > layout.width * 0.6 ? `right: ${Math.round(layout.width - x + layout.step / 2 + 8)}px` : `left: ${Math.round(x + layout.step / 2 + 8)}px`;
+  const label = (start: number, i?: number) =>
+    bucketLabel(start, view.interval, view.timeZone, locale, s, i === undefined ? undefined : completeness(i, view.incomplete, view.range.span));
   return html`
     <div class="tooltip" part="tooltip" .style=${side} aria-hidden="true">
-      <div class="t-label">${label(p.start)}</div>
+      <div class="t-label">${label(p.start, index)}</div>
       <div class="t-amount">${formatMoney(p.net, view.currency, locale)}</div>
       ${view.series.countsKnown ? html`<div class="t-count">${s.earnings.transactionCount(p.count, locale)}</div>` : nothing}
       ${prev ? html`<div class="t-previous">${label(prev.start)}: ${formatMoney(prev.net, view.currency, locale)}</div>` : nothing}

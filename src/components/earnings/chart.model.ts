@@ -1,11 +1,15 @@
 /**
  * The chart's geometry, without a DOM (Observable Plot's split: scales first, then marks that draw
  * values already scaled): the y scale over minor units with nice integer ticks, equal bands for
- * the buckets, x ticks spaced by their labels' width, and the SVG path data. The element only
- * draws what {@link chartLayout} returns. Also: which bucket a pointer or a key reaches.
+ * the buckets, x ticks spaced by their labels' width, and the SVG path data of the bars. The
+ * element only draws what {@link chartLayout} returns. Also: which bucket a pointer or a key
+ * reaches.
+ *
+ * Each bucket is a sum over its period, so it is drawn as a bar from zero: nothing is invented
+ * between buckets (a smoothed curve through daily sums would show values no day had, and turn a
+ * day without earnings into a dip), and a bucket of zero draws nothing.
  */
-import { nice, ticks } from 'd3-array';
-import { area, curveMonotoneX, line } from 'd3-shape';
+import { nice, ticks, tickStep } from 'd3-array';
 import type { Interval } from '../../contract/types.js';
 import { currencyExponent, formatCompactMoney } from '../../core/money.js';
 import { formatBucketLabel } from '../../core/time.js';
@@ -13,6 +17,8 @@ import { formatBucketLabel } from '../../core/time.js';
 /** What {@link chartLayout} draws. */
 export interface ChartInput {
   points: readonly { start: number; net: number }[];
+  /** Buckets that are not a whole period (the first and the last can be): drawn lighter. */
+  incomplete?: ReadonlyMap<number, unknown>;
   /** The previous period's buckets, drawn index by index against `points` (extra ones are dropped). */
   previous?: readonly { start: number; net: number }[] | null;
   /**
@@ -49,8 +55,10 @@ export interface ChartLayout {
   height: number;
   /** The plot area inside the axes. */
   plot: { left: number; right: number; top: number; bottom: number };
-  /** Width of one bucket; bucket `i` is centred on `xs[i]`. */
+  /** Width of one bucket's band; bucket `i` is centred on `xs[i]`. */
   step: number;
+  /** Width of a bar (the band less a gap, when there is room for one). */
+  barWidth: number;
   xs: number[];
   ys: number[];
   /** The previous period's y per index (as many as both series have). */
@@ -58,9 +66,11 @@ export interface ChartLayout {
   zeroY: number;
   yTicks: YTick[];
   xTicks: XTick[];
-  areaPath: string;
-  linePath: string;
-  /** `null` without a previous series. */
+  /** The bars of whole periods: above zero, and below zero. */
+  bars: { positive: string; negative: string };
+  /** The bars of incomplete periods (lighter), by bucket index. */
+  incompleteBars: { index: number; x: number; y: number; height: number; negative: boolean }[];
+  /** The previous period as points joined by straight segments; `null` without one. */
   previousPath: string | null;
 }
 
@@ -70,12 +80,42 @@ const CHAR_WIDTH = 6.8;
 /** About this many labels, spread over the series, tell how wide its x labels are. */
 const LABEL_SAMPLE = 48;
 
+/** SVG path numbers with two decimals at most (shorter strings for thousands of bars). */
+const r2 = (v: number) => Math.round(v * 100) / 100;
+
 /**
- * The chart's scales, ticks and paths. Buckets are equally spaced bands (a month is as wide as
- * February), bucket `i` centred in its band; y is linear over minor units with nice bounds
- * that always include zero, so negative buckets fall below the zero line. Y ticks are integers
- * only, labelled with compact money; x ticks are spaced so their labels do not overlap, counted
- * back from the latest bucket (which is always labelled).
+ * The y domain `[lo, hi]` over the values (zero included) and its tick values. The side of zero
+ * that holds the data's bulk gets nice bounds; the other side, when it holds only a sliver (less
+ * than a fifth of a tick step, as an almost-zero negative day beside days of hundreds), is drawn
+ * just as deep as that value with no tick of its own, instead of stretching the axis to the next
+ * round number (-$100 for a day of -$0.50).
+ */
+export function yDomain(min: number, max: number, count: number, minSpan: number): { lo: number; hi: number; ticks: number[] } {
+  let lo = Math.min(0, min);
+  let hi = Math.max(0, max);
+  if (hi === lo) hi = lo + minSpan;
+  const slight = tickStep(lo, hi, count) / 5;
+  if (lo < 0 && -lo < slight && hi > 0) {
+    const [, nhi] = nice(0, hi, count);
+    const values = ticks(0, nhi, count).filter((v) => Number.isInteger(v));
+    return { lo: Math.min(lo, -nhi / 40), hi: nhi, ticks: values };
+  }
+  if (hi > 0 && hi < slight && lo < 0) {
+    const [nlo] = nice(lo, 0, count);
+    const values = ticks(nlo, 0, count).filter((v) => Number.isInteger(v));
+    return { lo: nlo, hi: Math.max(hi, -nlo / 40), ticks: values };
+  }
+  [lo, hi] = nice(lo, hi, count);
+  return { lo, hi, ticks: ticks(lo, hi, count).filter((v) => Number.isInteger(v)) };
+}
+
+/**
+ * The chart's scales, ticks and bars. Buckets are equally spaced bands (a month is as wide as
+ * February), bucket `i` centred in its band, its bar from zero to its value; y is linear over
+ * minor units with bounds that include zero (see {@link yDomain}), so negative buckets hang below
+ * the zero line. Y ticks are integers only, labelled with compact money; x ticks are spaced so
+ * their labels do not overlap, counted back from the latest bucket (which is always labelled).
+ * A bucket that is not zero is at least a pixel tall, so a small day is never invisible.
  */
 export function chartLayout(input: ChartInput): ChartLayout {
   const { points, width, height, interval, currency, timeZone, locale } = input;
@@ -85,25 +125,23 @@ export function chartLayout(input: ChartInput): ChartLayout {
   const bottom = Math.max(top + 20, height - 28);
 
   // y: domain over both series and zero; at least one major unit tall.
-  let lo = 0;
-  let hi = 0;
+  let min = 0;
+  let max = 0;
   for (const p of points) {
-    lo = Math.min(lo, p.net);
-    hi = Math.max(hi, p.net);
+    min = Math.min(min, p.net);
+    max = Math.max(max, p.net);
   }
   if (previous) {
     for (let i = 0; i < Math.min(n, previous.length); i++) {
-      lo = Math.min(lo, previous[i].net);
-      hi = Math.max(hi, previous[i].net);
+      min = Math.min(min, previous[i].net);
+      max = Math.max(max, previous[i].net);
     }
   }
-  if (hi === lo) hi = lo + 10 ** currencyExponent(currency);
   const yTickCount = Math.max(2, Math.min(6, Math.floor((bottom - top) / 40)));
   // A linear scale with nice bounds (d3-array's nice and ticks: d3-scale would add about 8 KB
   // gzip of interpolators and number formats this chart never uses).
-  [lo, hi] = nice(lo, hi, yTickCount);
+  const { lo, hi, ticks: tickValues } = yDomain(min, max, yTickCount, 10 ** currencyExponent(currency));
   const y = (v: number) => bottom - ((v - lo) / (hi - lo)) * (bottom - top);
-  const tickValues = ticks(lo, hi, yTickCount).filter((v) => Number.isInteger(v));
   const yLabels = tickValues.map((v) => formatCompactMoney(v, currency, locale));
   const labelChars = yLabels.reduce((m, l) => Math.max(m, l.length), 0);
   const left = Math.min(Math.max(36, Math.ceil(labelChars * CHAR_WIDTH) + 14), Math.max(36, width / 3));
@@ -111,11 +149,36 @@ export function chartLayout(input: ChartInput): ChartLayout {
   const yTicks = tickValues.map((value, i) => ({ value, y: y(value), label: yLabels[i] }));
   const zeroY = y(0);
 
-  // x: equal bands.
+  // x: equal bands; a bar is its band less a gap of a fifth (at most 8 px) when bands are 4 px or more.
   const step = n > 0 ? (right - left) / n : right - left;
-  const xs = points.map((_, i) => left + step * (i + 0.5));
-  const ys = points.map((p) => y(p.net));
+  const gap = step >= 4 ? Math.min(8, step / 5) : 0;
+  const barWidth = step - gap;
+  const xs = new Array<number>(n);
+  const ys = new Array<number>(n);
+  const positive: string[] = [];
+  const negative: string[] = [];
+  const incompleteBars: ChartLayout['incompleteBars'] = [];
+  for (let i = 0; i < n; i++) {
+    const net = points[i].net;
+    const x = left + step * (i + 0.5);
+    const yv = y(net);
+    xs[i] = x;
+    ys[i] = yv;
+    if (net === 0) continue;
+    // At least a pixel tall: a bucket that is not zero never disappears.
+    const h = Math.max(1, Math.abs(yv - zeroY));
+    const top0 = net > 0 ? zeroY - h : zeroY;
+    const x0 = x - barWidth / 2;
+    if (input.incomplete?.has(i)) {
+      incompleteBars.push({ index: i, x: r2(x0), y: r2(top0), height: r2(h), negative: net < 0 });
+      continue;
+    }
+    (net > 0 ? positive : negative).push(`M${r2(x0)} ${r2(top0)}h${r2(barWidth)}v${r2(h)}h${r2(-barWidth)}z`);
+  }
   const previousYs = previous ? previous.slice(0, n).map((p) => y(p.net)) : [];
+  const previousPath = previous
+    ? previousYs.map((py, i) => `${i === 0 ? 'M' : 'L'}${r2(xs[i])} ${r2(py)}`).join('') || null
+    : null;
 
   // x ticks: labels at least their own width apart, counted back from the last bucket. The widest
   // label is estimated from a sample (not all of five years of days are formatted), then checked
@@ -145,30 +208,20 @@ export function chartLayout(input: ChartInput): ChartLayout {
     xTicks.shift();
   }
 
-  const xy = (xsArr: number[], ysArr: number[]): [number, number][] => ysArr.map((v, i) => [xsArr[i], v]);
-  const curve = curveMonotoneX;
-  const upper = xy(xs, ys);
-  const linePath = line<[number, number]>().curve(curve)(upper) ?? '';
-  // The area is the line closed along the zero line: the shape d3's area draws with a constant
-  // y0 (its monotone curve through points on one horizontal line is that line), at a tenth of
-  // the cost for thousands of buckets.
-  const areaPath =
-    n > 1 ? `${linePath}L${xs[n - 1]},${zeroY}L${xs[0]},${zeroY}Z` : (area<[number, number]>().x((d) => d[0]).y0(zeroY).y1((d) => d[1]).curve(curve)(upper) ?? '');
-  const previousPath = previous ? (line<[number, number]>().curve(curve)(xy(xs, previousYs)) ?? '') : null;
-
   return {
     width,
     height,
     plot: { left, right, top, bottom },
     step,
+    barWidth,
     xs,
     ys,
     previousYs,
     zeroY,
     yTicks,
     xTicks,
-    areaPath,
-    linePath,
+    bars: { positive: positive.join(''), negative: negative.join('') },
+    incompleteBars,
     previousPath,
   };
 }

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Interval } from '../../contract/types.js';
 import type { Strings } from '../../core/i18n/registry.js';
 import type { ControlsView } from './series-controller.js';
-import { EARNINGS_RANGES } from './ranges.model.js';
+import { EARNINGS_RANGES, INTERVALS } from './ranges.model.js';
 
 const currencyNames = new Map<string, Intl.DisplayNames | null>();
 
@@ -35,7 +35,15 @@ export interface ControlsInput {
   onCompare: (e: Event) => void;
 }
 
-/** The range menu (with the two dates of a custom range), the interval menu, the currency menu (several currencies only) and "Compare". */
+/**
+ * The range menu, the dates of the range (always shown: a preset's own dates, which a person may
+ * change to make the range custom), the interval menu, the currency menu (several currencies
+ * only) and "Compare". Nothing appears, goes or changes width when the range changes, so no
+ * control moves under the pointer: the interval menu is as wide as its longest name in any
+ * range (a hidden sizer beside it holds every name), and a menu shows the drawn interval even
+ * after a person picked another (`.selected` is set on the options themselves: a `selected`
+ * attribute no longer counts once the menu has been used).
+ */
 export function controlsView(o: ControlsInput): TemplateResult {
   const { view, strings: s } = o;
   const e = s.earnings;
@@ -43,37 +51,26 @@ export function controlsView(o: ControlsInput): TemplateResult {
   const names = currencyNamesFor(o.locale);
   return html`
     <div class="controls" part="controls">
-      <label>
+      <label class="menu">
         <span class="visually-hidden">${e.rangeLabel}</span>
         <select @change=${o.onRange}>
-          ${EARNINGS_RANGES.map((r) => html`<option value=${r} ?selected=${r === preset}>${e.ranges[r]}</option>`)}
+          ${EARNINGS_RANGES.map((r) => html`<option value=${r} .selected=${r === preset}>${e.ranges[r]}</option>`)}
         </select>
       </label>
-      ${preset === 'custom'
-        ? html`
-            <label class="date">
-              <span>${e.from}</span>
-              <input type="date" .value=${view.range.from} max=${view.range.to} @change=${(ev: Event) => o.onDate('from', ev)} />
-            </label>
-            <label class="date">
-              <span>${e.to}</span>
-              <input type="date" .value=${view.range.to} min=${view.range.from} @change=${(ev: Event) => o.onDate('to', ev)} />
-            </label>
-          `
-        : nothing}
-      <label>
+      <label class="menu sized">
         <span class="visually-hidden">${e.intervalLabel}</span>
         <select @change=${o.onInterval}>
-          ${view.allowed.map((i: Interval) => html`<option value=${i} ?selected=${i === view.interval}>${e.intervals[i]}</option>`)}
+          ${view.allowed.map((i: Interval) => html`<option value=${i} .selected=${i === view.interval}>${e.intervals[i]}</option>`)}
         </select>
+        <span class="sizer-text" aria-hidden="true">${INTERVALS.map((i) => html`<span>${e.intervals[i]}</span>`)}</span>
       </label>
       ${o.currencies.length > 1
         ? html`
-            <label>
+            <label class="menu">
               <span class="visually-hidden">${e.currency}</span>
               <select @change=${o.onCurrency}>
                 ${o.currencies.map(
-                  (c) => html`<option value=${c} ?selected=${c === o.currency} title=${names?.of(c.toUpperCase()) ?? c}>
+                  (c) => html`<option value=${c} .selected=${c === o.currency} title=${names?.of(c.toUpperCase()) ?? c}>
                     ${c.toUpperCase()}
                   </option>`,
                 )}
@@ -85,6 +82,17 @@ export function controlsView(o: ControlsInput): TemplateResult {
         <input type="checkbox" .checked=${o.compare} @change=${o.onCompare} />
         <span>${e.compare}</span>
       </label>
+      <span class="dates">
+        <label class="date">
+          <span class="visually-hidden">${e.from}</span>
+          <input type="date" .value=${view.range.from} max=${view.range.to} @change=${(ev: Event) => o.onDate('from', ev)} />
+        </label>
+        <span class="dash" aria-hidden="true">–</span>
+        <label class="date">
+          <span class="visually-hidden">${e.to}</span>
+          <input type="date" .value=${view.range.to} min=${view.range.from} @change=${(ev: Event) => o.onDate('to', ev)} />
+        </label>
+      </span>
     </div>
   `;
 }

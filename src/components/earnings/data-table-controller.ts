@@ -80,13 +80,21 @@ export class DataTableController implements ReactiveController {
   render(view: CurrentView, s: Strings, locale: string): TemplateResult | typeof nothing {
     if (!this.ready || !this.wanted()) return nothing;
     const { series, interval, currency, timeZone } = view;
-    return html`${guard([series, interval, currency, timeZone, locale, s], () => table(view, s, locale))}`;
+    return html`${guard([series, interval, currency, timeZone, locale, s, view.incomplete], () => table(view, s, locale))}`;
   }
 }
 
 function table(view: CurrentView, s: Strings, locale: string): TemplateResult {
   const { series, interval, currency, timeZone } = view;
-  const rows = tableRows(series.points, interval, { currency, timeZone, locale, strings: s, countsKnown: series.countsKnown });
+  const rows = tableRows(series.points, interval, {
+    currency,
+    timeZone,
+    locale,
+    strings: s,
+    countsKnown: series.countsKnown,
+    span: view.range.span,
+    incomplete: view.incomplete,
+  });
   const t = s.earnings.table;
   return html`
     <table part="data-table" class="visually-hidden">

@@ -17,19 +17,24 @@ import { styles } from './earnings.styles.js';
 import { headlineView, statsOf } from './headline-view.js';
 import { isEarningsRange, isInterval } from './ranges.model.js';
 import { SeriesController, type SeriesRequest } from './series-controller.js';
-import { WidthController } from './width-controller.js';
-import { bucketLabel } from './words.model.js';
+import { SHORT, WidthController } from './width-controller.js';
+import { bucketLabel, completeness } from './words.model.js';
 
 /**
- * The net volume of a connected account over time: a headline total with its change against the
- * previous period, and an area chart with one bucket per day, week, month, quarter or year, in
- * the account's timezone.
+ * The net volume of a connected account over time: a headline total with its change against an
+ * earlier period named by its dates, and a bar chart with one bar per day, week, month, quarter
+ * or year, in the account's timezone. Each bar is its period's sum, drawn from zero; a period that
+ * is not whole (this month so far, a month the range cuts) is lighter and says so in the tooltip
+ * and the data table. "Last 12 months" (`12m`) is the twelve whole months before this one and
+ * this month so far.
  *
  * Data comes from `adapter.getNetVolume` when the adapter has it, else from paging
  * `listBalanceTransactions` (100 a page, aborted when the range changes) and aggregating in the
  * browser. What was fetched is kept: switching the interval, turning `compare` on or going back
  * to an earlier range fetches nothing again. The current range is fetched and drawn first; the
- * previous period (for the headline's change and the dashed `compare` line) is a later call.
+ * period compared with (for the headline's change and the dashed `compare` line) is a later call.
+ * It is compared like with like, bucket by bucket: days and weeks whole weeks earlier (a Friday
+ * faces a Friday), `12m` and `ytd` a year earlier.
  * A `balance_transaction.created` event from `adapter.subscribe` updates its bucket and the total.
  *
  * Accessible: the SVG has `role="img"` and a one-sentence summary; it takes focus, and
@@ -56,7 +61,7 @@ import { bucketLabel } from './words.model.js';
  * @csspart base - The card around everything.
  * @csspart header - Headline and controls.
  * @csspart total - The total net volume of the range.
- * @csspart change - The change against the previous period ("up 12.4% vs previous 30 days").
+ * @csspart change - The change against the period compared with ("up 12.4% vs Oct 9 – Nov 7").
  * @csspart controls - The range, date, interval, currency and compare controls.
  * @csspart chart - The area that holds the chart (or the skeleton, empty or error message).
  * @csspart svg - The chart's `<svg>`.
@@ -66,14 +71,14 @@ import { bucketLabel } from './words.model.js';
  * @csspart empty - The "No earnings in this period" message.
  * @csspart error - The error message with its Retry button.
  *
- * @cssproperty --express-color-primary - The area (at 15% opacity), the line and the focus ring.
+ * @cssproperty --express-color-primary - The bars (incomplete periods at 40% opacity) and the focus ring.
  * @cssproperty --express-color-background - Tooltip and control backgrounds.
  * @cssproperty --express-color-surface - The card and skeleton background.
  * @cssproperty --express-color-text - Text.
- * @cssproperty --express-color-secondary-text - Axis labels, the comparison line, the crosshair.
+ * @cssproperty --express-color-secondary-text - Axis labels, the comparison line, the highlighted column.
  * @cssproperty --express-color-border - Card border and gridlines.
  * @cssproperty --express-color-success - The arrow of a rise.
- * @cssproperty --express-color-danger - The arrow of a fall and the error border.
+ * @cssproperty --express-color-danger - Bars below zero, the arrow of a fall and the error border.
  * @cssproperty --express-font-family - The font.
  * @cssproperty --express-font-size-base - The base font size.
  * @cssproperty --express-border-radius - Corners.
@@ -254,7 +259,8 @@ export class ExpressEarnings extends LitElement {
     const locale = this._l10n.locale;
     const s = this._l10n.strings;
     const p = cur.series.points[index];
-    const parts = [bucketLabel(p.start, cur.interval, cur.timeZone, locale, s), formatMoney(p.net, cur.currency, locale)];
+    const label = bucketLabel(p.start, cur.interval, cur.timeZone, locale, s, completeness(index, cur.incomplete, cur.range.span));
+    const parts = [label, formatMoney(p.net, cur.currency, locale)];
     if (cur.series.countsKnown) parts.push(s.earnings.transactionCount(p.count, locale));
     return parts.join(', ');
   }
@@ -287,7 +293,7 @@ export class ExpressEarnings extends LitElement {
     }
 
     return html`
-      <section part="base" class="card" aria-labelledby="title" aria-busy=${loading || this._table.pending ? 'true' : 'false'}>
+      <section part="base" class="card ${this._size.height === SHORT ? 'narrow' : ''}" aria-labelledby="title" aria-busy=${loading || this._table.pending ? 'true' : 'false'}>
         <div class="head" part="header">
           ${headlineView({
             view: cur,

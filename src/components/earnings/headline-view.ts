@@ -3,7 +3,7 @@ import type { Strings } from '../../core/i18n/registry.js';
 import { formatMoney } from '../../core/money.js';
 import type { Series } from './earnings.data.js';
 import type { CurrentView } from './series-controller.js';
-import { compareTotals, describeChange, seriesStats, type SeriesStats } from './words.model.js';
+import { compareTotals, describeChange, formatSpan, seriesStats, type SeriesStats } from './words.model.js';
 
 /** Stats per bucket array (arrays are never changed in place: a live update makes a new one). */
 const statsCache = new WeakMap<readonly { net: number }[], SeriesStats>();
@@ -40,7 +40,7 @@ export function headlineView(o: HeadlineInput): TemplateResult {
         ${o.failed
           ? nothing
           : html`<span class="skeleton total-skeleton" aria-hidden="true"></span>
-              <span class="skeleton change-skeleton" aria-hidden="true"></span>`}
+              <div class="change-slot"><span class="skeleton change-skeleton" aria-hidden="true"></span></div>`}
       </div>
     `;
   }
@@ -52,21 +52,24 @@ export function headlineView(o: HeadlineInput): TemplateResult {
       <button class="link-button" type="button" @click=${o.retryPrevious}>${s.common.retry}</button>
     </p>`;
   } else if (o.previous !== undefined) {
-    const c = compareTotals(total, o.previous ? statsOf(o.previous.points).total : null);
+    const c = compareTotals(total, o.previous && view.comparison ? statsOf(o.previous.points).total : null);
+    const dates = view.comparison ? formatSpan(view.comparison, view.timeZone, locale, Date.now() / 1000) : '';
     const arrow = c.kind === 'up' || c.kind === 'upFromZero' ? '↑' : c.kind === 'down' || c.kind === 'downFromZero' ? '↓' : '';
     const dir = arrow === '↑' ? 'up' : arrow === '↓' ? 'down' : '';
-    change = html`<p class="change" part="change">
-      ${arrow ? html`<span class="arrow ${dir}" aria-hidden="true">${arrow}</span>` : nothing}
-      <span>${describeChange(c, view.range.preset, s, locale, view.currency)}</span>
-    </p>`;
+    // The arrow and the words are one run of text: the arrow never sits alone on a line.
+    change = html`<p class="change" part="change">${arrow
+        ? html`<span class="arrow ${dir}" aria-hidden="true">${arrow}</span>\u00a0`
+        : nothing}${describeChange(c, dates, s, locale, view.currency)}</p>`;
   } else {
     change = html`<span class="skeleton change-skeleton" aria-hidden="true"></span>`;
   }
+  // The change's line keeps its height while it loads (a skeleton) and once it has words: what is
+  // below it never moves when the range changes.
   return html`
     <div class="headline ${o.stale ? 'stale' : ''}">
       <h2 class="title" id="title">${s.earnings.title}</h2>
       <p class="total amount" part="total">${formatMoney(total, view.currency, locale)}</p>
-      ${change}
+      <div class="change-slot">${change}</div>
     </div>
   `;
 }

@@ -6,7 +6,7 @@
 import type { Interval } from '../../contract/types.js';
 import type { EarningsRange } from '../../events.js';
 import { INTERVALS, MAX_NET_VOLUME_BUCKETS } from '../../core/net-volume.js';
-import { customRange, localIsoDate, previousRange, rangeForPreset, zonedParts, type Range } from '../../core/time.js';
+import { customRange, localIsoDate, nextBucketStart, previousRange, rangeForPreset, zonedParts, type Range } from '../../core/time.js';
 
 export { INTERVALS };
 
@@ -144,10 +144,32 @@ function tryCustom(from: string, to: string, timeZone: string): Range | null {
   }
 }
 
+/** `iso` (`YYYY-MM-DD`) moved by `days` calendar days. */
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * "Last 12 months" at `now`: the twelve whole calendar months before this one, and this month so
+ * far (its last bucket is marked incomplete), from the first of the month a year ago to the end
+ * of today, local. Never twelve months cut at both ends into thirteen periods.
+ */
+function lastTwelveMonths(now: number, timeZone: string): Range {
+  const { year, month } = zonedParts(now, timeZone);
+  // On a day in November 2026: from November 1, 2025 (November 2025 to October 2026 whole, then
+  // November 2026 so far).
+  const first = `${String(year - 1).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
+  return { gte: customRange(first, first, timeZone).gte, lt: rangeForPreset('7d', now, timeZone).lt };
+}
+
 /**
  * The span to chart. When both `from` and `to` are valid dates the range is custom (in either
  * order, both inclusive); otherwise the preset at `now` (a `custom` range without valid dates
- * shows the last 30 days). `all` starts at the local day of `allStart` (default: today).
+ * shows the last 30 days). Every preset ends at the end of today, local: `7d`, `30d`, `90d` are
+ * that many local days; `12m` the twelve calendar months before this one and this month so far;
+ * `ytd` from January 1; `all` from the local day of `allStart` (default: today).
  */
 export function resolveRange(o: {
   range: EarningsRange;
@@ -166,16 +188,56 @@ export function resolveRange(o: {
   }
   if (!span) {
     const p = preset === 'custom' ? '30d' : preset;
-    span = rangeForPreset(p, now, timeZone, p === 'all' ? (o.allStart ?? now) : undefined);
+    span = p === '12m' ? lastTwelveMonths(now, timeZone) : rangeForPreset(p, now, timeZone, p === 'all' ? (o.allStart ?? now) : undefined);
   }
   return { preset, span, from: localIsoDate(span.gte, timeZone), to: localIsoDate(span.lt - 1, timeZone) };
 }
 
 /**
- * The period a range is compared with: the previous period of equal length (12m and ytd: the
- * same dates a year earlier), or `null` for `all` (nothing came before the account).
+ * The period a range is compared with, like with like, or `null` for `all` (nothing came before
+ * the account). Bucket `i` of the range is compared with bucket `i` of this period.
+ * - `12m` and `ytd`: a year earlier. With monthly, quarterly or yearly buckets the same dates a
+ *   year earlier (a month faces the same month); with daily or weekly buckets 52 weeks (364 days)
+ *   earlier, so that a Friday faces a Friday.
+ * - Every other range: the same number of days, the nearest whole weeks earlier (7 days before
+ *   the last 7, 35 before the last 30, 91 before the last 90): weekdays and weeks face their
+ *   like, and the period does not depend on the interval (changing it fetches nothing more).
  */
-export function comparisonSpan(r: ResolvedRange, timeZone: string): Range | null {
+export function comparisonSpan(r: ResolvedRange, interval: Interval, timeZone: string): Range | null {
   if (r.preset === 'all') return null;
-  return r.preset === 'custom' ? previousRange(r.span, undefined, timeZone) : previousRange(r.span, r.preset, timeZone);
+  const weekly = interval === 'day' || interval === 'week';
+  if ((r.preset === '12m' || r.preset === 'ytd') && !weekly) return previousRange(r.span, r.preset, timeZone);
+  const shift = r.preset === '12m' || r.preset === 'ytd' ? 364 : Math.ceil(countBuckets(r.span, 'day', timeZone) / 7) * 7;
+  return customRange(addDays(r.from, -shift), addDays(r.to, -shift), timeZone);
+}
+
+/** Whether a bucket is whole: `soFar` while its period is still going on, `partial` when the range cuts it. */
+export type BucketCompleteness = 'soFar' | 'partial';
+
+/**
+ * The buckets of `starts` (ascending bucket starts over `span`) that are not a whole period:
+ * the one that holds `now` is `soFar` (today, this week, this month so far); the first bucket
+ * when it starts before the range and the last when it ends after it are `partial` (a custom
+ * range that starts mid-month; "all time" from the day the account opened). Only the first and
+ * the last bucket can be either. Keyed by bucket index.
+ */
+export function incompleteBuckets(
+  starts: readonly number[],
+  span: Range,
+  interval: Interval,
+  timeZone: string,
+  now: number,
+): Map<number, BucketCompleteness> {
+  const out = new Map<number, BucketCompleteness>();
+  const n = starts.length;
+  if (n === 0) return out;
+  const check = (i: number) => {
+    const start = starts[i];
+    const end = i + 1 < n ? starts[i + 1] : nextBucketStart(start, interval, timeZone);
+    if (start <= now && now < end) out.set(i, 'soFar');
+    else if (start < span.gte || end > span.lt) out.set(i, 'partial');
+  };
+  check(0);
+  if (n > 1) check(n - 1);
+  return out;
 }

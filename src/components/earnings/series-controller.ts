@@ -4,11 +4,20 @@ import type { GuardedAdapter } from '../../adapter/guard.js';
 import { isAbortError } from '../../contract/errors.js';
 import type { BalanceTransaction, ExpressAccount, ExpressEvent, Interval, List } from '../../contract/types.js';
 import type { EarningsRange } from '../../events.js';
-import { browserTimeZone, isValidTimeZone, localIsoDate } from '../../core/time.js';
+import { browserTimeZone, isValidTimeZone, localIsoDate, type Range } from '../../core/time.js';
 import { operation, type AdapterController } from '../shared/adapter-controller.js';
 import { LiveController } from '../shared/live-controller.js';
 import { EarningsStore, seriesKey, type Series, type SeriesQuery } from './earnings.data.js';
-import { allowedIntervals, chooseInterval, comparisonSpan, INTERVALS, resolveRange, type ResolvedRange } from './ranges.model.js';
+import {
+  allowedIntervals,
+  chooseInterval,
+  comparisonSpan,
+  incompleteBuckets,
+  INTERVALS,
+  resolveRange,
+  type BucketCompleteness,
+  type ResolvedRange,
+} from './ranges.model.js';
 
 /** What the element's properties ask for (each already checked: `null` when absent or not valid). */
 export interface SeriesRequest {
@@ -33,6 +42,10 @@ export interface CurrentView {
   /** `seriesKey(query)`: what the previous period is loaded for. */
   key: string;
   series: Series;
+  /** The buckets that are not a whole period (this month so far; a month the range cuts). */
+  incomplete: ReadonlyMap<number, BucketCompleteness>;
+  /** The period compared with, like with like (see `comparisonSpan`); `null` for all time. */
+  comparison: Range | null;
 }
 
 /** The range and interval the controls show, and the intervals the menu offers. */
@@ -106,7 +119,18 @@ export class SeriesController implements ReactiveController {
       const chosen = chooseInterval(interval, r.preset, r.span, timeZone, { explicit });
       const query: SeriesQuery = { currency, timeZone, interval: chosen, span: r.span };
       const series = await operation(store.usesNetVolume(query) ? 'getNetVolume' : 'listBalanceTransactions', store.load(query, opts));
-      return { range: r, interval: chosen, currency, timeZone, query, key: seriesKey(query), series } satisfies CurrentView;
+      const starts = series.points.map((p) => p.start);
+      return {
+        range: r,
+        interval: chosen,
+        currency,
+        timeZone,
+        query,
+        key: seriesKey(query),
+        series,
+        incomplete: incompleteBuckets(starts, r.span, chosen, timeZone, now),
+        comparison: comparisonSpan(r, chosen, timeZone),
+      } satisfies CurrentView;
     },
     args: () => this.seriesArgs(),
     onComplete: (view) => {
@@ -120,7 +144,7 @@ export class SeriesController implements ReactiveController {
     task: async ([adapter, key], { signal }): Promise<Series | null | typeof initialState> => {
       const cur = this.current;
       if (!adapter || !cur || cur.key !== key) return initialState;
-      const span = comparisonSpan(cur.range, cur.timeZone);
+      const span = cur.comparison;
       if (!span) return null;
       const store = this.storeFor(adapter);
       const query: SeriesQuery = { ...cur.query, span };

@@ -3,18 +3,12 @@
  * one-sentence summary and the data table's rows, in the reader's locale through `Intl`.
  */
 import type { Interval } from '../../contract/types.js';
-import type { EarningsRange } from '../../events.js';
 import { format, type Strings } from '../../core/i18n/registry.js';
 import { formatMoney } from '../../core/money.js';
 import { percentChange, totalNet, type NetVolumeBucket } from '../../core/net-volume.js';
-import { formatUnixDate } from '../../core/date-format.js';
-import { formatBucketLabel } from '../../core/time.js';
-import type { ResolvedRange } from './ranges.model.js';
-
-/** Which `earnings.previous` phrase names a range's comparison period. */
-export function previousKey(range: EarningsRange): keyof Strings['earnings']['previous'] {
-  return range === '7d' || range === '30d' || range === '90d' || range === '12m' ? range : 'period';
-}
+import { dateTimeFormat, formatUnixDate } from '../../core/date-format.js';
+import { formatBucketLabel, nextBucketStart, zonedParts, type Range } from '../../core/time.js';
+import type { BucketCompleteness, ResolvedRange } from './ranges.model.js';
 
 // ---- headline ----
 
@@ -55,12 +49,24 @@ export function formatPercent(percent: number, locale: string): string {
 }
 
 /**
- * The headline's words for a change: "up 12.4% vs previous 30 days", "up from $0.00 vs previous
- * 30 days", "no change vs previous period"; `noComparison` for `none`.
+ * The local dates of `span` (half-open) as one range in `locale`: `Oct 9 – Nov 7`, with the year
+ * when the dates are not both in the year of `now` (`Dec 1, 2024 – Nov 30, 2025`).
  */
-export function describeChange(change: Change, range: EarningsRange, s: Strings, locale: string, currency: string): string {
+export function formatSpan(span: Range, timeZone: string, locale: string, now: number): string {
+  const last = span.lt - 1;
+  const thisYear = zonedParts(now, timeZone).year;
+  const withYear = zonedParts(span.gte, timeZone).year !== thisYear || zonedParts(last, timeZone).year !== thisYear;
+  const f = dateTimeFormat(locale, { month: 'short', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}), timeZone, calendar: 'gregory' });
+  return f.formatRange(span.gte * 1000, last * 1000);
+}
+
+/**
+ * The headline's words for a change against the period `previous` names (its dates, see
+ * {@link formatSpan}): "up 12.4% vs Oct 9 – Nov 7", "up from $0.00 vs Oct 9 – Nov 7", "no change
+ * vs Oct 9 – Nov 7"; `noComparison` for `none`.
+ */
+export function describeChange(change: Change, previous: string, s: Strings, locale: string, currency: string): string {
   const e = s.earnings;
-  const previous = e.previous[previousKey(range)];
   switch (change.kind) {
     case 'up':
     case 'down':
@@ -77,10 +83,26 @@ export function describeChange(change: Change, range: EarningsRange, s: Strings,
 
 // ---- labels, summary, table ----
 
-/** A bucket's long label: `Sat, Nov 28, 2026`, `Week of Mon, Nov 23, 2026`, `November 2026`, `Q4 2026`, `2026`. */
-export function bucketLabel(start: number, interval: Interval, timeZone: string, locale: string, s: Strings): string {
-  const label = formatBucketLabel(start, interval, timeZone, locale, 'long');
-  return interval === 'week' ? format(s.earnings.weekOf, { date: label }) : label;
+/**
+ * A bucket's long label: `Sat, Nov 28, 2026`, `Week of Mon, Nov 23, 2026`, `November 2026`,
+ * `Q4 2026`, `2026`; for a bucket that is not a whole period (see `incompleteBuckets`), what part
+ * of it counts: `November 2026 (so far)`, or, cut by the range, `March 2025 (Mar 10 – 31)`.
+ */
+export function bucketLabel(
+  start: number,
+  interval: Interval,
+  timeZone: string,
+  locale: string,
+  s: Strings,
+  incomplete?: { kind: BucketCompleteness; span: Range },
+): string {
+  const long = formatBucketLabel(start, interval, timeZone, locale, 'long');
+  const period = interval === 'week' ? format(s.earnings.weekOf, { date: long }) : long;
+  if (!incomplete) return period;
+  if (incomplete.kind === 'soFar') return format(s.earnings.soFar, { period });
+  const end = nextBucketStart(start, interval, timeZone);
+  const covered = { gte: Math.max(start, incomplete.span.gte), lt: Math.min(end, incomplete.span.lt) };
+  return format(s.earnings.partOf, { period, dates: formatSpan(covered, timeZone, locale, covered.gte) });
 }
 
 /** A date as `Nov 28, 2026` (Intl `dateStyle: 'medium'`, Gregorian) in `timeZone`. */
@@ -145,18 +167,39 @@ export interface TableRow {
 
 const countFormats = new Map<string, Intl.NumberFormat>();
 
-/** The data table's rows: every bucket, its long label, count (when known) and formatted net volume. */
+/**
+ * The data table's rows: every bucket, its long label (saying "so far" or which dates count for
+ * an `incomplete` one), count (when known) and formatted net volume.
+ */
 export function tableRows(
   points: readonly NetVolumeBucket[],
   interval: Interval,
-  o: { currency: string; timeZone: string; locale: string; strings: Strings; countsKnown: boolean },
+  o: {
+    currency: string;
+    timeZone: string;
+    locale: string;
+    strings: Strings;
+    countsKnown: boolean;
+    span?: Range;
+    incomplete?: ReadonlyMap<number, BucketCompleteness>;
+  },
 ): TableRow[] {
   let nf = countFormats.get(o.locale);
   if (!nf) countFormats.set(o.locale, (nf = new Intl.NumberFormat(o.locale)));
-  return points.map((p) => ({
+  return points.map((p, i) => ({
     start: p.start,
-    label: bucketLabel(p.start, interval, o.timeZone, o.locale, o.strings),
+    label: bucketLabel(p.start, interval, o.timeZone, o.locale, o.strings, completeness(i, o.incomplete, o.span)),
     count: o.countsKnown ? nf.format(p.count) : null,
     net: formatMoney(p.net, o.currency, o.locale),
   }));
+}
+
+/** What {@link bucketLabel} needs to say of bucket `i`, when it is not a whole period. */
+export function completeness(
+  i: number,
+  incomplete: ReadonlyMap<number, BucketCompleteness> | undefined,
+  span: Range | undefined,
+): { kind: BucketCompleteness; span: Range } | undefined {
+  const kind = incomplete?.get(i);
+  return kind && span ? { kind, span } : undefined;
 }

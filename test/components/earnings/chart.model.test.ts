@@ -9,7 +9,7 @@ describe('earnings model: chart layout', () => {
   const pts = (nets: number[]) => nets.map((net, i) => ({ start: day('2026-11-01') + i * 86400, net }));
   const base = { width: 600, height: 240, interval: 'day' as const, currency: 'usd', timeZone: NY, locale: 'en-US' };
 
-  it('draws negative buckets below the zero line and labels integer ticks with compact money', () => {
+  it('draws each bucket as a bar from zero, negative ones below it, and labels integer ticks with compact money', () => {
     const l = chartLayout({ ...base, points: pts([120_000, -45_000, 0, 80_000]) });
     expect(l.ys[0]).to.be.below(l.zeroY);
     expect(l.ys[1]).to.be.above(l.zeroY);
@@ -18,8 +18,29 @@ describe('earnings model: chart layout', () => {
     expect(l.yTicks.map((t) => t.value)).to.include(0);
     expect(l.yTicks.find((t) => t.value === 100_000)?.label).to.equal('$1K');
     expect(l.yTicks[0].value).to.be.at.most(-45_000);
-    expect(l.areaPath).to.match(/^M/);
+    // Straight-edged bars only (no curve commands); two above zero, one below, nothing for the zero day.
+    expect(l.bars.positive).to.match(/^M/);
+    expect(`${l.bars.positive}${l.bars.negative}`).not.to.match(/[CcSsQqTtAa]/);
+    expect(l.bars.positive.match(/M/g)).to.have.length(2);
+    expect(l.bars.negative.match(/M/g)).to.have.length(1);
     expect(l.previousPath).to.equal(null);
+  });
+
+  it('does not stretch the axis to a round number below zero for an almost-zero negative day', () => {
+    const l = chartLayout({ ...base, points: pts([30_000, -50, 22_000, 0]) });
+    expect(l.yTicks[0].value, 'no tick below zero').to.equal(0);
+    expect(l.plot.bottom - l.zeroY, 'the zero line stays near the bottom').to.be.below(10);
+    // The -$0.50 day is still drawn, at least a pixel, below zero.
+    expect(l.bars.negative.match(/M/g)).to.have.length(1);
+    // A real negative day does get its own ticks.
+    const deep = chartLayout({ ...base, points: pts([30_000, -20_000]) });
+    expect(deep.yTicks[0].value).to.be.at.most(-20_000);
+  });
+
+  it('draws incomplete periods apart (lighter)', () => {
+    const l = chartLayout({ ...base, points: pts([100, 200, 300]), incomplete: new Map([[2, 'soFar']]) });
+    expect(l.incompleteBars.map((b) => b.index)).to.deep.equal([2]);
+    expect(l.bars.positive.match(/M/g)).to.have.length(2);
   });
 
   it('places x labels without overlap, the latest bucket always labelled', () => {
@@ -57,7 +78,7 @@ describe('earnings model: chart layout', () => {
 
   it('draws the previous period index by index, in the same y scale', () => {
     const l = chartLayout({ ...base, points: pts([100, 200, 300]), previous: pts([1_000, 0, -100, 7]) });
-    expect(l.previousPath).to.match(/^M/);
+    expect(l.previousPath).to.match(/^M[^CcSsQq]*$/);
     expect(l.previousYs).to.have.length(3);
     expect(l.previousYs[0]).to.be.below(l.ys[2]); // 1,000 is higher than 300
   });

@@ -20,8 +20,8 @@ const DATA = [
   txn('txn_d', '2026-03-08T04:30:00Z', 8), // Mar 7, 23:30 EST
   txn('txn_e', '2026-03-08T13:00:00Z', -50000, 'payout'), // must not count
 ];
-/** The previous period of Mar 7-9: Mar 4-6. */
-const PREVIOUS = [txn('txn_p1', '2026-03-05T15:00:00Z', 2008)];
+/** The period Mar 7-9 (Sat-Mon) is compared with: the same weekdays a week earlier, Feb 28-Mar 2. */
+const PREVIOUS = [txn('txn_p1', '2026-03-01T15:00:00Z', 2008)];
 
 // axe-core loads on its first use: on a loaded machine that alone can outlast a test's 10 s in
 // WebKit, so load it once here, with time to spare.
@@ -89,12 +89,12 @@ describe('<express-earnings>', () => {
     expect($(el, 'svg[role="img"]')).to.exist;
     expect(text($(el, '[part="total"]'))).to.equal('$30.12');
 
-    // Only now the previous period (Mar 4-6).
+    // Only now the period compared with: Feb 28-Mar 2, Saturday to Monday as Mar 7-9.
     const second = await adapter.next('listBalanceTransactions');
-    expect(created(second)).to.deep.equal({ gte: day('2026-03-04'), lt: day('2026-03-07') });
+    expect(created(second)).to.deep.equal({ gte: day('2026-02-28'), lt: day('2026-03-03') });
     second.resolve(page(PREVIOUS, second.params));
     await waitUntil(() => $(el, '[part="change"]'));
-    expect(text($(el, '[part="change"]'))).to.equal('↑ up 50% vs previous period');
+    expect(text($(el, '[part="change"]'))).to.equal('↑ up 50% vs Feb 28 – Mar 2');
     await expect(el).to.be.accessible();
   });
 
@@ -119,7 +119,7 @@ describe('<express-earnings>', () => {
     const adapter = fakeAdapter({ auto: { listBalanceTransactions: (p) => page(DATA, p) } });
     const el = await mount(adapter);
     await waitUntil(() => $(el, '[part="change"]'));
-    expect(text($(el, '[part="change"]'))).to.equal('↑ up from $0.00 vs previous period');
+    expect(text($(el, '[part="change"]'))).to.equal('↑ up from $0.00 vs Feb 28 – Mar 2');
   });
 
   it('shows "No earnings in this period" when every bucket is zero', async () => {

@@ -7,6 +7,7 @@ import {
   chooseInterval,
   comparisonSpan,
   countBuckets,
+  incompleteBuckets,
   defaultInterval,
   INTERVALS,
   MAX_CHART_BUCKETS,
@@ -104,15 +105,51 @@ describe('earnings model: ranges and intervals', () => {
     expect(all.from).to.equal('2025-02-02'); // 21:00 on Feb 2 in New York
   });
 
-  it('compares with the previous period of equal length, and not for all time', () => {
+  it('compares like with like: whole weeks earlier, a year earlier for 12m and ytd, and not for all time', () => {
+    // Last 30 days (Fri Oct 28 - Thu Nov 26): 35 days earlier, Fri Sep 23 - Thu Oct 22, for any interval.
     const r = resolveRange({ range: '30d', now: NOW, timeZone: NY });
-    expect(comparisonSpan(r, NY)).to.deep.equal({ gte: day('2026-09-28'), lt: day('2026-10-28') });
+    for (const interval of ['day', 'week', 'month'] as const) {
+      expect(comparisonSpan(r, interval, NY)).to.deep.equal({ gte: day('2026-09-23'), lt: day('2026-10-23') });
+    }
+    expect(zonedParts(day('2026-09-23'), NY).weekday).to.equal(zonedParts(r.span.gte, NY).weekday);
+    const week = resolveRange({ range: '7d', now: NOW, timeZone: NY });
+    expect(comparisonSpan(week, 'day', NY)).to.deep.equal({ gte: day('2026-11-13'), lt: day('2026-11-20') });
+    // Year to date: months face the same months a year earlier; days face the same weekdays 52 weeks earlier.
     const ytd = resolveRange({ range: 'ytd', now: NOW, timeZone: NY });
-    expect(comparisonSpan(ytd, NY)).to.deep.equal({ gte: day('2025-01-01'), lt: day('2025-11-27') });
+    expect(comparisonSpan(ytd, 'month', NY)).to.deep.equal({ gte: day('2025-01-01'), lt: day('2025-11-27') });
+    expect(comparisonSpan(ytd, 'day', NY)).to.deep.equal({ gte: day('2025-01-02'), lt: day('2025-11-28') });
     const custom = resolveRange({ range: 'custom', from: '2026-03-07', to: '2026-03-09', now: NOW, timeZone: NY });
-    expect(comparisonSpan(custom, NY)).to.deep.equal({ gte: day('2026-03-04'), lt: day('2026-03-07') });
-    expect(comparisonSpan(resolveRange({ range: 'all', now: NOW, timeZone: NY, allStart: NOW - 9e6 }), NY)).to.equal(null);
+    expect(comparisonSpan(custom, 'day', NY)).to.deep.equal({ gte: day('2026-02-28'), lt: day('2026-03-03') });
+    expect(comparisonSpan(resolveRange({ range: 'all', now: NOW, timeZone: NY, allStart: NOW - 9e6 }), 'month', NY)).to.equal(null);
   });
+
+  it('takes "last 12 months" as the twelve whole months before this one and this month so far', () => {
+    const r = resolveRange({ range: '12m', now: NOW, timeZone: NY });
+    expect(r.span).to.deep.equal({ gte: day('2025-11-01'), lt: day('2026-11-27') });
+    const starts = bucketStarts(r.span, 'month', NY);
+    expect(starts).to.have.length(13);
+    expect(starts[0]).to.equal(day('2025-11-01'));
+    const incomplete = incompleteBuckets(starts, r.span, 'month', NY, NOW);
+    expect([...incomplete]).to.deep.equal([[12, 'soFar']]);
+    // Compared with the same months a year earlier, this month as far as today.
+    expect(comparisonSpan(r, 'month', NY)).to.deep.equal({ gte: day('2024-11-01'), lt: day('2025-11-27') });
+    // In January: February of last year to this January so far.
+    expect(resolveRange({ range: '12m', now: utc('2027-01-10T17:00:00Z'), timeZone: NY }).span.gte).to.equal(day('2026-01-01'));
+  });
+
+  it('marks the period that is not over and the ones the range cuts', () => {
+    const weeks = resolveRange({ range: '90d', now: NOW, timeZone: NY });
+    const starts = bucketStarts(weeks.span, 'week', NY);
+    // Aug 29 (a Saturday) starts the range: the first week is cut; this week is so far.
+    expect([...incompleteBuckets(starts, weeks.span, 'week', NY, NOW)]).to.deep.equal([[0, 'partial'], [starts.length - 1, 'soFar']]);
+    const days = resolveRange({ range: '7d', now: NOW, timeZone: NY });
+    const dayStarts = bucketStarts(days.span, 'day', NY);
+    expect([...incompleteBuckets(dayStarts, days.span, 'day', NY, NOW)]).to.deep.equal([[6, 'soFar']]);
+    // A past custom range of whole months: nothing is incomplete.
+    const past = resolveRange({ range: 'custom', from: '2026-01-01', to: '2026-03-31', now: NOW, timeZone: NY });
+    expect(incompleteBuckets(bucketStarts(past.span, 'month', NY), past.span, 'month', NY, NOW).size).to.equal(0);
+  });
+
   it('starts week buckets on Monday at local midnight, the first before the range', () => {
     const r = resolveRange({ range: '30d', now: NOW, timeZone: NY });
     const starts = bucketStarts(r.span, 'week', NY);
