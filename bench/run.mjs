@@ -3,7 +3,8 @@
 //   node bench/run.mjs [--only=size,aggregation,transactions,earnings,server] [--docs]
 // Installs bench/'s own dependencies first when bench/node_modules is missing (the peers and
 // autocannon are benchmark-only: they are not in the library's package.json). Prints a table,
-// writes bench/results.json, and with --docs rewrites the results part of BENCHMARKS.md.
+// writes bench/results.json, and with --docs rewrites the results part of BENCHMARKS.md (with
+// --only, just the rows of the sections that ran).
 // Ratios say how many times better ours is (theirs / ours for sizes and times). Absolute numbers
 // depend on the machine; the ratios are what compares, since both sides ran here, now.
 import { spawnSync } from 'node:child_process';
@@ -26,7 +27,7 @@ if (!existsSync('bench/node_modules')) {
 }
 
 const { launchChromium, openBenchPage, startPageServer } = await import('./lib/browser.mjs');
-const { renderTable, renderMarkdown, describeMachine } = await import('./lib/report.mjs');
+const { renderTable, renderMarkdown, mergeMarkdown, describeMachine } = await import('./lib/report.mjs');
 
 const started = Date.now();
 const loadStart = os.loadavg();
@@ -78,7 +79,11 @@ if (writeDocs) {
   const a = '<!-- results:start -->';
   const b = '<!-- results:end -->';
   if (!md.includes(a) || !md.includes(b)) throw new Error(`BENCHMARKS.md has no ${a} ... ${b} block`);
-  writeFileSync('BENCHMARKS.md', md.slice(0, md.indexOf(a) + a.length) + '\n' + renderMarkdown(results) + md.slice(md.indexOf(b)));
+  // A run of only some sections replaces just their rows (and notes); a full run, the whole block.
+  const partial = SECTIONS.some((s) => !only.includes(s));
+  const oldBlock = md.slice(md.indexOf(a) + a.length, md.indexOf(b));
+  const block = partial ? mergeMarkdown(oldBlock, results, only) : renderMarkdown(results);
+  writeFileSync('BENCHMARKS.md', md.slice(0, md.indexOf(a) + a.length) + '\n' + block + md.slice(md.indexOf(b)));
   log('Updated BENCHMARKS.md');
 }
 if (failed) process.exit(1);

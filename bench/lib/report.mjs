@@ -79,3 +79,42 @@ export async function describeMachine(browser) {
     browser: browser ? `Chromium ${browser.version()}` : 'no browser',
   };
 }
+
+/**
+ * The results block of BENCHMARKS.md after a run of only some sections (`--only=... --docs`):
+ * the rows (and their notes) of the sections that ran replace that section's rows in `oldBlock`,
+ * in place; every other row, its note and the machine lines stay as they were, and one line
+ * says which rows come from this later run, when, and at what load.
+ */
+export function mergeMarkdown(oldBlock, results, sections) {
+  const fresh = renderMarkdown(results).split('\n');
+  const isRow = (l) => l.startsWith('| ') && !l.startsWith('| part ');
+  const cellsOf = (l) => l.split(' | ').map((c) => c.replace(/^\| ?|\s*\|$/g, '').trim());
+  const old = oldBlock.split('\n');
+  const noteOf = (lines, metric) => lines.find((l) => l.startsWith(`- ${metric}: `));
+  const newRows = fresh.filter(isRow);
+  const rows = [];
+  let placed = false;
+  for (const l of old.filter(isRow)) {
+    if (!sections.includes(cellsOf(l)[0])) rows.push(l);
+    else if (!placed) {
+      rows.push(...newRows);
+      placed = true;
+    }
+  }
+  if (!placed) rows.push(...newRows);
+  const notes = rows
+    .map((r) => {
+      const metric = cellsOf(r)[1];
+      return sections.includes(cellsOf(r)[0]) ? noteOf(fresh, metric) : noteOf(old, metric);
+    })
+    .filter(Boolean);
+  const machine = old.filter((l) => /^(Run on|Load average|The .* rows are from a later run)/.test(l));
+  const m = results.machine;
+  const later =
+    `The ${sections.join(', ')} rows are from a later run (\`npm run bench -- --only=${sections.join(',')} --docs\`) on ` +
+    `${results.date.slice(0, 16).replace('T', ' ')} UTC, ${m?.browser ?? ''}, load average (1 min) ` +
+    `${results.load.start[0].toFixed(2)} at its start and ${results.load.end[0].toFixed(2)} at its end.`;
+  const kept = machine.filter((l) => !(l.startsWith('The ') && sections.some((s) => l.startsWith(`The ${s} rows`))));
+  return [...old.filter((l) => l.startsWith('| part ') || l.startsWith('|---')), ...rows, '', ...notes, '', ...kept, later, ''].join('\n');
+}

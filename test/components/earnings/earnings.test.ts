@@ -6,20 +6,14 @@ import type { ExpressEarnings } from '../../../src/components/earnings/earnings.
 import '../../../src/components/earnings/earnings.js';
 import { parseLocalIsoDate } from '../../../src/core/time.js';
 import type { ExpressErrorEvent } from '../../../src/events.js';
-import { fakeAdapter, page, txn, type FakeAdapter } from '../../support/earnings-adapter.js';
+import { fakeAdapter, MARCH_DST, page, txn, type FakeAdapter } from '../../support/earnings-adapter.js';
 import { failOnLitWarnings } from '../../support/lit-warnings.js';
 
 const NY = 'America/New_York';
 const day = (iso: string) => parseLocalIsoDate(iso, NY);
 
 /** Mar 7-9, 2026 in New York, with the DST day (23 hours) in the middle. */
-const DATA = [
-  txn('txn_a', '2026-03-08T05:30:00Z', 1000), // Mar 8, 00:30 EST
-  txn('txn_b', '2026-03-09T03:30:00Z', 2000), // Mar 8, 23:30 EDT
-  txn('txn_c', '2026-03-09T04:30:00Z', 4), // Mar 9, 00:30 EDT
-  txn('txn_d', '2026-03-08T04:30:00Z', 8), // Mar 7, 23:30 EST
-  txn('txn_e', '2026-03-08T13:00:00Z', -50000, 'payout'), // must not count
-];
+const DATA = MARCH_DST;
 /** The period Mar 7-9 (Sat-Mon) is compared with: the same weekdays a week earlier, Feb 28-Mar 2. */
 const PREVIOUS = [txn('txn_p1', '2026-03-01T15:00:00Z', 2008)];
 
