@@ -16,7 +16,7 @@ const HYSTERESIS = 24;
 export const FALLBACK_WIDTH = 600;
 
 /** How long the chart waits for its first measurement before it is drawn at the fallback width. */
-const PATIENCE = 100;
+const PATIENCE = 250;
 
 /** The chart's height at `width`, given the height it has now (see {@link HYSTERESIS}). */
 export function chartHeight(width: number, current: number = TALL): number {

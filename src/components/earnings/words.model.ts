@@ -57,7 +57,8 @@ export function formatSpan(span: Range, timeZone: string, locale: string, now: n
   const thisYear = zonedParts(now, timeZone).year;
   const withYear = zonedParts(span.gte, timeZone).year !== thisYear || zonedParts(last, timeZone).year !== thisYear;
   const f = dateTimeFormat(locale, { month: 'short', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}), timeZone, calendar: 'gregory' });
-  return f.formatRange(span.gte * 1000, last * 1000);
+  // formatRange is in every engine since 2021; an older one gets the two dates with a dash.
+  return typeof f.formatRange === 'function' ? f.formatRange(span.gte * 1000, last * 1000) : `${f.format(span.gte * 1000)} – ${f.format(last * 1000)}`;
 }
 
 /**
