@@ -120,7 +120,9 @@ export function fakeAdapter(o: { netVolume?: boolean; subscribe?: boolean; auto?
     callsOf: (method) => calls.filter((c) => c.method === method),
     async next(method) {
       let found: Call | undefined;
-      await waitUntil(() => (found = calls.find((c) => c.method === method && !c.settled && !c.signal?.aborted)), `no pending ${method} call`);
+      await waitUntil(() => (found = calls.find((c) => c.method === method && !c.settled && !c.signal?.aborted)), `no pending ${method} call`, {
+        timeout: 5000,
+      });
       return found!;
     },
     emit: (e) => listeners.forEach((l) => l(structuredClone(e))),

@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { Strings } from '../../core/i18n/registry.js';
+import { afterNextPaint } from './after-paint.js';
 import type { CurrentView } from './series-controller.js';
 import { tableRows, type TableRow } from './words.model.js';
 
@@ -41,8 +42,9 @@ function tableBody(rows: readonly TableRow[]): DocumentFragment {
  * The chart's text alternative: a visually hidden table of every bucket (`part="data-table"`,
  * rows with `data-start`), and when it is drawn. The table of the first chart an element shows
  * (thousands of rows for a long daily chart, costly to lay out) waits for a task after the
- * chart's frame has been painted, or 100 ms where frames are paused (a page in the background):
- * the chart does not wait for it. Until then `pending` is true (the card is `aria-busy`).
+ * chart's frame has been painted, or a second later where frames are paused (a page in the
+ * background; long enough that a slow first frame on a busy machine is not overtaken by the
+ * table): the chart does not wait for it. Until then `pending` is true (the card is `aria-busy`).
  *
  * Its rows are made once per series, interval, zone, currency and locale: a crosshair move or a
  * resize does not touch the table.
@@ -67,13 +69,10 @@ export class DataTableController implements ReactiveController {
   hostUpdated(): void {
     if (this.ready || this.scheduled || !this.wanted()) return;
     this.scheduled = true;
-    const show = () => {
-      if (this.ready) return;
+    afterNextPaint(() => {
       this.ready = true;
       this.host.requestUpdate();
-    };
-    requestAnimationFrame(() => setTimeout(show));
-    setTimeout(show, 100);
+    });
   }
 
   /** The table, once it may be drawn. */

@@ -107,7 +107,7 @@ export class ExpressEarnings extends LitElement {
     svg: () => this._svg,
   });
   /** The visually hidden table of every bucket, drawn after the first chart's frame. */
-  private readonly _table = new DataTableController(this, () => this._data.current !== undefined && this._data.error === undefined);
+  private readonly _table = new DataTableController(this, () => this._data.current !== undefined && this._data.error === undefined && this._size.ready);
   private readonly _chart = new ChartView();
 
   @query('svg[part~="svg"]') private _svg?: SVGSVGElement;

@@ -15,6 +15,16 @@ export function statsOf(points: readonly { net: number }[]): SeriesStats {
   return st;
 }
 
+/** The last dates put in words (the headline renders again on every crosshair move). */
+let lastSpan: { key: string; words: string } | undefined;
+
+function spanWords(span: { gte: number; lt: number }, timeZone: string, locale: string): string {
+  const now = Date.now() / 1000;
+  const key = `${span.gte}|${span.lt}|${timeZone}|${locale}|${Math.floor(now / 86400)}`;
+  if (lastSpan?.key !== key) lastSpan = { key, words: formatSpan(span, timeZone, locale, now) };
+  return lastSpan.words;
+}
+
 /** What the headline shows. */
 export interface HeadlineInput {
   /** The loaded range; `undefined` before the first load (skeletons, unless it `failed`). */
@@ -53,7 +63,7 @@ export function headlineView(o: HeadlineInput): TemplateResult {
     </p>`;
   } else if (o.previous !== undefined) {
     const c = compareTotals(total, o.previous && view.comparison ? statsOf(o.previous.points).total : null);
-    const dates = view.comparison ? formatSpan(view.comparison, view.timeZone, locale, Date.now() / 1000) : '';
+    const dates = view.comparison ? spanWords(view.comparison, view.timeZone, locale) : '';
     const arrow = c.kind === 'up' || c.kind === 'upFromZero' ? '↑' : c.kind === 'down' || c.kind === 'downFromZero' ? '↓' : '';
     const dir = arrow === '↑' ? 'up' : arrow === '↓' ? 'down' : '';
     // The arrow and the words are one run of text: the arrow never sits alone on a line.

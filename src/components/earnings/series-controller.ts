@@ -7,6 +7,7 @@ import type { EarningsRange } from '../../events.js';
 import { browserTimeZone, isValidTimeZone, localIsoDate, type Range } from '../../core/time.js';
 import { operation, type AdapterController } from '../shared/adapter-controller.js';
 import { LiveController } from '../shared/live-controller.js';
+import { afterNextPaint } from './after-paint.js';
 import { EarningsStore, seriesKey, type Series, type SeriesQuery } from './earnings.data.js';
 import {
   allowedIntervals,
@@ -74,6 +75,9 @@ export class SeriesController implements ReactiveController {
   loaded = 0;
 
   private store?: EarningsStore;
+  /** The key of the current view once its chart has been painted: the previous period loads only then. */
+  private paintedKey?: string;
+  private cancelPaint?: () => void;
   private controlsKey?: string;
   private controlsValue?: ControlsView;
 
@@ -134,16 +138,25 @@ export class SeriesController implements ReactiveController {
     },
     args: () => this.seriesArgs(),
     onComplete: (view) => {
-      if (view !== initialState) this.current = view;
+      if (view === initialState) return;
+      this.current = view;
+      if (view.key !== this.paintedKey) {
+        // The period compared with loads once this chart is on screen: it never delays it.
+        this.cancelPaint?.();
+        this.cancelPaint = afterNextPaint(() => {
+          this.paintedKey = view.key;
+          this.host.requestUpdate();
+        });
+      }
     },
   });
 
-  /** The previous period of the current range: a separate, later call. */
+  /** The period compared with: a separate call, once the current range's chart has been painted. */
   readonly previous = this.adapters.task({
     operation: 'listBalanceTransactions',
-    task: async ([adapter, key], { signal }): Promise<Series | null | typeof initialState> => {
+    task: async ([adapter, key, painted], { signal }): Promise<Series | null | typeof initialState> => {
       const cur = this.current;
-      if (!adapter || !cur || cur.key !== key) return initialState;
+      if (!adapter || !cur || cur.key !== key || !painted) return initialState;
       const span = cur.comparison;
       if (!span) return null;
       const store = this.storeFor(adapter);
@@ -151,7 +164,12 @@ export class SeriesController implements ReactiveController {
       const load = store.load(query, { signal, onList: (list) => this.adapters.reportDropped(list, 'listBalanceTransactions') });
       return operation(store.usesNetVolume(query) ? 'getNetVolume' : 'listBalanceTransactions', load);
     },
-    args: () => [this.series.status === TaskStatus.COMPLETE ? this.adapters.value : undefined, this.current?.key] as const,
+    args: () =>
+      [
+        this.series.status === TaskStatus.COMPLETE ? this.adapters.value : undefined,
+        this.current?.key,
+        this.current !== undefined && this.paintedKey === this.current.key,
+      ] as const,
   });
 
   /** The live feed while connected: a new transaction is added to its bucket. */

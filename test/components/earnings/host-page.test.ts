@@ -10,6 +10,9 @@ import type { ExpressEarnings } from '../../../src/components/earnings/earnings.
 import '../../../src/components/earnings/earnings.js';
 import { fakeAdapter, page, txn, type FakeAdapter } from '../../support/earnings-adapter.js';
 
+/** `waitUntil` with room for a busy machine (charts and tables follow frames). */
+const until = (predicate: () => unknown, message?: string) => waitUntil(predicate, message, { timeout: 5000 });
+
 const NY = 'America/New_York';
 
 /** A month of days with earnings, a zero day and a small negative one. */
@@ -142,7 +145,7 @@ describe('<express-earnings> in the host page', function () {
     const adapter = fakeAdapter({ subscribe: true, auto: { listBalanceTransactions: (p) => page(MONTH, p) } });
     const { wrap, el } = await mount(adapter);
     el.compare = true;
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~="data-table"] tbody tr'), 'loaded');
+    await until(() => el.shadowRoot!.querySelector('[part~="data-table"] tbody tr'), 'loaded');
     await exercise(wrap, el);
     adapter.emit({ type: 'balance_transaction.created', data: txn('txn_live', Date.UTC(2026, 2, 20, 18) / 1000, 500) });
     await frames();
@@ -153,7 +156,7 @@ describe('<express-earnings> in the host page', function () {
   it('reports nothing to the page when the period is empty', async () => {
     const adapter = fakeAdapter({ auto: { listBalanceTransactions: (p) => page([], p) } });
     const { wrap, el } = await mount(adapter);
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~="empty"]'), 'empty');
+    await until(() => el.shadowRoot!.querySelector('[part~="empty"]'), 'empty');
     await exercise(wrap, el);
     expect(host.seen).to.deep.equal([]);
   });
@@ -164,7 +167,7 @@ describe('<express-earnings> in the host page', function () {
     const errors: string[] = [];
     el.addEventListener('express-error', (e) => errors.push(e.detail.error.code));
     (await adapter.next('listBalanceTransactions')).reject(new ExpressError('network'));
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'failed');
+    await until(() => el.shadowRoot!.querySelector('[part~="error"]'), 'failed');
     await exercise(wrap, el);
     expect(errors).to.deep.equal(['network']);
     expect(host.seen).to.deep.equal([]);
@@ -192,7 +195,7 @@ describe('<express-earnings> in the host page', function () {
     const adapter = fakeAdapter({ auto: { listBalanceTransactions: (p) => page(MONTH, p) } });
     const { wrap, el } = await mount(adapter);
     wrap.className = 'scroll-box';
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~="data-table"] tbody tr'), 'loaded');
+    await until(() => el.shadowRoot!.querySelector('[part~="data-table"] tbody tr'), 'loaded');
     // The card's padding and border: the chart's width is the box's less these.
     const inset = 1280 - el.shadowRoot!.querySelector('.plot-area')!.getBoundingClientRect().width;
     const wide = Math.ceil(600 + inset + scrollbar / 2);
@@ -234,7 +237,7 @@ describe('<express-earnings> in the host page', function () {
     wrap.append(el);
     const call = await adapter.next('listBalanceTransactions');
     call.resolve(page(MONTH, call.params));
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~="data-table"] tbody tr'), 'loaded');
+    await until(() => el.shadowRoot!.querySelector('[part~="data-table"] tbody tr'), 'loaded');
     await exercise(wrap, el);
     expect(host.seen).to.deep.equal([]);
   });
