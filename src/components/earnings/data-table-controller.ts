@@ -54,7 +54,7 @@ export class DataTableController implements ReactiveController {
   private scheduled = false;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & HTMLElement,
     /** Whether there is a table to show (a loaded series, no error). */
     private readonly wanted: () => boolean,
   ) {
@@ -70,6 +70,9 @@ export class DataTableController implements ReactiveController {
     if (this.ready || this.scheduled || !this.wanted()) return;
     this.scheduled = true;
     afterNextPaint(() => {
+      this.scheduled = false;
+      // An element that has left the page draws its table when it comes back.
+      if (!this.host.isConnected) return;
       this.ready = true;
       this.host.requestUpdate();
     });

@@ -168,7 +168,8 @@ export class SeriesController implements ReactiveController {
       [
         this.series.status === TaskStatus.COMPLETE ? this.adapters.value : undefined,
         this.current?.key,
-        this.current !== undefined && this.paintedKey === this.current.key,
+        // Not for an element that has left the page (it loads when it comes back).
+        this.current !== undefined && this.paintedKey === this.current.key && this.host.isConnected,
       ] as const,
   });
 

@@ -403,6 +403,25 @@ describe('<express-earnings>', () => {
     expect($(el, '[part="base"]')!.getAttribute('aria-busy')).to.equal('false');
   });
 
+  it('fetches the comparison only in the page: once its chart is painted, or when it comes back', async () => {
+    const adapter = fakeAdapter();
+    const el = await mount(adapter);
+    await answerList(adapter);
+    await el.updateComplete;
+    // Loaded, the chart not painted yet: no comparison call so far. The element leaves the page.
+    expect(adapter.callsOf('listBalanceTransactions')).to.have.length(1);
+    const parent = el.parentElement!;
+    el.remove();
+    await aTimeout(1300); // past the paused-frames fallback
+    expect(adapter.callsOf('listBalanceTransactions'), 'a removed element fetched its comparison').to.have.length(1);
+    parent.append(el);
+    const second = await adapter.next('listBalanceTransactions');
+    expect(created(second)).to.deep.equal({ gte: day('2026-02-28'), lt: day('2026-03-03') });
+    second.resolve(page(PREVIOUS, second.params));
+    await loaded(el);
+    await until(() => text($(el, '[part="change"]')) === '↑ up 50% vs Feb 28 – Mar 2');
+  });
+
   it('an invalid live event fires express-error (operation subscribe) and changes nothing shown', async () => {
     const adapter = fakeAdapter({ subscribe: true, auto: { listBalanceTransactions: (p) => page(DATA, p) } });
     const el = await mount(adapter);
