@@ -57,7 +57,7 @@ export interface ChartLayout {
   plot: { left: number; right: number; top: number; bottom: number };
   /** Width of one bucket's band; bucket `i` is centred on `xs[i]`. */
   step: number;
-  /** Width of a bar (the band less a gap, when there is room for one). */
+  /** Width of a bar (the band less a gap, when there is room for one; narrower than a pixel, bars are drawn per pixel column). */
   barWidth: number;
   xs: number[];
   ys: number[];
@@ -158,23 +158,49 @@ export function chartLayout(input: ChartInput): ChartLayout {
   const positive: string[] = [];
   const negative: string[] = [];
   const incompleteBars: ChartLayout['incompleteBars'] = [];
+  // A bar from zero to `net`, at least a pixel tall: a bucket that is not zero never disappears.
+  const bar = (x0: number, w: number, net: number, out: string[]) => {
+    const h = Math.max(1, Math.abs(y(net) - zeroY));
+    out.push(`M${r2(x0)} ${r2(net > 0 ? zeroY - h : zeroY)}h${r2(w)}v${r2(h)}h${r2(-w)}z`);
+  };
+  // Bars narrower than a pixel (five years of days) are drawn one pixel column at a time, from the
+  // lowest to the highest bucket in it: no day is hidden behind its neighbour, and a thousand
+  // columns raster far faster than two thousand slivers.
+  const dense = step < 1;
+  let column = NaN;
+  let most = 0;
+  let least = 0;
+  const flush = () => {
+    if (most > 0) bar(column, 1, most, positive);
+    if (least < 0) bar(column, 1, least, negative);
+    most = least = 0;
+  };
   for (let i = 0; i < n; i++) {
     const net = points[i].net;
     const x = left + step * (i + 0.5);
-    const yv = y(net);
     xs[i] = x;
-    ys[i] = yv;
-    if (net === 0) continue;
-    // At least a pixel tall: a bucket that is not zero never disappears.
-    const h = Math.max(1, Math.abs(yv - zeroY));
-    const top0 = net > 0 ? zeroY - h : zeroY;
+    ys[i] = y(net);
+    if (net === 0 && !dense) continue;
     const x0 = x - barWidth / 2;
     if (input.incomplete?.has(i)) {
-      incompleteBars.push({ index: i, x: r2(x0), y: r2(top0), height: r2(h), negative: net < 0 });
+      if (net === 0) continue;
+      const h = Math.max(1, Math.abs(ys[i] - zeroY));
+      incompleteBars.push({ index: i, x: r2(x0), y: r2(net > 0 ? zeroY - h : zeroY), height: r2(h), negative: net < 0 });
       continue;
     }
-    (net > 0 ? positive : negative).push(`M${r2(x0)} ${r2(top0)}h${r2(barWidth)}v${r2(h)}h${r2(-barWidth)}z`);
+    if (!dense) {
+      bar(x0, barWidth, net, net > 0 ? positive : negative);
+      continue;
+    }
+    const c = Math.floor(x0);
+    if (c !== column) {
+      flush();
+      column = c;
+    }
+    most = Math.max(most, net);
+    least = Math.min(least, net);
   }
+  if (dense) flush();
   const previousYs = previous ? previous.slice(0, n).map((p) => y(p.net)) : [];
   const previousPath = previous
     ? previousYs.map((py, i) => `${i === 0 ? 'M' : 'L'}${r2(xs[i])} ${r2(py)}`).join('') || null

@@ -225,10 +225,13 @@ export const styles = [
     .series {
       color: var(--_primary);
     }
+    /* Bars are axis-aligned rectangles: crisp edges, and no anti-aliasing to raster (on a
+       software rasteriser, 1,826 anti-aliased slivers took over 100 ms). */
     .bars,
     .bar {
       fill: currentColor;
       stroke: none;
+      shape-rendering: crispEdges;
     }
     .bars.negative,
     .bar.negative {

@@ -37,6 +37,26 @@ describe('earnings model: chart layout', () => {
     expect(deep.yTicks[0].value).to.be.at.most(-20_000);
   });
 
+  it('draws bars narrower than a pixel one pixel column at a time, hiding no day', () => {
+    const n = 1826;
+    // Zero days with one spike every 97 days, and one negative day.
+    const nets = Array.from({ length: n }, (_, i) => (i % 97 === 5 ? 50_000 : i === 900 ? -20_000 : 0));
+    const l = chartLayout({ ...base, width: 1166, points: pts(nets) });
+    expect(l.step).to.be.below(1);
+    const subpaths = (d: string) => d.match(/M[^M]*/g) ?? [];
+    const columns = subpaths(l.bars.positive);
+    expect(columns.length, 'one bar per spike, none for the zero days').to.equal(nets.filter((v) => v > 0).length);
+    // Every spike is drawn to its full height, one pixel wide.
+    const fullHeight = l.zeroY - l.ys[5];
+    for (const c of columns) expect(c).to.match(new RegExp(`h1v${Math.round(fullHeight * 100) / 100}h-1z$`));
+    expect(subpaths(l.bars.negative)).to.have.length(1);
+    // Every day earning: at most one bar per pixel column, each as tall as the column's best day.
+    const busy = chartLayout({ ...base, width: 1166, points: pts(Array.from({ length: n }, (_, i) => 1000 + ((i * 7919) % 5000))) });
+    const bars = subpaths(busy.bars.positive);
+    expect(bars.length).to.be.at.most(Math.ceil(busy.plot.right - busy.plot.left) + 1);
+    expect(bars.length).to.be.above(1000);
+  });
+
   it('draws incomplete periods apart (lighter)', () => {
     const l = chartLayout({ ...base, points: pts([100, 200, 300]), incomplete: new Map([[2, 'soFar']]) });
     expect(l.incompleteBars.map((b) => b.index)).to.deep.equal([2]);
