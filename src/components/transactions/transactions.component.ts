@@ -1,9 +1,6 @@
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, render as renderInto, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { categoryOf } from '../../contract/categories.js';
 import { ExpressError, isAbortError, toExpressError } from '../../contract/errors.js';
 import type { GuardedAdapter } from '../../adapter/guard.js';
@@ -31,8 +28,8 @@ import {
   type TransactionFilters,
   type TransactionQuery,
 } from './transactions.model.js';
+import { RowWindow, type RowWindowSource } from './row-window.js';
 import { styles } from './transactions.styles.js';
-import { trackRange, VirtualRange } from './virtual-range.js';
 
 /** One entry of the virtualised body: a transaction's row, or the detail row under an expanded one. */
 type Item = { kind: 'txn'; txn: BalanceTransaction } | { kind: 'detail'; txn: BalanceTransaction };
@@ -80,6 +77,11 @@ function dateFormat(locale: string, timeZone: string, kind: 'short' | 'full' | '
     dateFormats.set(key, f);
   }
   return f;
+}
+
+/** Sets an attribute when its value differs (rows are rewritten often; unchanged ones cost nothing). */
+function setAttr(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
 /** The `platform-name` of the nearest enclosing `<express-dashboard>`, through shadow roots. */
@@ -194,7 +196,8 @@ export class ExpressTransactions extends LitElement {
     args: () => [this._adapters.value, this._query] as const,
   });
 
-  @query('.body') private _body?: VirtualizerHostElement;
+  @query('.body') private _body?: HTMLElement;
+  @query('.probe') private _probe?: HTMLElement;
 
   /** The currency picked in the currency filter (`''`: every currency). */
   @state() private _currency = '';
@@ -243,15 +246,59 @@ export class ExpressTransactions extends LitElement {
   private readonly _timers = new Set<ReturnType<typeof setTimeout>>();
   /** The row that Tab reaches (roving tabindex). */
   private _tabId?: string;
+  /** The row that holds keyboard focus (the window keeps it rendered). */
+  private _focusedId?: string;
+  /** The row that has tabindex 0 now. */
+  private _tabStop?: HTMLElement;
   private _lastVisible = -1;
-  private _virtualizerHost?: Element;
   private _items: Item[] = [];
   /** Item index of each transaction row. */
   private _indexById = new Map<string, number>();
-  /** The virtualizer's rendered range of items. */
-  private _range = { first: 0, last: -1 };
-  /** Cleans up after the virtualizer's renders (see virtual-range.ts). */
-  private readonly _virtualRange = new VirtualRange();
+  /** Item indices of the detail rows, ascending. */
+  private _detailIndices: number[] = [];
+  /** What the rows were last written with (see `_syncRows`). */
+  private _rowsFor: unknown[] = [];
+  private _freshVersion = 0;
+  /** Strings, locale and timezone of the latest render, for rows written between renders. */
+  private _rowContext?: { s: Strings; locale: string; timeZone: string };
+  /** The rows on screen: a window of the list in a pool of reused elements (see row-window.ts). */
+  private readonly _window = new RowWindow({
+    heightProperty: '--_row-h',
+    measuredKinds: ['detail'],
+    afterSync: () => this._placeTabStop(),
+    onVisibleChange: (range) => {
+      this._lastVisible = range.lastVisible;
+      this._autoLoad();
+    },
+  });
+  private readonly _source: RowWindowSource = ((host: ExpressTransactions): RowWindowSource => ({
+    get count() {
+      return host._items.length;
+    },
+    key: (i) => {
+      const it = host._items[i]!;
+      return it.kind === 'txn' ? it.txn.id : `detail:${it.txn.id}`;
+    },
+    indexOf: (key) => {
+      if (key.startsWith('detail:')) {
+        const i = host._indexById.get(key.slice(7));
+        return i === undefined || host._items[i + 1]?.kind !== 'detail' ? -1 : i + 1;
+      }
+      return host._indexById.get(key) ?? -1;
+    },
+    kind: (i) => host._items[i]!.kind,
+    get measured() {
+      return host._detailIndices;
+    },
+    create: (kind) => {
+      const el = document.createElement('div');
+      el.setAttribute('role', 'row');
+      el.setAttribute('aria-level', kind === 'txn' ? '1' : '2');
+      el.className = kind === 'txn' ? 'row txn' : 'row detail';
+      return el;
+    },
+    render: (el, i) => host._renderItem(el, i),
+  }))(this);
   /** Each row's text, formatted once per locale, timezone, platform name and `describe`. */
   private _views = new WeakMap<BalanceTransaction, RowView>();
   private _viewsKey: unknown[] = [];
@@ -259,12 +306,14 @@ export class ExpressTransactions extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Subscribes again (in `updated`) after a move in the DOM.
+    // Subscribes again and puts the rows back (in `updated`) after a move in the DOM.
+    this._rowsFor = [];
     this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this._window.detach();
     this._unsubscribe?.();
     this._unsubscribe = undefined;
     this._subscribedTo = undefined;
@@ -285,20 +334,35 @@ export class ExpressTransactions extends LitElement {
   }
 
   protected override updated(): void {
-    const body = this._body;
-    if (body !== this._virtualizerHost) {
-      this._virtualizerHost = body;
-      // The virtualizer looks for its scrolling ancestors when it is made, which is before Lit
-      // puts a new template into the document: it would only ever follow the window's scrolling.
-      // Now that the body is in the document, it looks again.
-      const virtualizer = body?.[virtualizerRef];
-      if (virtualizer && body!.isConnected) {
-        virtualizer.disconnected();
-        virtualizer.connected();
-      }
-    }
     this._syncSubscription();
-    this._virtualRange.schedule();
+    this._syncRows();
+  }
+
+  /** Hands the rows to the window when they, or what their text depends on, changed. */
+  private _syncRows(): void {
+    const body = this._body;
+    const probe = this._probe;
+    const feed = this._feed;
+    if (!body || !probe || !feed || !this.isConnected) {
+      this._window.detach();
+      this._rowsFor = [];
+      return;
+    }
+    this._window.attach(body, probe);
+    const inputs = [body, feed, feed.rows, this._expanded, this._views, this._freshVersion, this._rowContext?.s];
+    const before = this._rowsFor;
+    if (inputs.every((v, i) => v === before[i])) return;
+    this._rowsFor = inputs;
+    const rows = feed.rows;
+    const pageSize = feed.query.pageSize;
+    // The first page is always in the DOM (find in page, browse mode, print), in view or not.
+    this._window.pinned = rows.length > pageSize ? this._indexById.get(rows[pageSize]!.id)! : this._items.length;
+    const keep = this._focusedId !== undefined ? this._indexById.get(this._focusedId) : undefined;
+    this._window.refresh(this._source, {
+      reset: before[1] !== feed || before[0] !== body,
+      invalidate: inputs.slice(3).some((v, i) => v !== before[i + 3]),
+      keep: keep === undefined ? [] : [keep],
+    });
   }
 
   // ---- derived values ----
@@ -350,15 +414,20 @@ export class ExpressTransactions extends LitElement {
     const from = appended ? n : 0;
     const add: Item[] = [];
     const indexById = appended ? this._indexById : new Map<string, number>();
+    const details = appended ? this._detailIndices : [];
     const base = appended ? this._items.length : 0;
     for (let i = from; i < rows.length; i++) {
       const txn = rows[i]!;
       indexById.set(txn.id, base + add.length);
       add.push({ kind: 'txn', txn });
-      if (this._expanded.has(txn.id)) add.push({ kind: 'detail', txn });
+      if (this._expanded.has(txn.id)) {
+        details.push(base + add.length);
+        add.push({ kind: 'detail', txn });
+      }
     }
     this._items = appended ? this._items.concat(add) : add;
     this._indexById = indexById;
+    this._detailIndices = details;
     this._itemsFor = { rows, expanded: this._expanded };
     return this._items;
   }
@@ -390,9 +459,11 @@ export class ExpressTransactions extends LitElement {
     const feed = this._feed;
     if (!feed || !feed.insertLive(txn)) return;
     this._fresh.add(txn.id);
+    this._freshVersion++;
     const timer = setTimeout(() => {
       this._timers.delete(timer);
       this._fresh.delete(txn.id);
+      this._freshVersion++;
       this.requestUpdate();
     }, FRESH_MS);
     this._timers.add(timer);
@@ -505,49 +576,44 @@ export class ExpressTransactions extends LitElement {
     if (to !== i) void this._focusRow(rows[to]!.id);
   }
 
-  /** Moves keyboard focus to a row, scrolling it into the rendered range first when needed. */
-  private async _focusRow(id: string): Promise<void> {
+  /** Moves keyboard focus to a row: the window renders it (and keeps it while focused), focus scrolls it into view. */
+  private _focusRow(id: string): void {
     this._tabId = id;
-    this.requestUpdate();
-    const find = () => this.renderRoot.querySelector<HTMLElement>(`[part~="row"][data-id="${CSS.escape(id)}"]`);
-    let el = find();
+    const index = this._indexById.get(id);
+    if (index === undefined) return;
+    this._window.refresh(this._source, { keep: [index] });
+    this._window.elementFor(id)?.focus();
+  }
+
+  private _onFocusIn(e: FocusEvent): void {
+    const el = (e.target as Element).closest?.<HTMLElement>('[part~="row"]');
+    this._focusedId = el?.dataset.id;
+  }
+
+  private _onFocusOut(e: FocusEvent): void {
+    const next = e.relatedTarget as Element | null;
+    if (!next || !this._body?.contains(next)) this._focusedId = undefined;
+  }
+
+  /**
+   * Gives tabindex 0 to one rendered row (roving tabindex): the roving one when rendered, else
+   * the first transaction row in view (else the first rendered).
+   */
+  private _placeTabStop(): void {
+    let el = this._tabId !== undefined ? this._window.elementFor(this._tabId) : undefined;
     if (!el) {
-      const index = this._items.findIndex((it) => it.kind === 'txn' && it.txn.id === id);
-      const virtualizer = this._body?.[virtualizerRef];
-      virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
-      await virtualizer?.layoutComplete.catch(() => undefined);
-      await this.updateComplete;
-      el = find();
+      const { firstVisible, first } = this._window.range;
+      const from = firstVisible >= 0 ? firstVisible : Math.max(0, first);
+      for (let i = from; i < this._items.length && i <= from + 2 && !el; i++) {
+        const it = this._items[i]!;
+        if (it.kind === 'txn') el = this._window.elementFor(it.txn.id);
+      }
+      el ??= this._window.elements.find((e) => e.matches('[part~="row"]'));
     }
-    await this.updateComplete;
-    el?.focus();
-  }
-
-  /**
-   * Notes the rendered range (before the virtualizer renders it: this listener is added first), so
-   * that `_tabbable` can hand Tab to a rendered row when the roving one is out of the DOM.
-   */
-  private _onRangeChanged(e: RangeChangedEvent): void {
-    this._range = { first: e.first, last: e.last };
-    this._virtualRange.schedule();
-  }
-
-  /**
-   * Whether the row of `id` at item `index` is the one Tab reaches: the roving row, or, while that
-   * one is out of the rendered range, the first rendered transaction row.
-   */
-  private _tabbable(id: string, index: number): boolean {
-    if (id === this._tabId) return true;
-    const { first, last } = this._range;
-    const at = this._tabId === undefined ? undefined : this._indexById.get(this._tabId);
-    if (at !== undefined && at >= first && at <= last) return false;
-    const firstRow = this._items[first]?.kind === 'detail' ? first + 1 : first;
-    return index === firstRow;
-  }
-
-  private _onVisibilityChanged(e: VisibilityChangedEvent): void {
-    this._lastVisible = e.last;
-    this._autoLoad();
+    if (el === this._tabStop && el?.tabIndex === 0) return;
+    if (this._tabStop && this._tabStop !== el) this._tabStop.tabIndex = -1;
+    this._tabStop = el;
+    if (el) el.tabIndex = 0;
   }
 
   /** Loads the next page when the end of the list is in view. */
@@ -805,16 +871,28 @@ export class ExpressTransactions extends LitElement {
     }
   }
 
+  /** Writes the item at `index` into a pooled row element (called by the window, between renders too). */
+  private _renderItem(el: HTMLElement, index: number): void {
+    const it = this._items[index];
+    const ctx = this._rowContext;
+    if (!it || !ctx) return;
+    if (it.kind === 'txn') this._renderRow(el, it.txn, index, ctx.s, ctx.locale, ctx.timeZone);
+    else this._renderDetail(el, it.txn, index, ctx.s, ctx.locale, ctx.timeZone);
+  }
+
   // Amounts are isolated left to right: in a right-to-left page, "-$88.13" would read "$88.13-".
-  private _renderRow(txn: BalanceTransaction, index: number, s: Strings, locale: string, timeZone: string): TemplateResult {
+  private _renderRow(el: HTMLElement, txn: BalanceTransaction, index: number, s: Strings, locale: string, timeZone: string): void {
     const expanded = this._expanded.has(txn.id);
     const v = this._view(txn, s, locale, timeZone);
     const c = s.transactions.columns;
-    return html`
-      <div role="row" part="row" data-id=${txn.id} aria-rowindex=${index + 2} aria-level="1" aria-expanded=${expanded ? 'true' : 'false'}
-        tabindex=${this._tabbable(txn.id, index) ? '0' : '-1'}
-        class=${classMap({ row: true, txn: true, expanded, fresh: this._fresh.has(txn.id) })}>
-        <div role="gridcell" part="date" class="cell c-date date">
+    setAttr(el, 'part', 'row');
+    setAttr(el, 'data-id', txn.id);
+    setAttr(el, 'aria-rowindex', String(index + 2));
+    setAttr(el, 'aria-expanded', expanded ? 'true' : 'false');
+    setAttr(el, 'tabindex', el === this._tabStop ? '0' : '-1');
+    setAttr(el, 'class', `row txn${expanded ? ' expanded' : ''}${this._fresh.has(txn.id) ? ' fresh' : ''}`);
+    renderInto(
+      html`<div role="gridcell" part="date" class="cell c-date date">
           <time datetime=${v.iso} aria-hidden="true">${v.short}</time>
           <span class="full-date">${v.full}</span>
         </div>
@@ -823,9 +901,9 @@ export class ExpressTransactions extends LitElement {
         <div role="gridcell" part="amount" class="cell c-amount numeric amount ${txn.amount < 0 ? 'negative' : ''}"><span dir="ltr">${v.amount}</span></div>
         <div role="gridcell" part="fee" class="cell c-fee numeric fee"><span class="cell-label">${c.fee}</span><span dir="ltr">${v.fee}</span></div>
         <div role="gridcell" part="net" class="cell c-net numeric net ${txn.net < 0 ? 'negative' : ''}"><span class="cell-label">${c.net}</span><span dir="ltr">${v.net}</span></div>
-        <div role="gridcell" part="status" class="cell c-status status"><span class="pill ${txn.status === 'pending' ? 'pending' : ''}">${v.status}</span></div>
-      </div>
-    `;
+        <div role="gridcell" part="status" class="cell c-status status"><span class="pill ${txn.status === 'pending' ? 'pending' : ''}">${v.status}</span></div>`,
+      el,
+    );
   }
 
   /** "Pending until {date}", the date kept on one line when the pill wraps. */
@@ -835,13 +913,14 @@ export class ExpressTransactions extends LitElement {
     return html`${before}<span class="until">${date}</span>${after}`;
   }
 
-  private _renderDetail(txn: BalanceTransaction, index: number, s: Strings, locale: string, timeZone: string): TemplateResult {
+  private _renderDetail(el: HTMLElement, txn: BalanceTransaction, index: number, s: Strings, locale: string, timeZone: string): void {
     const d = s.transactions.detail;
     const source = typeof txn.source === 'string' ? txn.source : txn.source?.id;
     const fees = txn.fee_details ?? [];
-    return html`
-      <div role="row" class="row detail" aria-rowindex=${index + 2} aria-level="2" data-detail-for=${txn.id}>
-        <div role="gridcell" aria-colspan="7">
+    setAttr(el, 'aria-rowindex', String(index + 2));
+    setAttr(el, 'data-detail-for', txn.id);
+    renderInto(
+      html`<div role="gridcell" aria-colspan="7">
           <dl class="details">
             <div><dt>${s.transactions.columns.date}</dt><dd>${dateFormat(locale, timeZone, 'full').format(new Date(txn.created * 1000))}</dd></div>
             <div><dt>${d.id}</dt><dd class="mono">${txn.id}</dd></div>
@@ -856,28 +935,21 @@ export class ExpressTransactions extends LitElement {
                 : d.noFees}
             </dd></div>
           </dl>
-        </div>
-      </div>
-    `;
+        </div>`,
+      el,
+    );
   }
 
   private _renderBody(feed: TransactionFeed, s: Strings, locale: string): TemplateResult {
-    const items = this._itemsOf(feed.rows);
+    this._itemsOf(feed.rows);
     const timeZone = this._timeZone;
     this._prepareViews(locale, timeZone);
+    const ctx = this._rowContext;
+    if (!ctx || ctx.s !== s || ctx.locale !== locale || ctx.timeZone !== timeZone) this._rowContext = { s, locale, timeZone };
     if (this._tabId === undefined || !feed.has(this._tabId)) this._tabId = feed.rows[0]?.id;
-    return html`
-      <div role="rowgroup" class="body"
-        @click=${this._onBodyClick} @keydown=${this._onBodyKeydown}
-        @rangeChanged=${this._onRangeChanged} @visibilityChanged=${this._onVisibilityChanged}>
-        ${trackRange(this._virtualRange, virtualize({
-          items,
-          keyFunction: (it: Item) => (it.kind === 'txn' ? it.txn.id : `detail:${it.txn.id}`),
-          renderItem: (it: Item, i: number) =>
-            it.kind === 'txn' ? this._renderRow(it.txn, i, s, locale, timeZone) : this._renderDetail(it.txn, i, s, locale, timeZone),
-        }))}
-      </div>
-    `;
+    // The rows are the window's (see `_syncRows`): Lit renders the body empty and never touches it.
+    return html`<div role="rowgroup" class="body" @click=${this._onBodyClick} @keydown=${this._onBodyKeydown}
+      @focusin=${this._onFocusIn} @focusout=${this._onFocusOut}></div>`;
   }
 
   private _renderFooter(feed: TransactionFeed, s: Strings, locale: string): TemplateResult {
@@ -941,6 +1013,7 @@ export class ExpressTransactions extends LitElement {
           ${this._renderHead(s)} ${this._renderBody(feed, s, locale)}
         </div>
         ${this._renderFooter(feed, s, locale)}
+        <div class="probe" aria-hidden="true"></div>
       `;
     } else {
       content = html`
