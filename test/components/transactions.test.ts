@@ -665,6 +665,36 @@ describe('<express-transactions>', function () {
       expect(rowsOf(el)[0]!.getBoundingClientRect().top).to.be.below(wrap.getBoundingClientRect().bottom);
     });
 
+    it('End, Page Up and Home reach rows out of the window by keyboard; a focused row stays when scrolled away', async () => {
+      const { wrap, el, data } = await inScroller(3000);
+      const focused = () => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id;
+      const inView = (id: string) => {
+        const r = rowsOf(el).find((x) => x.dataset.id === id)!.getBoundingClientRect();
+        const w = wrap.getBoundingClientRect();
+        return r.top >= w.top - 1 && r.bottom <= w.bottom + 1;
+      };
+      rowsOf(el)[0]!.focus();
+      await sendKeys({ press: 'End' });
+      await settle(el);
+      await frames(3);
+      expect(focused()).to.equal(data[2999]!.id);
+      expect(inView(data[2999]!.id)).to.equal(true);
+      await sendKeys({ press: 'PageUp' });
+      await settle(el);
+      await frames(3);
+      expect(focused()).to.equal(data[2989]!.id);
+      expect(rowsOf(el).filter((r) => r.tabIndex === 0).map((r) => r.dataset.id)).to.deep.equal([data[2989]!.id]);
+      // Scrolled away with the mouse: the focused row keeps its element and its focus.
+      wrap.scrollTop = 0;
+      await frames(3);
+      expect(focused()).to.equal(data[2989]!.id);
+      await sendKeys({ press: 'Home' });
+      await settle(el);
+      await frames(3);
+      expect(focused()).to.equal(data[0]!.id);
+      expect(inView(data[0]!.id)).to.equal(true);
+    });
+
     it("an opened row's details have their own height, and the rows after them move down by it", async () => {
       const fees = Array.from({ length: 6 }, (_, i) => ({ amount: 10 + i, currency: 'usd', type: 'application_fee', description: `Fee ${i}` }));
       const { el } = await withRows([txn(), txn({ fee_details: fees }), txn(), txn(), txn({ fee_details: [] }), txn(), txn()]);
