@@ -16,8 +16,9 @@ import { fetchPayouts } from './balance.data.js';
 import {
   balanceByCurrency,
   describeSchedule,
+  estimateNextPayout,
   formatArrivalDate,
-  nextPayout,
+  nextPayoutDay,
   payoutStatusLabel,
   recentPayouts,
   upcomingPayouts,
@@ -39,8 +40,9 @@ const REFRESH_DELAY = 250;
 
 /**
  * For each currency the account holds: the total, what is available now, what is available soon
- * and what is on the way to the bank (the `in_transit` payouts); the next payout with its expected
- * arrival in the account's timezone; the payout schedule in words; the upcoming payouts and the
+ * and what is on the way to the bank (the `pending` and `in_transit` payouts), with words for a
+ * negative balance; the next payout day (every payout arriving that day, summed) in the account's
+ * timezone, or an estimate from an automatic schedule; the payout schedule in words; the upcoming payouts and the
  * five most recent others, each with a status badge in words.
  *
  * Live: with an adapter that has `subscribe` (its own, or the fan-out of an enclosing
@@ -54,10 +56,13 @@ const REFRESH_DELAY = 250;
  * @csspart base - The card.
  * @csspart currency - One currency's block.
  * @csspart total - A currency's total (the large number).
+ * @csspart negative-note - The words under a negative total or available amount.
  * @csspart available - The amount available now.
  * @csspart pending - The amount available soon.
  * @csspart in-transit - The amount on the way to the bank.
  * @csspart next-payout - The next payout's block.
+ * @csspart payout-count - "2 payouts" when several arrive on the next payout day.
+ * @csspart estimate - An estimated next payout (no payout on its way, an automatic schedule).
  * @csspart schedule - The payout schedule line.
  * @csspart payouts - Each payout list (upcoming, recent).
  * @csspart payout - One payout in a list.
@@ -251,10 +256,15 @@ export class ExpressBalance extends LitElement {
         <dd class="amount ${amount < 0 ? 'negative' : ''}" part=${part}>${this._money(amount, c.currency, locale)}</dd>
       </div>
     `;
+    const negative = c.total < 0 || c.available < 0;
+    const noteId = `negative-${c.currency}`;
     return html`
       <div class="currency" part="currency" data-currency=${c.currency}>
         <p class="total-label">${several ? html`<span class="code">${c.currency.toUpperCase()}</span> ` : nothing}${b.total}</p>
-        <p class="amount total ${c.total < 0 ? 'negative' : ''}" part="total">${this._money(c.total, c.currency, locale)}</p>
+        <p class="amount total ${c.total < 0 ? 'negative' : ''}" part="total" aria-describedby=${negative ? noteId : nothing}>
+          ${this._money(c.total, c.currency, locale)}
+        </p>
+        ${negative ? html`<p class="note" part="negative-note" id=${noteId}>${b.negative}</p>` : nothing}
         <dl class="lines">
           ${line(b.available, c.available, 'available')} ${line(b.pending, c.pending, 'pending')}
           ${line(b.inTransit, c.inTransit, 'in-transit')}
@@ -296,8 +306,10 @@ export class ExpressBalance extends LitElement {
     const zone = tz && isValidTimeZone(tz) ? tz : browserTimeZone();
     const now = Math.floor(Date.now() / 1000);
     const currencies = balanceByCurrency(data.balance, data.payouts, data.account.default_currency);
-    const next = nextPayout(data.payouts);
-    const schedule = describeSchedule(data.account.settings?.payouts?.schedule, s, locale);
+    const rawSchedule = data.account.settings?.payouts?.schedule;
+    const next = nextPayoutDay(data.payouts, zone, data.account.default_currency);
+    const estimate = next ? undefined : estimateNextPayout(currencies, data.payouts, rawSchedule, now, zone);
+    const schedule = describeSchedule(rawSchedule, s, locale);
     return html`
       <div class="currencies">${currencies.map((c) => this._renderCurrency(c, currencies.length > 1, s, locale))}</div>
       <div class="payout-info">
@@ -305,8 +317,18 @@ export class ExpressBalance extends LitElement {
           <h3 class="subtitle">${b.nextPayout}</h3>
           ${next
             ? html`<p class="next-amount amount">${this._money(next.amount, next.currency, locale)}</p>
-                <p class="next-date">${format(b.expected, { date: formatArrivalDate(next.arrival_date, zone, locale, now) })}</p>`
-            : html`<p class="empty">${b.noUpcoming}</p>`}
+                <p class="next-date">
+                  ${format(b.expected, { date: formatArrivalDate(next.arrivalDate, zone, locale, now) })}${next.payouts.length > 1
+                    ? html` · <span part="payout-count">${b.payoutCount(next.payouts.length, locale)}</span>`
+                    : nothing}
+                </p>`
+            : estimate
+              ? html`<p class="next-amount amount" part="estimate">
+                    ${format(b.about, { amount: this._money(estimate.amount, estimate.currency, locale) })}
+                    <span class="pill estimate">${b.estimate}</span>
+                  </p>
+                  <p class="next-date">${format(b.expectedAround, { date: formatArrivalDate(estimate.day, zone, locale, now) })}</p>`
+              : html`<p class="empty">${b.noUpcoming}</p>`}
         </div>
         ${schedule
           ? html`<p class="schedule" part="schedule"><span class="label">${b.schedule}</span> <span>${schedule}</span></p>`
