@@ -9,3 +9,4 @@ export * from './core/describe.js';
 export * from './core/csv.js';
 export { stringsFor, languageFor, format, loadStrings, hasStrings, registerStrings, onStringsLoaded, SUPPORTED_LANGUAGES } from './core/i18n/registry.js';
 export type { Strings, SupportedLanguage } from './core/i18n/registry.js';
+export * from './core/date-format.js';

@@ -5,7 +5,8 @@
 export * from './adapters.js';
 export * from './core.js';
 export * from './events.js';
-export { adapterContext } from './context.js';
+export { dashboardContext } from './context.js';
+export type { DashboardContext } from './context.js';
 export { AdapterController } from './components/shared/adapter-controller.js';
 export { resolveLocale } from './components/shared/locale.js';
 

@@ -10,6 +10,7 @@
  * instant. Every `Intl` call is per bucket, never per transaction.
  */
 import type { Interval } from '../contract/types.js';
+import { dateTimeFormat } from './date-format.js';
 
 const DAY = 86400;
 
@@ -260,13 +261,7 @@ export function bucketStarts(range: { gte: number; lt: number }, interval: Inter
 
 // ---- labels ----
 
-const labelFormatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
-
-function labelFormatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
-  let f = labelFormatters.get(key);
-  if (!f) labelFormatters.set(key, (f = make()));
-  return f as T;
-}
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /**
  * A bucket's label in `locale`, through `Intl`: day `Nov 28` (long: `Sat, Nov 28, 2026`); week the
@@ -285,20 +280,21 @@ export function formatBucketLabel(
       const opts: Intl.DateTimeFormatOptions = style === 'long'
         ? { ...base, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }
         : { ...base, month: 'short', day: 'numeric' };
-      return labelFormatter(`d|${style}|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, opts)).format(date);
+      return dateTimeFormat(locale, opts).format(date);
     }
     case 'month': {
       const opts: Intl.DateTimeFormatOptions = { ...base, year: 'numeric', month: style === 'long' ? 'long' : 'short' };
-      return labelFormatter(`m|${style}|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, opts)).format(date);
+      return dateTimeFormat(locale, opts).format(date);
     }
     case 'quarter': {
       const { year, month } = zonedParts(start, timeZone);
-      const nf = labelFormatter(`q|${locale}`, () => new Intl.NumberFormat(locale, { useGrouping: false }));
+      let nf = numberFormats.get(locale);
+      if (!nf) numberFormats.set(locale, (nf = new Intl.NumberFormat(locale, { useGrouping: false })));
       return `Q${nf.format(Math.floor((month - 1) / 3) + 1)} ${nf.format(year)}`;
     }
     case 'year': {
       const opts: Intl.DateTimeFormatOptions = { ...base, year: 'numeric' };
-      return labelFormatter(`y|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, opts)).format(date);
+      return dateTimeFormat(locale, opts).format(date);
     }
   }
 }

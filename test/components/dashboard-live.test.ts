@@ -4,6 +4,7 @@ import type { ExpressDashboard } from '../../src/components/dashboard/dashboard.
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import type { ExpressAdapter, ExpressEvent } from '../../src/contract/types.js';
 import { DemoAdapter, demoAdapter } from '../../src/demo/demo-adapter.js';
+import { balance_transaction as balanceTransaction } from '../support/fixtures.js';
 
 /** A demo history ending now (the live payment is made with the real clock). */
 function demo(): DemoAdapter {
@@ -216,3 +217,23 @@ describe('<express-dashboard> live', function () {
     expect(live.subscriptions).to.equal(1);
   });
 });
+
+describe('<express-dashboard> context', () => {
+  it("give the transactions inside the dashboard's platform name unless they set their own", async () => {
+    const payment = { ...structuredClone(balanceTransaction), id: 'txn_pf', type: 'payment', description: null };
+    const adapter = new MemoryAdapter({ balance_transactions: [payment as never] });
+    const el = await fixture<ExpressDashboard>(html`
+      <express-dashboard locale="en-US" platform-name="Lumen" sections="" .adapter=${adapter}>
+        <express-transactions class="inherits" style="display:block;height:300px;overflow:auto"></express-transactions>
+        <express-transactions class="own" platform-name="Other" style="display:block;height:300px;overflow:auto"></express-transactions>
+      </express-dashboard>`);
+    const description = (list: Element) => list.shadowRoot?.querySelector('[part~=row] [part~=description]')?.textContent?.trim();
+    const inherits = el.querySelector('.inherits')!;
+    await waitUntil(() => description(inherits) === 'Payment from Lumen', "the dashboard's platform name", { timeout: 5000 });
+    await waitUntil(() => description(el.querySelector('.own')!) === 'Payment from Other', 'its own name wins', { timeout: 5000 });
+    el.platformName = 'Cargo';
+    await waitUntil(() => description(inherits) === 'Payment from Cargo', 'follows a change');
+    expect(description(el.querySelector('.own')!)).to.equal('Payment from Other');
+    });
+});
+

@@ -3,17 +3,21 @@ import { LitElement } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import '../../src/components/dashboard/dashboard.js';
 import { parseSections, type ExpressDashboard } from '../../src/components/dashboard/dashboard.js';
-import { adapterContext } from '../../src/context.js';
+import { dashboardContext } from '../../src/context.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import type { ExpressAccount, ExpressAdapter } from '../../src/contract/types.js';
 import { ExpressError } from '../../src/contract/errors.js';
 import { DeferredAdapter } from '../support/deferred-adapter.js';
 import type { ExpressErrorEvent } from '../../src/events.js';
 import { failOnLitWarnings } from '../support/lit-warnings.js';
+import { loadStrings } from '../../src/core/i18n/registry.js';
 
 /** A bare consumer standing in for any element that reads the dashboard's adapter. */
 class ContextProbe extends LitElement {
-  consumer = new ContextConsumer(this, { context: adapterContext, subscribe: true });
+  context = new ContextConsumer(this, { context: dashboardContext, subscribe: true });
+  get consumer() {
+    return { value: this.context.value?.adapter };
+  }
 }
 customElements.define('context-probe', ContextProbe);
 
@@ -264,38 +268,44 @@ describe('<express-dashboard>', () => {
   });
 
   describe('locale and platform-name', () => {
-    it('pass down to the default elements and to express elements inside that do not set their own', async () => {
+    const titleOf = (n: Element) => n.shadowRoot?.querySelector('.title')?.textContent?.trim();
+
+    it('reach the default elements and express elements inside that do not set their own, through the context', async () => {
+      await Promise.all(['de', 'es', 'ja', 'fr'].map((l) => loadStrings(l)));
       const el = await fixture<ExpressDashboard>(html`
         <express-dashboard locale="de-DE" platform-name="Lumen" .adapter=${new DeferredAdapter()}>
           <express-balance class="mine"></express-balance>
           <div><express-balance class="nested"></express-balance></div>
-          <express-balance class="own" locale="ja-JP" platform-name="Other"></express-balance>
+          <express-balance class="own" locale="ja-JP"></express-balance>
         </express-dashboard>`);
-      const attrs = (n: Element) => [n.getAttribute('locale'), n.getAttribute('platform-name')];
-      for (const part of ['balance', 'earnings', 'transactions']) {
-        expect(attrs(shadow(el).querySelector(`[part=${part}]`)!), part).to.deep.equal(['de-DE', 'Lumen']);
-      }
-      expect(attrs(el.querySelector('.mine')!)).to.deep.equal(['de-DE', 'Lumen']);
-      expect(attrs(el.querySelector('.nested')!)).to.deep.equal(['de-DE', 'Lumen']);
-      expect(attrs(el.querySelector('.own')!)).to.deep.equal(['ja-JP', 'Other']);
+      const part = (name: string) => shadow(el).querySelector(`[part=${name}]`)!;
+      await waitUntil(() => titleOf(part('balance')) === 'Guthaben', 'the default balance speaks German');
+      expect(titleOf(part('earnings'))).to.equal('Einnahmen');
+      expect(titleOf(part('transactions'))).to.equal('Transaktionen');
+      expect(titleOf(el.querySelector('.mine')!)).to.equal('Guthaben');
+      expect(titleOf(el.querySelector('.nested')!)).to.equal('Guthaben');
+      expect(titleOf(el.querySelector('.own')!)).to.equal('残高');
+      // The dashboard no longer writes attributes onto the elements: the page's stay the page's.
+      expect(el.querySelector('.mine')!.hasAttribute('locale')).to.equal(false);
+      expect(part('balance').hasAttribute('locale')).to.equal(false);
 
       el.locale = 'es-ES';
-      el.platformName = null;
       await el.updateComplete;
-      expect(attrs(el.querySelector('.mine')!)).to.deep.equal(['es-ES', null]);
-      expect(attrs(shadow(el).querySelector('[part=balance]')!)).to.deep.equal(['es-ES', null]);
-      expect(attrs(el.querySelector('.own')!)).to.deep.equal(['ja-JP', 'Other']);
+      await waitUntil(() => titleOf(el.querySelector('.mine')!) === 'Saldo', 'the locale follows the dashboard');
+      expect(titleOf(part('balance'))).to.equal('Saldo');
+      expect(titleOf(el.querySelector('.own')!)).to.equal('残高');
 
       const later = document.createElement('express-balance');
       el.querySelector('div')!.append(later);
-      await waitUntil(() => later.getAttribute('locale') === 'es-ES', 'an element added later gets the locale');
+      await waitUntil(() => titleOf(later) === 'Saldo', 'an element added later gets the locale');
 
-      // The page changes one itself: the dashboard leaves it from then on.
+      // The page sets one itself: its own attribute wins from then on.
       el.querySelector('.mine')!.setAttribute('locale', 'fr-FR');
       el.locale = 'en-GB';
       await el.updateComplete;
-      expect(el.querySelector('.mine')!.getAttribute('locale')).to.equal('fr-FR');
-      expect(el.querySelector('.nested')!.getAttribute('locale')).to.equal('en-GB');
+      await waitUntil(() => titleOf(el.querySelector('.nested')!) === 'Balance', 'the others follow the dashboard');
+      expect(titleOf(el.querySelector('.mine')!)).to.equal('Solde');
     });
+
   });
 });

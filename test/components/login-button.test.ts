@@ -7,7 +7,7 @@ import { loginButtonStrings, LOGIN_BUTTON_STRINGS } from '../../src/components/l
 import { ExpressError } from '../../src/contract/errors.js';
 import { isSafeRedirectUrl } from '../../src/core/url.js';
 import type { LoginLink, RequestOptions } from '../../src/contract/types.js';
-import { adapterContext } from '../../src/context.js';
+import { dashboardContext } from '../../src/context.js';
 import type { ExpressErrorEvent, ExpressLoginRedirectEvent } from '../../src/events.js';
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 
@@ -434,7 +434,7 @@ describe('<express-login-button>', () => {
     it("uses an enclosing dashboard's adapter through context", async () => {
       const adapter = fakeAdapter();
       const host = document.createElement('div');
-      new ContextProvider(host, { context: adapterContext, initialValue: adapter as never });
+      new ContextProvider(host, { context: dashboardContext, initialValue: { adapter: adapter as never, platformName: null, locale: null, announces: false } });
       document.body.append(host);
       try {
         const el = document.createElement('express-login-button');
@@ -455,7 +455,7 @@ describe('<express-login-button>', () => {
       const own = fakeAdapter();
       const outer = fakeAdapter();
       const host = document.createElement('div');
-      new ContextProvider(host, { context: adapterContext, initialValue: outer as never });
+      new ContextProvider(host, { context: dashboardContext, initialValue: { adapter: outer as never, platformName: null, locale: null, announces: false } });
       document.body.append(host);
       try {
         const el = document.createElement('express-login-button');

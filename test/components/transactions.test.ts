@@ -5,7 +5,7 @@ import { CATEGORY_TYPES } from '../../src/contract/categories.js';
 import { ExpressError } from '../../src/contract/errors.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import type { BalanceTransaction } from '../../src/contract/types.js';
-import { adapterContext } from '../../src/context.js';
+import { dashboardContext } from '../../src/context.js';
 import '../../src/components/transactions/transactions.js';
 import type { ExpressTransactions } from '../../src/components/transactions/transactions.js';
 import { formatMoney } from '../../src/core/money.js';
@@ -397,9 +397,9 @@ describe('<express-transactions>', function () {
 
     it("takes the adapter from the context and the platform name from an enclosing dashboard", async () => {
       const adapter = new MemoryAdapter({ balance_transactions: [txn({ description: null })] });
-      // A stand-in for <express-dashboard>: its platform-name attribute, and a context provider.
-      const dash = await fixture<HTMLElement>(html`<express-dashboard platform-name="Cargo Co"></express-dashboard>`);
-      new ContextProvider(dash, { context: adapterContext, initialValue: adapter });
+      // A stand-in for <express-dashboard>: a provider of its context (adapter and platform name).
+      const dash = await fixture<HTMLElement>(html`<div></div>`);
+      new ContextProvider(dash, { context: dashboardContext, initialValue: { adapter, platformName: 'Cargo Co', locale: null, announces: false } });
       const el = document.createElement('express-transactions');
       el.locale = 'en-US';
       dash.append(el);

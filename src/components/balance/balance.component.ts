@@ -1,5 +1,5 @@
-import { Task, TaskStatus } from '@lit/task';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { TaskStatus } from '@lit/task';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { categoryOf } from '../../contract/categories.js';
 import { isAbortError, toExpressError, type ExpressError } from '../../contract/errors.js';
@@ -8,14 +8,17 @@ import type { Balance, ExpressAccount, ExpressAdapter, ExpressEvent, Payout } fr
 import { format, type Strings } from '../../core/i18n/registry.js';
 import { formatMoney } from '../../core/money.js';
 import { browserTimeZone, isValidTimeZone } from '../../core/time.js';
-import { AdapterController } from '../shared/adapter-controller.js';
+import { AdapterController, operation } from '../shared/adapter-controller.js';
+import { errorView } from '../shared/error-view.js';
+import { LiveController } from '../shared/live-controller.js';
 import { LocaleController } from '../shared/locale.js';
 import { fetchPayouts } from './balance.data.js';
 import {
   balanceByCurrency,
   describeSchedule,
+  estimateNextPayout,
   formatArrivalDate,
-  nextPayout,
+  nextPayoutDay,
   payoutStatusLabel,
   recentPayouts,
   upcomingPayouts,
@@ -32,21 +35,14 @@ interface BalanceData {
   payouts: Payout[];
 }
 
-/** A failed call and the adapter method's name. */
-class Failed {
-  constructor(
-    readonly operation: string,
-    readonly error: unknown,
-  ) {}
-}
-
 /** How long live events are gathered before the balance or payouts are fetched again (ms). */
 const REFRESH_DELAY = 250;
 
 /**
  * For each currency the account holds: the total, what is available now, what is available soon
- * and what is on the way to the bank (the `in_transit` payouts); the next payout with its expected
- * arrival in the account's timezone; the payout schedule in words; the upcoming payouts and the
+ * and what is on the way to the bank (the `pending` and `in_transit` payouts), with words for a
+ * negative balance; the next payout day (every payout arriving that day, summed) in the account's
+ * timezone, or an estimate from an automatic schedule; the payout schedule in words; the upcoming payouts and the
  * five most recent others, each with a status badge in words.
  *
  * Live: with an adapter that has `subscribe` (its own, or the fan-out of an enclosing
@@ -60,10 +56,13 @@ const REFRESH_DELAY = 250;
  * @csspart base - The card.
  * @csspart currency - One currency's block.
  * @csspart total - A currency's total (the large number).
+ * @csspart negative-note - The words under a negative total or available amount.
  * @csspart available - The amount available now.
  * @csspart pending - The amount available soon.
  * @csspart in-transit - The amount on the way to the bank.
  * @csspart next-payout - The next payout's block.
+ * @csspart payout-count - "2 payouts" when several arrive on the next payout day.
+ * @csspart estimate - An estimated next payout (no payout on its way, an automatic schedule).
  * @csspart schedule - The payout schedule line.
  * @csspart payouts - Each payout list (upcoming, recent).
  * @csspart payout - One payout in a list.
@@ -92,6 +91,11 @@ export class ExpressBalance extends LitElement {
   private readonly _adapters = new AdapterController(this);
   /** Re-renders when the string table of the element's language arrives or `<html lang>` changes. */
   private readonly _l10n = new LocaleController(this);
+  /** The live feed: events update the data in place; leaving the page stops pending refreshes. */
+  private readonly _live = new LiveController(this, this._adapters, {
+    onEvent: (e) => this._onEvent(e),
+    onStop: () => this._stopRefreshes(),
+  });
 
   /** Loaded data (kept while live updates and refreshes change it). */
   @state() private _data?: BalanceData;
@@ -106,30 +110,22 @@ export class ExpressBalance extends LitElement {
   @property({ reflect: true })
   locale: string | null = null;
 
-  private _subscribedTo?: GuardedAdapter;
-  private _unsubscribe?: () => void;
   private _refreshTimer?: ReturnType<typeof setTimeout>;
   private _pendingRefresh = { balance: false, payouts: false };
   private _balanceRefresh?: AbortController;
   private _payoutsRefresh?: AbortController;
 
-  private readonly _load = new Task(this, {
+  private readonly _load = this._adapters.task({
+    operation: 'getAccount',
     task: async ([adapter], { signal }) => {
       if (!adapter) return undefined;
       // Each call's failure is tagged with its operation: Promise.all rejects with the first one.
-      const tagged = <T>(p: Promise<T>, operation: string) => p.catch((error: unknown) => Promise.reject(new Failed(operation, error)));
-      try {
-        const [account, balance, payouts] = await Promise.all([
-          tagged(adapter.getAccount({ signal }), 'getAccount'),
-          tagged(adapter.getBalance({ signal }), 'getBalance'),
-          tagged(fetchPayouts(adapter, signal, (list) => this._adapters.reportDropped(list, 'listPayouts')), 'listPayouts'),
-        ]);
-        return { adapter, account, balance, payouts } satisfies BalanceData;
-      } catch (e) {
-        const { operation, error } = e instanceof Failed ? e : { operation: 'getAccount', error: e };
-        if (!signal.aborted) this._adapters.report(error, operation);
-        throw error;
-      }
+      const [account, balance, payouts] = await Promise.all([
+        operation('getAccount', adapter.getAccount({ signal })),
+        operation('getBalance', adapter.getBalance({ signal })),
+        operation('listPayouts', fetchPayouts(adapter, signal, (list) => this._adapters.reportDropped(list, 'listPayouts'))),
+      ]);
+      return { adapter, account, balance, payouts } satisfies BalanceData;
     },
     args: () => [this._adapters.value] as const,
     onComplete: (data) => {
@@ -140,36 +136,9 @@ export class ExpressBalance extends LitElement {
     },
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back in the page (moved, or re-attached): listen again.
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._stopLive();
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const adapter = this._adapters.value;
-    if (this.isConnected && adapter !== this._subscribedTo) this._startLive(adapter);
-  }
-
   // ---- live updates ----
 
-  private _startLive(adapter: GuardedAdapter | undefined): void {
-    this._stopLive();
-    this._subscribedTo = adapter;
-    if (!adapter?.subscribe) return;
-    this._unsubscribe = adapter.subscribe(this._onEvent, (error) => this._adapters.report(error, 'subscribe'));
-  }
-
-  private _stopLive(): void {
-    this._unsubscribe?.();
-    this._unsubscribe = undefined;
-    this._subscribedTo = undefined;
+  private _stopRefreshes(): void {
     clearTimeout(this._refreshTimer);
     this._refreshTimer = undefined;
     this._pendingRefresh = { balance: false, payouts: false };
@@ -177,9 +146,9 @@ export class ExpressBalance extends LitElement {
     this._payoutsRefresh?.abort();
   }
 
-  private _onEvent = (e: ExpressEvent): void => {
+  private _onEvent(e: ExpressEvent): void {
     const data = this._data;
-    if (!data || data.adapter !== this._adapters.value) return;
+    if (!data || data.adapter !== this._live.adapter) return;
     switch (e.type) {
       case 'balance.updated':
         // The newest balance: any fetch of it that is waiting or running is older.
@@ -195,7 +164,7 @@ export class ExpressBalance extends LitElement {
         this._data = { ...data, payouts: upsertPayout(data.payouts, e.data) };
         break;
     }
-  };
+  }
 
   private _scheduleRefresh(what: { balance: boolean; payouts: boolean }): void {
     this._pendingRefresh.balance ||= what.balance;
@@ -261,22 +230,6 @@ export class ExpressBalance extends LitElement {
 
   // ---- rendering ----
 
-  private _errorText(error: ExpressError, s: Strings): string {
-    return s.common.errors[error.code] ?? s.common.errors.unknown;
-  }
-
-  private _renderError(error: ExpressError, s: Strings, retry: () => void) {
-    return html`
-      <div class="error" part="error" role="alert">
-        <p class="message">
-          <strong>${error.code === 'network' ? s.common.networkErrorTitle : s.common.errorTitle}</strong>
-          <span>${this._errorText(error, s)}</span>
-        </p>
-        <button class="button" type="button" @click=${retry}>${s.common.retry}</button>
-      </div>
-    `;
-  }
-
   private _renderSkeleton(s: Strings) {
     return html`
       <span class="visually-hidden">${s.common.loading}</span>
@@ -303,10 +256,15 @@ export class ExpressBalance extends LitElement {
         <dd class="amount ${amount < 0 ? 'negative' : ''}" part=${part}>${this._money(amount, c.currency, locale)}</dd>
       </div>
     `;
+    const negative = c.total < 0 || c.available < 0;
+    const noteId = `negative-${c.currency}`;
     return html`
       <div class="currency" part="currency" data-currency=${c.currency}>
         <p class="total-label">${several ? html`<span class="code">${c.currency.toUpperCase()}</span> ` : nothing}${b.total}</p>
-        <p class="amount total ${c.total < 0 ? 'negative' : ''}" part="total">${this._money(c.total, c.currency, locale)}</p>
+        <p class="amount total ${c.total < 0 ? 'negative' : ''}" part="total" aria-describedby=${negative ? noteId : nothing}>
+          ${this._money(c.total, c.currency, locale)}
+        </p>
+        ${negative ? html`<p class="note" part="negative-note" id=${noteId}>${b.negative}</p>` : nothing}
         <dl class="lines">
           ${line(b.available, c.available, 'available')} ${line(b.pending, c.pending, 'pending')}
           ${line(b.inTransit, c.inTransit, 'in-transit')}
@@ -348,8 +306,10 @@ export class ExpressBalance extends LitElement {
     const zone = tz && isValidTimeZone(tz) ? tz : browserTimeZone();
     const now = Math.floor(Date.now() / 1000);
     const currencies = balanceByCurrency(data.balance, data.payouts, data.account.default_currency);
-    const next = nextPayout(data.payouts);
-    const schedule = describeSchedule(data.account.settings?.payouts?.schedule, s, locale);
+    const rawSchedule = data.account.settings?.payouts?.schedule;
+    const next = nextPayoutDay(data.payouts, zone, data.account.default_currency);
+    const estimate = next ? undefined : estimateNextPayout(currencies, data.payouts, rawSchedule, now, zone);
+    const schedule = describeSchedule(rawSchedule, s, locale);
     return html`
       <div class="currencies">${currencies.map((c) => this._renderCurrency(c, currencies.length > 1, s, locale))}</div>
       <div class="payout-info">
@@ -357,8 +317,18 @@ export class ExpressBalance extends LitElement {
           <h3 class="subtitle">${b.nextPayout}</h3>
           ${next
             ? html`<p class="next-amount amount">${this._money(next.amount, next.currency, locale)}</p>
-                <p class="next-date">${format(b.expected, { date: formatArrivalDate(next.arrival_date, zone, locale, now) })}</p>`
-            : html`<p class="empty">${b.noUpcoming}</p>`}
+                <p class="next-date">
+                  ${format(b.expected, { date: formatArrivalDate(next.arrivalDate, zone, locale, now) })}${next.payouts.length > 1
+                    ? html` · <span part="payout-count">${b.payoutCount(next.payouts.length, locale)}</span>`
+                    : nothing}
+                </p>`
+            : estimate
+              ? html`<p class="next-amount amount" part="estimate">
+                    ${format(b.about, { amount: this._money(estimate.amount, estimate.currency, locale) })}
+                    <span class="pill estimate">${b.estimate}</span>
+                  </p>
+                  <p class="next-date">${format(b.expectedAround, { date: formatArrivalDate(estimate.day, zone, locale, now) })}</p>`
+              : html`<p class="empty">${b.noUpcoming}</p>`}
         </div>
         ${schedule
           ? html`<p class="schedule" part="schedule"><span class="label">${b.schedule}</span> <span>${schedule}</span></p>`
@@ -379,8 +349,8 @@ export class ExpressBalance extends LitElement {
     return html`
       <section part="base" class="card" aria-labelledby="title" aria-busy=${loading ? 'true' : 'false'}>
         <h2 class="title" id="title">${s.balance.title}</h2>
-        ${this._refreshError && data ? this._renderError(this._refreshError.error, s, this._retryRefresh) : nothing}
-        ${data ? this._renderData(data, s, locale) : failed ? this._renderError(failed, s, this._retry) : this._renderSkeleton(s)}
+        ${this._refreshError && data ? errorView(this._refreshError.error, s, locale, this._retryRefresh) : nothing}
+        ${data ? this._renderData(data, s, locale) : failed ? errorView(failed, s, locale, this._retry) : this._renderSkeleton(s)}
       </section>
     `;
   }

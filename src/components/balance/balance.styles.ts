@@ -82,6 +82,21 @@ export const styles = [
       font-size: 20px;
       font-weight: 600;
       text-align: start;
+      white-space: normal;
+    }
+    .pill.estimate {
+      margin-inline-start: var(--_space);
+      vertical-align: middle;
+      font-weight: 500;
+    }
+    .note {
+      margin: 0;
+      padding: var(--_space) calc(var(--_space) * 1.5);
+      border-inline-start: 3px solid var(--_danger);
+      background: color-mix(in srgb, var(--_danger) 8%, var(--_bg));
+      border-radius: 4px;
+      font-size: 13px;
+      line-height: 1.45;
     }
     .schedule {
       display: flex;

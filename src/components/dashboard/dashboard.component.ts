@@ -1,15 +1,16 @@
 import { ContextProvider } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { isAbortError, toExpressError } from '../../contract/errors.js';
 import { LiveHub, Poller } from '../../adapter/fan-out.js';
 import { guardedAdapterFor, type GuardedAdapter } from '../../adapter/guard.js';
 import type { Balance, ExpressAccount, ExpressAdapter, ExpressEvent } from '../../contract/types.js';
-import { adapterContext } from '../../context.js';
+import { dashboardContext } from '../../context.js';
 import { format } from '../../core/i18n/registry.js';
-import { ExpressErrorEvent } from '../../events.js';
+import type { ExpressErrorEvent } from '../../events.js';
+import { AdapterController } from '../shared/adapter-controller.js';
+import { LiveController } from '../shared/live-controller.js';
 import { LocaleController } from '../shared/locale.js';
 import { brandColour, brandIconUrl, browserRgb, textColourOn } from './branding.js';
 import { activityAnnouncement, Throttle } from './live-announcer.js';
@@ -39,9 +40,6 @@ export function parseSections(value: string | null | undefined): Set<DashboardSe
 /** At most one live announcement in this many milliseconds. */
 export const ANNOUNCE_EVERY_MS = 5000;
 
-/** The attributes the dashboard passes down to the express elements inside it. */
-const INHERITED = ['locale', 'platform-name'] as const;
-
 /**
  * The whole dashboard in one tag: a header with the account's name, the platform's name and a
  * "Test mode" badge, then `<express-balance>`, `<express-earnings>` and `<express-transactions>`
@@ -58,9 +56,10 @@ const INHERITED = ['locale', 'platform-name'] as const;
  * The account's `settings.branding.primary_color` (when it is a valid CSS colour) becomes
  * `--express-color-primary` for everything inside (with `--express-color-on-primary`, white or
  * near-black, whichever contrasts more), unless the page sets that token itself; a
- * `settings.branding.icon` that is an https URL is shown in the header. `locale` and
- * `platform-name` are passed to the elements it renders and to express elements placed inside it
- * that do not set their own.
+ * `settings.branding.icon` that is an https URL is shown in the header. Its `locale` and
+ * `platform-name` reach every express element inside it (those it renders and those the page
+ * places in it) through `dashboardContext`, unless an element sets its own attribute; the elements
+ * inside leave live announcements to the dashboard.
  *
  * The component class renders the child tags without registering them: the
  * `express-dashboard-elements/dashboard` entry point registers all four.
@@ -101,9 +100,21 @@ const INHERITED = ['locale', 'platform-name'] as const;
 export class ExpressDashboard extends LitElement {
   static override styles = styles;
 
-  private readonly _provider = new ContextProvider(this, { context: adapterContext });
+  /** What every element inside gets: the fan-out adapter, `platform-name`, `locale`, and that the dashboard announces. */
+  private readonly _provider = new ContextProvider(this, { context: dashboardContext });
+  /** Reports failures and runs the account task. */
+  private readonly _adapters = new AdapterController(this);
   /** Re-renders when the string table of the dashboard's language arrives or `<html lang>` changes. */
   private readonly _l10n = new LocaleController(this);
+  /** The dashboard's own listener on the fan-out: the test-mode badge and the announcements. */
+  private readonly _live = new LiveController(this, this._adapters, {
+    adapter: () => this._guarded,
+    onEvent: (e) => {
+      if (e.type === 'balance.updated') this._liveBalance = e.data;
+      else this._throttle.push(e);
+    },
+    onStop: () => this._throttle.cancel(),
+  });
 
   /** The live region's current text. */
   @state() private _announcement = '';
@@ -138,11 +149,7 @@ export class ExpressDashboard extends LitElement {
   private _hub?: LiveHub;
   private _guarded?: GuardedAdapter;
   private _poller?: Poller;
-  private _unsubscribe?: () => void;
   private readonly _throttle = new Throttle<ExpressEvent>(ANNOUNCE_EVERY_MS, (events) => this._announce(events));
-  private _observer?: MutationObserver;
-  /** The attribute values the dashboard itself set on each element inside, to tell them from the page's. */
-  private readonly _passed = new WeakMap<Element, Map<string, string>>();
 
   /**
    * One failure is reported once: when several elements inside share one request (the fan-out
@@ -165,20 +172,14 @@ export class ExpressDashboard extends LitElement {
     });
   }
 
-  private readonly _account = new Task(this, {
-    task: async ([adapter], { signal }) => {
-      if (!adapter) return undefined;
-      try {
-        return await adapter.getAccount({ signal });
-      } catch (e) {
-        this._report(e, 'getAccount');
-        throw e;
-      }
-    },
+  private readonly _account = this._adapters.task({
+    operation: 'getAccount',
+    task: async ([adapter], { signal }) => (adapter ? adapter.getAccount({ signal }) : undefined),
     args: () => [this._guarded] as const,
   });
 
-  private readonly _balance = new Task(this, {
+  private readonly _balance = this._adapters.task({
+    operation: 'getBalance',
     // Only for the test-mode badge: a failure here is the balance element's to show.
     task: async ([adapter], { signal }) => (adapter ? adapter.getBalance({ signal }).catch(() => undefined) : undefined),
     args: () => [this._guarded] as const,
@@ -187,33 +188,24 @@ export class ExpressDashboard extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this._syncPolling);
-    this._observer ??= new MutationObserver(() => this._passDown());
-    this._observer.observe(this, { childList: true, subtree: true });
-    this._listen();
-    this._passDown();
     this._syncPolling();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this._syncPolling);
-    this._observer?.disconnect();
-    this._unsubscribe?.();
-    this._unsubscribe = undefined;
-    this._throttle.cancel();
     this._syncPolling();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('adapter')) {
       this._hub?.close();
-      this._unsubscribe?.();
-      this._unsubscribe = undefined;
       this._liveBalance = undefined;
-      this._hub = this.adapter ? new LiveHub(this.adapter, (error, operation) => this._report(error, operation)) : undefined;
+      this._hub = this.adapter ? new LiveHub(this.adapter, (error, operation) => this._adapters.report(error, operation)) : undefined;
       this._guarded = this._hub ? guardedAdapterFor(this._hub.adapter) : undefined;
-      this._provider.setValue(this._hub?.adapter);
-      this._listen();
+    }
+    if (changed.has('adapter') || changed.has('locale') || changed.has('platformName')) {
+      this._provider.setValue({ adapter: this._hub?.adapter, platformName: this.platformName, locale: this.locale, announces: true });
     }
     const account = this._account.status === TaskStatus.COMPLETE ? this._account.value : undefined;
     if (account !== this._brandAccount) {
@@ -227,20 +219,9 @@ export class ExpressDashboard extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('adapter') || changed.has('pollInterval')) this._syncPolling();
-    if (changed.has('locale') || changed.has('platformName')) this._passDown();
   }
 
   // ---- live ----
-
-  private _listen(): void {
-    if (this._unsubscribe || !this._hub || !this.isConnected) return;
-    this._unsubscribe = this._hub.adapter.subscribe!(this._onLive);
-  }
-
-  private _onLive = (e: ExpressEvent): void => {
-    if (e.type === 'balance.updated') this._liveBalance = e.data;
-    else this._throttle.push(e);
-  };
 
   private _announce(events: ExpressEvent[]): void {
     const text = activityAnnouncement(events, this._l10n.strings, this._l10n.locale, this.platformName);
@@ -262,7 +243,7 @@ export class ExpressDashboard extends LitElement {
       this._poller = new Poller(hub.upstream, {
         intervalSeconds: seconds,
         emit: (e) => hub.emit(e),
-        onError: (error, operation) => this._report(error, operation),
+        onError: (error, operation) => this._adapters.report(error, operation),
       });
       this._pollerFor = hub;
       this._pollerSeconds = seconds;
@@ -276,48 +257,11 @@ export class ExpressDashboard extends LitElement {
 
   // ---- helpers ----
 
-  private _report(error: unknown, operation: string): void {
-    if (isAbortError(error)) return;
-    // Built before dispatching: the manifest analyzer lists an inline `new` as a nameless event.
-    const event = new ExpressErrorEvent({ error: toExpressError(error), operation });
-    this.dispatchEvent(event);
-  }
-
   private _brandFor(account: ExpressAccount | undefined): string | null {
     const colour = brandColour(account);
     if (!colour) return null;
     // The page's own token wins (it is inherited, so the host sees it).
     return getComputedStyle(this).getPropertyValue('--express-color-primary').trim() ? null : colour;
-  }
-
-  /**
-   * Sets `locale` and `platform-name` on the express elements placed inside the dashboard, unless
-   * the page set them (an attribute the dashboard did not set, or changed since).
-   */
-  private _passDown(): void {
-    if (!this.isConnected) return;
-    const values: Record<(typeof INHERITED)[number], string | null> = { locale: this.locale, 'platform-name': this.platformName };
-    for (const el of this.querySelectorAll('*')) {
-      if (!el.localName.startsWith('express-') || el.localName === 'express-dashboard') continue;
-      let passed = this._passed.get(el);
-      for (const name of INHERITED) {
-        const current = el.getAttribute(name);
-        const ours = passed?.get(name);
-        if (current !== null && current !== ours) continue; // the page's own
-        const value = values[name];
-        if (value === null || value === '') {
-          if (ours !== undefined) el.removeAttribute(name);
-          passed?.delete(name);
-        } else if (current !== value) {
-          el.setAttribute(name, value);
-          if (!passed) this._passed.set(el, (passed = new Map()));
-          passed.set(name, value);
-        } else {
-          if (!passed) this._passed.set(el, (passed = new Map()));
-          passed.set(name, value);
-        }
-      }
-    }
   }
 
   // ---- rendering ----
@@ -330,8 +274,6 @@ export class ExpressDashboard extends LitElement {
     const balance = this._liveBalance ?? this._balance.value;
     const testMode = account?.livemode === false || balance?.livemode === false;
     const icon = brandIconUrl(account);
-    const loc = this.locale || nothing;
-    const platform = this.platformName || nothing;
     const brand: Record<string, string> = {};
     if (this._brand) {
       brand['--express-color-primary'] = brand['--_primary'] = this._brand;
@@ -357,13 +299,13 @@ export class ExpressDashboard extends LitElement {
         </header>
         <div part="grid" class="grid ${pair ? 'pair' : ''}" ?hidden=${!grid}>
           ${sections.has('balance')
-            ? html`<express-balance part="balance" class="balance" locale=${loc} platform-name=${platform}></express-balance>`
+            ? html`<express-balance part="balance" class="balance"></express-balance>`
             : nothing}
           ${sections.has('earnings')
-            ? html`<express-earnings part="earnings" class="earnings" locale=${loc} platform-name=${platform}></express-earnings>`
+            ? html`<express-earnings part="earnings" class="earnings"></express-earnings>`
             : nothing}
           ${sections.has('transactions')
-            ? html`<express-transactions part="transactions" class="transactions" locale=${loc} platform-name=${platform}></express-transactions>`
+            ? html`<express-transactions part="transactions" class="transactions"></express-transactions>`
             : nothing}
         </div>
         <slot></slot>

@@ -11,7 +11,7 @@ import type { NetVolumeBucket } from '../../core/net-volume.js';
 import { browserTimeZone, formatBucketLabel, isValidTimeZone, localIsoDate } from '../../core/time.js';
 import { ExpressRangeChangeEvent, type EarningsRange } from '../../events.js';
 import { AdapterController } from '../shared/adapter-controller.js';
-import { LocaleController, resolveLocale } from '../shared/locale.js';
+import { LocaleController } from '../shared/locale.js';
 import { EarningsStore, PAGE_SIZE, seriesKey, type Series, type SeriesQuery } from './earnings.data.js';
 import {
   allowedIntervals,
@@ -596,7 +596,7 @@ export class ExpressEarnings extends LitElement {
   }
 
   private _describeBucket(cur: CurrentView, index: number): string {
-    const locale = resolveLocale(this);
+    const locale = this._l10n.locale;
     const s = stringsFor(locale);
     const p = cur.series.points[index];
     const parts = [
@@ -892,7 +892,7 @@ export class ExpressEarnings extends LitElement {
   }
 
   override render() {
-    const locale = resolveLocale(this);
+    const locale = this._l10n.locale;
     const s = stringsFor(locale);
     const cur = this._current;
     const seriesStatus = this._series.status;

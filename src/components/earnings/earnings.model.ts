@@ -13,6 +13,7 @@ import type { EarningsRange } from '../../events.js';
 import { format, type Strings } from '../../core/i18n/registry.js';
 import { currencyExponent, formatCompactMoney, formatMoney } from '../../core/money.js';
 import { MAX_NET_VOLUME_BUCKETS, percentChange, totalNet, type NetVolumeBucket } from '../../core/net-volume.js';
+import { formatUnixDate } from '../../core/date-format.js';
 import {
   bucketStarts,
   customRange,
@@ -271,17 +272,9 @@ export function bucketLabel(start: number, interval: Interval, timeZone: string,
   return interval === 'week' ? format(s.earnings.weekOf, { date: label }) : label;
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** A date as `Nov 28, 2026` (Intl `dateStyle: 'medium'`, Gregorian) in `timeZone`. */
 export function formatDate(ts: number, timeZone: string, locale: string): string {
-  const key = `${locale}|${timeZone}`;
-  let f = dateFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone, calendar: 'gregory' });
-    dateFormats.set(key, f);
-  }
-  return f.format(ts * 1000);
+  return formatUnixDate(ts, locale, { dateStyle: 'medium', timeZone, calendar: 'gregory' });
 }
 
 /** Total, highest and lowest bucket of a series. */

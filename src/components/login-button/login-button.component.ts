@@ -3,7 +3,7 @@ import { ContextConsumer } from '@lit/context';
 import { ExpressError, isAbortError, toExpressError, type ExpressErrorCode } from '../../contract/errors.js';
 import type { ExpressAdapter } from '../../contract/types.js';
 import { isInAppWebview } from '../../core/url.js';
-import { adapterContext } from '../../context.js';
+import { dashboardContext } from '../../context.js';
 import { ExpressErrorEvent, ExpressLoginRedirectEvent, ExpressUnsupportedBrowserEvent } from '../../events.js';
 import { fetchLoginLink, loginLinkUrl } from './login-link.js';
 import { loginButtonStrings } from './login-button.strings.js';
@@ -61,7 +61,7 @@ export class ExpressLoginButton extends LitElement {
     locale: {},
   };
 
-  private _context = new ContextConsumer(this, { context: adapterContext, subscribe: true });
+  private _context = new ContextConsumer(this, { context: dashboardContext, subscribe: true });
 
   /** True from the click until the request ends (or, after a redirect in this tab, until the page goes). */
   private _busy = false;
@@ -151,7 +151,7 @@ export class ExpressLoginButton extends LitElement {
   }
 
   private async _createLoginLink(signal: AbortSignal): Promise<unknown> {
-    const adapter = this.adapter ?? (this.endpoint ? undefined : this._context.value);
+    const adapter = this.adapter ?? (this.endpoint ? undefined : this._context.value?.adapter);
     if (adapter) return adapter.createLoginLink({ signal });
     if (this.endpoint) return fetchLoginLink(this.endpoint, signal);
     throw new ExpressError('invalid_request', 'No adapter or endpoint.');

@@ -6,7 +6,7 @@ import type { ExpressSignInAdapter, SignInStep } from '../../contract/types.js';
 import { validateSignInStep } from '../../adapter/validate.js';
 import { format, stringsFor } from '../../core/i18n/registry.js';
 import { ExpressErrorEvent, ExpressSignedInEvent } from '../../events.js';
-import { LocaleController, resolveLocale } from '../shared/locale.js';
+import { LocaleController } from '../shared/locale.js';
 import {
   allowedRedirect,
   loginErrorMessage,
@@ -324,7 +324,7 @@ export class ExpressLogin extends LitElement {
   // ---- render --------------------------------------------------------------------------------
 
   override render() {
-    const locale = resolveLocale(this);
+    const locale = this._l10n.locale;
     const s = stringsFor(locale);
     const view = this._view;
     const err = this._error;

@@ -4,6 +4,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { onStringsLoaded, stringsFor, type Strings } from '../../core/i18n/registry.js';
+import type { DashboardContext } from '../../context.js';
+import { dashboardOf } from './dashboard-consumer.js';
 
 /** Canonical forms already worked out (every render resolves its locale; a page has few tags). */
 const canonicalCache = new Map<string, string | null>();
@@ -34,16 +36,17 @@ function parentOf(node: Node): Node | null {
 /**
  * The locale for `el`, canonicalised (`en-us` → `en-US`). In order, the first valid of:
  * 1. `el`'s own `locale` attribute;
- * 2. the nearest `lang` attribute on `el` or an ancestor, walking up through shadow roots to
+ * 2. `inherited`: the `locale` of an enclosing `<express-dashboard>` (its context);
+ * 3. the nearest `lang` attribute on `el` or an ancestor, walking up through shadow roots to
  *    their host elements (so an element inside another element's shadow DOM inherits the page's
  *    `<html lang>`);
- * 3. `navigator.language`;
- * 4. `'en'`.
+ * 4. `navigator.language`;
+ * 5. `'en'`.
  * An invalid or empty value (`lang=""`, `locale="en_US!"`) is skipped and the search goes on with
  * the next candidate (the next ancestor's `lang`, then the browser's language).
  */
-export function resolveLocale(el: Element): string {
-  const own = canonical(el.getAttribute('locale'));
+export function resolveLocale(el: Element, inherited?: string | null): string {
+  const own = canonical(el.getAttribute('locale')) ?? canonical(inherited);
   if (own) return own;
   for (let node: Node | null = el; node; node = parentOf(node)) {
     if (node.nodeType === Node.ELEMENT_NODE) {
@@ -67,14 +70,16 @@ let htmlObserver: MutationObserver | undefined;
  */
 export class LocaleController implements ReactiveController {
   private stop?: () => void;
+  private readonly dashboard: () => DashboardContext | undefined;
 
   constructor(private readonly host: LocaleHost) {
     host.addController(this);
+    this.dashboard = dashboardOf(host);
   }
 
-  /** The element's locale (see `resolveLocale`). */
+  /** The element's locale (see `resolveLocale`; an enclosing dashboard's `locale` comes second). */
   get locale(): string {
-    return resolveLocale(this.host);
+    return resolveLocale(this.host, this.dashboard()?.locale);
   }
 
   /** The string table of the element's locale (English until another table has loaded). */

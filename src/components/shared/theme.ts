@@ -111,4 +111,9 @@ export const shared = css`
     justify-content: space-between;
     flex-wrap: wrap;
   }
+  .error .message {
+    margin: 0;
+    display: grid;
+    gap: 2px;
+  }
 `;

@@ -11,7 +11,7 @@ import { formatMoney } from '../../core/money.js';
 import { browserTimeZone, isValidTimeZone, localIsoDate, parseLocalIsoDate } from '../../core/time.js';
 import { ExpressTransactionSelectEvent } from '../../events.js';
 import { AdapterController } from '../shared/adapter-controller.js';
-import { LocaleController, resolveLocale } from '../shared/locale.js';
+import { LocaleController } from '../shared/locale.js';
 import { exportFileName, isoDateTime, statusLabel, transactionsCsv } from './export.js';
 import {
   activeFilters,
@@ -82,14 +82,6 @@ function dateFormat(locale: string, timeZone: string, kind: 'short' | 'full' | '
 /** Sets an attribute when its value differs (rows are rewritten often; unchanged ones cost nothing). */
 function setAttr(el: Element, name: string, value: string): void {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-}
-
-/** The `platform-name` of the nearest enclosing `<express-dashboard>`, through shadow roots. */
-function dashboardPlatformName(el: Element): string | null {
-  for (let n: Node | null = el.parentNode; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
-    if (n instanceof Element && n.localName === 'express-dashboard') return n.getAttribute('platform-name');
-  }
-  return null;
 }
 
 /**
@@ -385,7 +377,7 @@ export class ExpressTransactions extends LitElement {
   }
 
   private get _platformName(): string | null {
-    return this.platformName ?? dashboardPlatformName(this);
+    return this.platformName ?? this._adapters.dashboard?.platformName ?? null;
   }
 
   /** The currencies of the balance, sorted. */
@@ -467,8 +459,9 @@ export class ExpressTransactions extends LitElement {
       this.requestUpdate();
     }, FRESH_MS);
     this._timers.add(timer);
-    if (this._list.status === TaskStatus.COMPLETE) {
-      const locale = resolveLocale(this);
+    // Inside a dashboard that announces live activity, the dashboard says it once.
+    if (this._list.status === TaskStatus.COMPLETE && !this._adapters.dashboard?.announces) {
+      const locale = this._l10n.locale;
       const s = stringsFor(locale);
       this._announcement = format(s.transactions.newTransaction, {
         description: this._describe(txn, s),
@@ -681,7 +674,7 @@ export class ExpressTransactions extends LitElement {
           if (this._exportAbort === abort) this._export = { state: 'running', count };
         },
       });
-      const strings = stringsFor(resolveLocale(this));
+      const strings = stringsFor(this._l10n.locale);
       const csv = transactionsCsv(txns, { timeZone, strings, platformName: this._platformName, describe: this.describe });
       this.save(exportFileName(Date.now() / 1000, timeZone), csv);
       if (this._exportAbort === abort) this._export = { state: 'done', count: txns.length };
@@ -997,7 +990,7 @@ export class ExpressTransactions extends LitElement {
   }
 
   override render() {
-    const locale = resolveLocale(this);
+    const locale = this._l10n.locale;
     const s = stringsFor(locale);
     const status = this._list.status;
     const feed = this._feed;

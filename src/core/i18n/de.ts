@@ -188,6 +188,11 @@ export const de: Strings = {
     noPayouts: 'Noch keine Auszahlungen',
     failedReason: 'Fehlgeschlagen: {reason}',
     instant: 'Sofort',
+    payoutCount: (n, locale) => plural(L, locale, n, { one: '{count} Auszahlung', other: '{count} Auszahlungen' }),
+    about: 'Etwa {amount}',
+    expectedAround: 'Voraussichtlich um den {date}',
+    estimate: 'Schätzung',
+    negative: 'Ihr Guthaben ist negativ, meist nach einer Rückerstattung oder einer Anfechtung. Ihre nächsten Einnahmen gleichen es zuerst aus, bevor etwas an Ihre Bank ausgezahlt wird.',
     columns: { arrival: 'Eingang', amount: 'Betrag', status: 'Status' },
   },
 

@@ -221,6 +221,16 @@ export const en = {
     /** A failed payout with its `failure_message`. */
     failedReason: 'Failed: {reason}',
     instant: 'Instant',
+    /** More than one payout arriving on the next payout day. */
+    payoutCount: (n: number, locale?: string): string => plural(L, locale, n, { one: '{count} payout', other: '{count} payouts' }),
+    /** An estimated amount. */
+    about: 'About {amount}',
+    /** `{date}`: the day an estimated payout is expected around. */
+    expectedAround: 'Expected around {date}',
+    /** The badge on an estimate. */
+    estimate: 'Estimate',
+    /** Under a negative total or available amount. */
+    negative: 'Your balance is below zero, usually after a refund or a dispute. Your next earnings cover it first, before anything is paid out to your bank.',
     columns: { arrival: 'Arrival', amount: 'Amount', status: 'Status' },
   },
 

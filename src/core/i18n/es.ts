@@ -202,6 +202,11 @@ export const es: Strings = {
     noPayouts: 'Aún no hay depósitos',
     failedReason: 'Fallido: {reason}',
     instant: 'Instantáneo',
+    payoutCount: (n, locale) => plural(L, locale, n, { one: '{count} depósito', other: '{count} depósitos' }),
+    about: 'Unos {amount}',
+    expectedAround: 'Previsto hacia el {date}',
+    estimate: 'Estimación',
+    negative: 'Tu saldo es negativo, normalmente por un reembolso o una disputa. Tus próximos ingresos lo cubren primero, antes de cualquier depósito en tu banco.',
     columns: { arrival: 'Llegada', amount: 'Importe', status: 'Estado' },
   },
 

@@ -203,6 +203,11 @@ export const fr: Strings = {
     noPayouts: 'Aucun virement pour l’instant',
     failedReason: `Échec${NB}: {reason}`,
     instant: 'Instantané',
+    payoutCount: (n, locale) => plural(L, locale, n, { one: '{count} virement', other: '{count} virements' }),
+    about: 'Environ {amount}',
+    expectedAround: 'Prévu vers le {date}',
+    estimate: 'Estimation',
+    negative: 'Votre solde est négatif, en général après un remboursement ou un litige. Vos prochains revenus le couvrent d’abord, avant tout virement vers votre banque.',
     columns: { arrival: 'Arrivée', amount: 'Montant', status: 'Statut' },
   },
 

@@ -171,6 +171,11 @@ export const ja: Strings = {
     noPayouts: 'まだ入金はありません',
     failedReason: '失敗：{reason}',
     instant: '即時',
+    payoutCount: (n, locale) => plural(L, locale, n, { other: '{count}件の入金' }),
+    about: '約{amount}',
+    expectedAround: '{date}頃の予定',
+    estimate: '見込み',
+    negative: '残高がマイナスです。多くは返金や異議申し立てによるものです。今後の売上でまず補填され、その後に銀行へ入金されます。',
     columns: { arrival: '到着日', amount: '金額', status: 'ステータス' },
   },
 

@@ -2,8 +2,8 @@
 // registers every table eagerly), so French and Japanese really load on first use here.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { en, hasStrings, loadStrings, stringsFor } from '../../src/core/i18n/registry.js';
-import { LocaleController } from '../../src/components/shared/locale.js';
+import { en, hasStrings, loadStrings, stringsFor } from '../../../src/core/i18n/registry.js';
+import { LocaleController } from '../../../src/components/shared/locale.js';
 
 class LocaleProbe extends LitElement {
   l10n = new LocaleController(this);

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { resolveLocale } from '../../src/components/shared/locale.js';
+import { resolveLocale } from '../../../src/components/shared/locale.js';
 
 /** Puts `inner` inside a new open shadow root of `host` and returns the innermost element. */
 function shadow(host: Element, inner: string, selector: string): Element {
