@@ -12,6 +12,7 @@ import '../../src/components/dashboard/dashboard.js';
 import type { ExpressDashboard } from '../../src/components/dashboard/dashboard.js';
 import '../../src/components/transactions/transactions.js';
 import type { ExpressTransactions } from '../../src/components/transactions/transactions.js';
+import { formatMoney } from '../../src/core/money.js';
 import { demoAdapter } from '../../src/demo/demo-adapter.js';
 import { FakeAdapter, page, txns } from './transactions.fake.js';
 
@@ -103,6 +104,37 @@ describe('<express-transactions> in the host page', function () {
       const ids = rowsOf(el.shadowRoot!).map((r) => r.dataset.id);
       const first = (await adapter.listBalanceTransactions({ limit: 60 })).data.map((t) => t.id);
       expect(ids.slice(0, 60)).to.deep.equal(first);
+    });
+  });
+
+  describe('live announcements', () => {
+    const spoken = (root: ShadowRoot) => [...root.querySelectorAll('[aria-live]')].map((n) => (n.textContent ?? '').trim()).filter(Boolean);
+
+    it('inside a dashboard a live transaction is announced once, by the dashboard, with its net amount', async () => {
+      const adapter = demoAdapter({ seed: 7, months: 1, currency: 'usd', timezone: 'America/New_York', now: Date.now(), platformName: 'Lumen Rides' });
+      const dash = await fixture<ExpressDashboard>(html`<express-dashboard locale="en-US" platform-name="Lumen Rides" sections="transactions"></express-dashboard>`);
+      dash.adapter = adapter;
+      const list = () => dash.shadowRoot!.querySelector('express-transactions')!;
+      await waitUntil(() => list()?.shadowRoot && rowsOf(list().shadowRoot!).length > 0, 'rows', { timeout: 10_000 });
+      const t = adapter.simulatePayment({ amount: 2450 });
+      await waitUntil(() => rowsOf(list().shadowRoot!)[0]?.dataset.id === t.id, 'the live row', { timeout: 5000 });
+      await waitUntil(() => spoken(dash.shadowRoot!).length > 0, 'the dashboard speaks', { timeout: 5000 });
+      await frames(3);
+      const all = [...spoken(dash.shadowRoot!), ...spoken(list().shadowRoot!)];
+      expect(all).to.have.length(1);
+      expect(all[0]).to.include(formatMoney(t.net, t.currency, 'en-US'));
+      expect(t.net).to.not.equal(t.amount);
+      expect(all[0]).to.not.include(formatMoney(t.amount, t.currency, 'en-US'));
+    });
+
+    it('alone, the list announces it itself', async () => {
+      const adapter = demoAdapter({ seed: 7, months: 1, currency: 'usd', timezone: 'America/New_York', now: Date.now(), platformName: 'Lumen Rides' });
+      const el = await fixture<ExpressTransactions>(html`<express-transactions locale="en-US"></express-transactions>`);
+      el.adapter = adapter;
+      await waitUntil(() => rowsOf(el.shadowRoot!).length > 0, 'rows', { timeout: 10_000 });
+      const t = adapter.simulatePayment({ amount: 2450 });
+      await waitUntil(() => spoken(el.shadowRoot!).length === 1, 'the list speaks', { timeout: 5000 });
+      expect(spoken(el.shadowRoot!)[0]).to.include(rowsOf(el.shadowRoot!).find((r) => r.dataset.id === t.id)!.querySelector('[part~="description"]')!.textContent!.trim());
     });
   });
 

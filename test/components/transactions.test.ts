@@ -549,6 +549,62 @@ describe('<express-transactions>', function () {
       expect(text($(el, '[aria-live="polite"]'))).to.equal('');
     });
 
+    it('with a preset range, after local midnight a live transaction still matches, and reload() and Retry ask for the new day', async () => {
+      const realNow = Date.now;
+      const zone = 'Asia/Tokyo';
+      // 23:59 on Nov 26 in Tokyo.
+      let now = Date.UTC(2026, 10, 26, 14, 59);
+      Date.now = () => now;
+      try {
+        const a = new FakeAdapter();
+        const el = await mount(a, 'range=7d');
+        a.last('getAccount').resolve({ id: 'acct_1', settings: { dashboard: { timezone: zone } } });
+        await settle(el);
+        const window1 = rangeForPreset('7d', now / 1000, zone);
+        expect(a.lists.at(-1)!.params.created).to.deep.equal(window1);
+        const before = txns(2, { created: Math.floor(now / 1000) - 3600 });
+        a.lists.at(-1)!.resolve(page(before));
+        await settle(el);
+        expect(rowsOf(el)).to.have.length(2);
+        // Two minutes later it is Nov 27 in Tokyo: a payment made now belongs in "the last 7 days".
+        now += 2 * 60_000;
+        const live = txn({ id: 'txn_after_midnight', created: Math.floor(now / 1000) });
+        a.emit({ type: 'balance_transaction.created', data: live });
+        await settle(el);
+        const window2 = rangeForPreset('7d', now / 1000, zone);
+        expect(window2.lt).to.be.greaterThan(window1.lt!);
+        expect(a.lists.at(-1)!.params.created).to.deep.equal(window2);
+        a.lists.at(-1)!.resolve(page(before));
+        await settle(el);
+        expect(rowsOf(el).map((r) => r.dataset.id)).to.deep.equal(['txn_after_midnight', ...before.map((t) => t.id)]);
+        expect(rowsOf(el)[0]!.classList.contains('fresh')).to.equal(true);
+        expect(text($(el, '[aria-live="polite"]'))).to.include('New transaction');
+        // A day later, reload() asks for that day's window.
+        now += 24 * 3600_000;
+        el.reload();
+        await settle(el);
+        expect(a.lists.at(-1)!.params.created).to.deep.equal(rangeForPreset('7d', now / 1000, zone));
+        // And so does Retry, a day after a failure.
+        a.lists.at(-1)!.reject(new ExpressError('network'));
+        await settle(el);
+        now += 24 * 3600_000;
+        $(el, '[role="alert"] button')!.click();
+        await settle(el);
+        expect(a.lists.at(-1)!.params.created).to.deep.equal(rangeForPreset('7d', now / 1000, zone));
+        // All time does not depend on the day: nothing asked again.
+        el.range = 'all';
+        await settle(el);
+        const n = a.lists.length;
+        now += 24 * 3600_000;
+        el.reload();
+        await settle(el);
+        expect(a.lists).to.have.length(n + 1);
+        expect(a.lists.at(-1)!.params.created).to.equal(undefined);
+      } finally {
+        Date.now = realNow;
+      }
+    });
+
     it('unsubscribes when removed', async () => {
       const { el, a } = await withRows(txns(1));
       expect(a.subscribers).to.equal(1);

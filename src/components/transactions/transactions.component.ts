@@ -183,6 +183,12 @@ export class ExpressTransactions extends LitElement {
       } catch (e) {
         throw this._adapters.report(e, 'listBalanceTransactions') ?? e;
       }
+      // Live transactions that moved the list to a new day (see `_onLiveEvent`) arrive now.
+      const waiting = this._waitingLive;
+      this._waitingLive = [];
+      for (const txn of waiting) {
+        if (feed.insertLive(txn) || feed.has(txn.id)) this._arrived(txn);
+      }
       return feed;
     },
     args: () => [this._adapters.value, this._query] as const,
@@ -227,6 +233,8 @@ export class ExpressTransactions extends LitElement {
   /** The query the list shows; a new object only when it asks something else. */
   private _query?: TransactionQuery;
   private _queryInputs = '';
+  /** Live transactions that came as the local day changed: added once the new day's list loads. */
+  private _waitingLive: BalanceTransaction[] = [];
   /** The rows of the current query (the newest run's; older runs' feeds are never shown). */
   private _feed?: TransactionFeed;
   private _more?: AbortController;
@@ -316,13 +324,27 @@ export class ExpressTransactions extends LitElement {
   }
 
   protected override willUpdate(): void {
+    this._updateQuery();
+  }
+
+  /**
+   * Makes `_query` the query of the filters now; returns whether it changed. The local day is one
+   * of its inputs: a preset range ends at the end of today, so after midnight it asks for the
+   * new day's window (a live transaction still matches, Retry and `reload()` fetch the current
+   * window).
+   */
+  private _updateQuery(): boolean {
     const timeZone = this._timeZone;
     const filters = this._filters;
-    const inputs = JSON.stringify([filters, this.pageSize, timeZone]);
-    if (inputs === this._queryInputs) return;
+    const now = Date.now() / 1000;
+    const today = filters.range === 'all' || filters.range === 'custom' ? '' : localIsoDate(now, timeZone);
+    const inputs = JSON.stringify([filters, this.pageSize, timeZone, today]);
+    if (inputs === this._queryInputs) return false;
     this._queryInputs = inputs;
-    const next = queryFor(filters, { now: Date.now() / 1000, timeZone, pageSize: toPageSize(this.pageSize) });
-    if (next.key !== this._query?.key) this._query = next;
+    const next = queryFor(filters, { now, timeZone, pageSize: toPageSize(this.pageSize) });
+    if (next.key === this._query?.key) return false;
+    this._query = next;
+    return true;
   }
 
   protected override updated(): void {
@@ -448,8 +470,19 @@ export class ExpressTransactions extends LitElement {
     }
     if (e.type !== 'balance_transaction.created') return;
     const txn = e.data;
+    if (this._updateQuery()) {
+      // A new local day: the list moves to the new window and the transaction joins it there.
+      this._waitingLive.push(txn);
+      this.requestUpdate();
+      return;
+    }
     const feed = this._feed;
     if (!feed || !feed.insertLive(txn)) return;
+    this._arrived(txn);
+  }
+
+  /** A live transaction in the rows: highlighted for a moment, announced (unless a dashboard announces it). */
+  private _arrived(txn: BalanceTransaction): void {
     this._fresh.add(txn.id);
     this._freshVersion++;
     const timer = setTimeout(() => {
@@ -460,7 +493,7 @@ export class ExpressTransactions extends LitElement {
     }, FRESH_MS);
     this._timers.add(timer);
     // Inside a dashboard that announces live activity, the dashboard says it once.
-    if (this._list.status === TaskStatus.COMPLETE && !this._adapters.dashboard?.announces) {
+    if (this._feed?.loaded && !this._adapters.dashboard?.announces) {
       const locale = this._l10n.locale;
       const s = stringsFor(locale);
       this._announcement = format(s.transactions.newTransaction, {
@@ -651,7 +684,9 @@ export class ExpressTransactions extends LitElement {
 
   /** Loads the list again from the first page (the error state's Retry). */
   reload(): void {
-    void this._list.run();
+    // After midnight a preset range asks for the new day's window (the new query runs the list).
+    if (this._updateQuery()) this.requestUpdate();
+    else void this._list.run();
   }
 
   /**
