@@ -140,9 +140,12 @@ export async function scrollThrough(frames: number, list: ListUnderTest): Promis
     (i) => {
       scrollTo(0, Math.round((max * (i + 1)) / frames));
       list.afterScroll?.();
-      maxRows = Math.max(maxRows, list.rows());
     },
-    () => list.covered(),
+    // After the frame (outside its cost): what it showed, and how many row elements it took.
+    () => {
+      maxRows = Math.max(maxRows, list.rows());
+      return list.covered();
+    },
   );
   performance.mark('jump-end');
   await nextFrame();
@@ -158,9 +161,11 @@ export async function scrollThrough(frames: number, list: ListUnderTest): Promis
     (i) => {
       scrollTo(0, middle + (i + 1) * STEADY_PX);
       list.afterScroll?.();
-      maxRows = Math.max(maxRows, list.rows());
     },
-    () => list.covered(),
+    () => {
+      maxRows = Math.max(maxRows, list.rows());
+      return list.covered();
+    },
   );
   performance.mark('steady-end');
   return {

@@ -6,7 +6,7 @@
 import { html, render, type TemplateResult } from 'lit';
 import { categoryOf } from '../../contract/categories.js';
 import type { BalanceTransaction } from '../../contract/types.js';
-import { formatUnixDate } from '../../core/date-format.js';
+import { dateTimeFormat } from '../../core/date-format.js';
 import { describeTransaction, type DescribeFn } from '../../core/describe.js';
 import type { Strings } from '../../core/i18n/registry.js';
 import { formatMoney } from '../../core/money.js';
@@ -34,12 +34,31 @@ export interface RowView {
   status: TemplateResult | string;
 }
 
-const FULL: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' };
-const LONG: Intl.DateTimeFormatOptions = { dateStyle: 'full' };
+/** The date formats of the rows in a context: short in the row, full in its tooltip and details. */
+interface DateFormats {
+  short: Intl.DateTimeFormat;
+  full: Intl.DateTimeFormat;
+  long: Intl.DateTimeFormat;
+  day: Intl.DateTimeFormat;
+}
 
-/** `seconds` in `ctx`'s locale and timezone with `options`. */
-function date(seconds: number, ctx: RowContext, options: Intl.DateTimeFormatOptions): string {
-  return formatUnixDate(seconds, ctx.locale, { ...options, timeZone: ctx.timeZone });
+function dateFormats(ctx: RowContext): DateFormats {
+  const f = (options: Intl.DateTimeFormatOptions) => dateTimeFormat(ctx.locale, { ...options, timeZone: ctx.timeZone });
+  return {
+    short: f({ dateStyle: 'medium' }),
+    full: f({ dateStyle: 'full', timeStyle: 'short' }),
+    long: f({ dateStyle: 'full' }),
+    day: f({ month: 'short', day: 'numeric' }),
+  };
+}
+
+const formatsOf = new WeakMap<RowContext, DateFormats>();
+
+/** `seconds` in `ctx`'s locale and timezone, in one of the rows' formats. */
+function date(seconds: number, ctx: RowContext, kind: keyof DateFormats): string {
+  let formats = formatsOf.get(ctx);
+  if (!formats) formatsOf.set(ctx, (formats = dateFormats(ctx)));
+  return formats[kind].format(seconds * 1000);
 }
 
 /** The description a person reads: the platform's `describe`, the transaction's own, or the generic one. */
@@ -75,8 +94,8 @@ export class RowViews {
     const money = (n: number) => formatMoney(n, txn.currency, ctx.locale);
     v = {
       iso: isoDateTime(txn.created, ctx.timeZone),
-      short: date(txn.created, ctx, { dateStyle: 'medium' }),
-      full: date(txn.created, ctx, FULL),
+      short: date(txn.created, ctx, 'short'),
+      full: date(txn.created, ctx, 'full'),
       type: ctx.strings.categories.singular[categoryOf(txn)],
       description: describe(txn, ctx),
       amount: money(txn.amount),
@@ -91,7 +110,7 @@ export class RowViews {
 
 /** "Pending until {date}", the date kept on one line when the pill wraps. */
 function pendingUntil(txn: BalanceTransaction, ctx: RowContext): TemplateResult {
-  const day = date(txn.available_on, ctx, { month: 'short', day: 'numeric' });
+  const day = date(txn.available_on, ctx, 'day');
   const [before = '', after = ''] = ctx.strings.statuses.pendingUntil.split('{date}');
   return html`${before}<span class="until">${day}</span>${after}`;
 }
@@ -156,11 +175,11 @@ export function renderDetailRow(el: HTMLElement, txn: BalanceTransaction, index:
   render(
     html`<div role="gridcell" aria-colspan="7">
         <dl class="details">
-          <div><dt>${s.transactions.columns.date}</dt><dd>${date(txn.created, ctx, FULL)}</dd></div>
+          <div><dt>${s.transactions.columns.date}</dt><dd>${date(txn.created, ctx, 'full')}</dd></div>
           <div><dt>${d.id}</dt><dd class="mono">${txn.id}</dd></div>
           <div><dt>${d.type}</dt><dd class="mono">${txn.type}</dd></div>
           <div><dt>${d.source}</dt><dd class="mono">${source ?? '—'}</dd></div>
-          <div><dt>${d.availableOn}</dt><dd>${date(txn.available_on, ctx, LONG)}</dd></div>
+          <div><dt>${d.availableOn}</dt><dd>${date(txn.available_on, ctx, 'long')}</dd></div>
           <div><dt>${d.fees}</dt><dd>
             ${fees.length
               ? html`<ul class="fees">${fees.map((f) => html`<li>

@@ -172,7 +172,7 @@ export class RowWindow {
   private _lastVisibleRange = '';
 
   constructor(options: RowWindowOptions) {
-    this._opts = { defaultHeight: 44, estimate: 160, overscan: 132, ...options };
+    this._opts = { defaultHeight: 44, estimate: 160, overscan: 176, ...options };
   }
 
   /** The row height in use (px): read from the container's style, the default until then. */
