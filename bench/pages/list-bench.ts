@@ -21,7 +21,7 @@ import { stringsFor } from '../../src/core/i18n/index.js';
 import { formatMoney } from '../../src/core/money.js';
 import { statusLabel } from '../../src/components/transactions/export.model.js';
 import { balanceTransactions, FROM, TO } from './data.js';
-import { nextFrame, timeFrames } from './frames.js';
+import { heapUsed, nextFrame, paintedWhen, timeFrames } from './frames.js';
 
 export const TIME_ZONE = 'America/New_York';
 export const LOCALE = 'en-US';
@@ -199,3 +199,85 @@ export function countNodes(root: Node = document): number {
 
 /** Console progress lines (shown with BENCH_VERBOSE=1). */
 export const progress = (...a: unknown[]) => console.info(`${(performance.now() / 1000).toFixed(1)} s`, ...a);
+
+// ---- the comparison lists (floor.ts, tanstack.ts) ----
+
+/** A card like ours for a comparison list: the title, a sticky header row and the rows' spacer. */
+export function listCard(): { el: HTMLElement; rowsEl: HTMLElement } {
+  const el = document.createElement('div');
+  el.className = 'card';
+  const title = document.createElement('h2');
+  title.textContent = 'Transactions';
+  const head = document.createElement('div');
+  head.className = 'head';
+  for (const h of headers()) head.append(Object.assign(document.createElement('span'), { textContent: h }));
+  const rowsEl = document.createElement('div');
+  rowsEl.className = 'rows';
+  el.append(title, head, rowsEl);
+  return { el, rowsEl };
+}
+
+/** A comparison list's row element with its seven cells (the status inside a pill); returns the elements to fill. */
+export function rowElement(): { el: HTMLElement; cells: HTMLElement[] } {
+  const el = document.createElement('div');
+  el.className = 'row';
+  const cells = ['', '', '', 'num', 'num', 'num', 'status'].map((cls) => {
+    const cell = document.createElement('span');
+    if (cls) cell.className = cls;
+    el.append(cell);
+    return cls === 'status' ? cell.appendChild(document.createElement('span')) : cell;
+  });
+  return { el, cells };
+}
+
+/** A comparison list: rows 44px high in `.rows`, each with `data-index`. */
+export interface ComparisonList {
+  readonly el: HTMLElement;
+  /** Document offset of the first row (read once, when mounted). */
+  readonly rowsTop: number;
+  /** Once in the page: read what it needs, render the first rows. */
+  mounted(): void;
+  /** Told right after each scroll, in the same frame (if it renders that way). */
+  afterScroll?(): void;
+  destroy(): void;
+}
+
+/**
+ * The protocol for a comparison list `make(data)`: first rows painted (a warm-up, then three
+ * fresh lists; the last stays), row elements, heap, then `scrollThrough` with its coverage.
+ */
+export async function runComparison(mode: string, make: (data: BalanceTransaction[]) => ComparisonList) {
+  const data = benchData();
+  const frames = Number(new URLSearchParams(location.search).get('frames') ?? 160);
+  const stage = document.getElementById('stage')!;
+  const heapData = await heapUsed();
+  const mount = async () => {
+    const t0 = performance.now();
+    const list = make(data);
+    stage.append(list.el);
+    list.mounted();
+    const t1 = await paintedWhen(() => list.el.querySelector('.row[data-index]') !== null);
+    return { list, ms: t1 - t0 };
+  };
+  (await mount()).list.destroy(); // warm-up
+  const allMs: number[] = [];
+  let list!: ComparisonList;
+  for (let i = 0; i < 3; i++) {
+    const m = await mount();
+    allMs.push(m.ms);
+    if (i < 2) m.list.destroy();
+    else list = m.list;
+  }
+  await new Promise((r) => setTimeout(r, 300));
+  const rows = () => list.el.querySelectorAll('.row').length;
+  const rowsAfterLoad = rows();
+  const heapAfter = await heapUsed();
+  progress(`${mode}: scroll`, allMs);
+  const scroll = await scrollThrough(frames, {
+    rows,
+    afterScroll: list.afterScroll?.bind(list),
+    covered: coverage({ root: document, row: '.row', index: (el) => Number((el as HTMLElement).dataset.index), rowHeight: 44, top: list.rowsTop, count: data.length, header: 36 }),
+  });
+  progress(`${mode}: done`);
+  return { mode, rows: data.length, allMs, rowsAfterLoad, domRows: rowsAfterLoad, heapData, heapAfter, ...scroll };
+}

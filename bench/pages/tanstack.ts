@@ -14,32 +14,22 @@
 import './node-env.js';
 import { observeWindowOffset, observeWindowRect, Virtualizer, windowScroll } from '@tanstack/virtual-core';
 import type { BalanceTransaction } from '../../src/contract/types.js';
-import { heapUsed, paintedWhen } from './frames.js';
-import { benchData, coverage, headers, progress, rowText, scrollThrough, type ListUnderTest } from './list-bench.js';
+import { listCard, rowElement, rowText, runComparison, type ComparisonList } from './list-bench.js';
 
 const H = 44;
 const mode = new URLSearchParams(location.search).get('mode') === 'frame' ? 'frame' : 'documented';
 
-class TanStackList {
+class TanStackList implements ComparisonList {
   readonly el: HTMLElement;
   private readonly rowsEl: HTMLElement;
   private readonly items = new Map<number | string | bigint, HTMLElement>();
-  readonly virtualizer: Virtualizer<Window, HTMLElement>;
+  private readonly virtualizer: Virtualizer<Window, HTMLElement>;
   /** In `frame` mode: hands the virtualizer the window's offset now. */
-  push?: () => void;
+  private push?: () => void;
   private cleanup?: () => void;
 
   constructor(private readonly data: BalanceTransaction[]) {
-    this.el = document.createElement('div');
-    this.el.className = 'card';
-    const title = document.createElement('h2');
-    title.textContent = 'Transactions';
-    const head = document.createElement('div');
-    head.className = 'head';
-    for (const h of headers()) head.append(Object.assign(document.createElement('span'), { textContent: h }));
-    this.rowsEl = document.createElement('div');
-    this.rowsEl.className = 'rows';
-    this.el.append(title, head, this.rowsEl);
+    ({ el: this.el, rowsEl: this.rowsEl } = listCard());
     this.virtualizer = new Virtualizer<Window, HTMLElement>({
       count: data.length,
       estimateSize: () => H,
@@ -60,7 +50,11 @@ class TanStackList {
     });
   }
 
-  /** Once in the document (what the React adapter's layout effect does). */
+  get rowsTop(): number {
+    return this.virtualizer.options.scrollMargin;
+  }
+
+  /** What the React adapter's layout effect does. */
   mounted(): void {
     this.virtualizer.setOptions({ ...this.virtualizer.options, scrollMargin: this.rowsEl.getBoundingClientRect().top + scrollY });
     this.cleanup = this.virtualizer._didMount();
@@ -68,8 +62,8 @@ class TanStackList {
     this.render();
   }
 
-  get rowsTop(): number {
-    return this.virtualizer.options.scrollMargin;
+  afterScroll(): void {
+    this.push?.();
   }
 
   destroy(): void {
@@ -78,7 +72,7 @@ class TanStackList {
   }
 
   /** Keyed: existing items stay, new ones get new elements, gone ones are removed. */
-  render(): void {
+  private render(): void {
     const v = this.virtualizer;
     this.rowsEl.style.height = `${v.getTotalSize()}px`;
     const seen = new Set<number | string | bigint>();
@@ -100,62 +94,15 @@ class TanStackList {
   }
 
   private row(index: number): HTMLElement {
-    const el = document.createElement('div');
-    el.className = 'row';
+    const { el, cells } = rowElement();
     el.dataset.index = String(index);
-    const text = rowText(this.data[index]!);
-    ['', '', '', 'num', 'num', 'num', 'status'].forEach((cls, c) => {
-      const cell = document.createElement('span');
-      if (cls) cell.className = cls;
-      if (cls === 'status') cell.append(Object.assign(document.createElement('span'), { textContent: text[c] }));
-      else cell.textContent = text[c]!;
-      el.append(cell);
-    });
+    rowText(this.data[index]!).forEach((text, c) => (cells[c]!.textContent = text));
     return el;
   }
-}
-
-const stage = () => document.getElementById('stage')!;
-
-async function mount(data: BalanceTransaction[]) {
-  const t0 = performance.now();
-  const list = new TanStackList(data);
-  stage().append(list.el);
-  list.mounted();
-  const t1 = await paintedWhen(() => list.el.querySelector('.row') !== null);
-  return { list, ms: t1 - t0 };
-}
-
-async function run() {
-  const data = benchData();
-  const frames = Number(new URLSearchParams(location.search).get('frames') ?? 160);
-  const heapData = await heapUsed();
-  (await mount(data)).list.destroy(); // warm-up
-  const allMs: number[] = [];
-  let list!: TanStackList;
-  for (let i = 0; i < 3; i++) {
-    const m = await mount(data);
-    allMs.push(m.ms);
-    if (i < 2) m.list.destroy();
-    else list = m.list;
-  }
-  await new Promise((r) => setTimeout(r, 300));
-  const rows = () => list.el.querySelectorAll('.row').length;
-  const rowsAfterLoad = rows();
-  const heapAfter = await heapUsed();
-  progress(`tanstack (${mode}): scroll`, allMs);
-  const under: ListUnderTest = {
-    rows,
-    afterScroll: mode === 'frame' ? () => list.push?.() : undefined,
-    covered: coverage({ root: document, row: '.row', index: (el) => Number((el as HTMLElement).dataset.index), rowHeight: H, top: list.rowsTop, count: data.length, header: 36 }),
-  };
-  const scroll = await scrollThrough(frames, under);
-  progress(`tanstack (${mode}): done`);
-  return { mode: `tanstack-${mode}`, rows: data.length, allMs, rowsAfterLoad, domRows: rowsAfterLoad, heapData, heapAfter, ...scroll };
 }
 
 declare global {
   interface Window { benchReady?: boolean; runList?: () => Promise<unknown> }
 }
-window.runList = run;
+window.runList = () => runComparison(`tanstack-${mode}`, (data) => new TanStackList(data));
 window.benchReady = true;

@@ -60,6 +60,18 @@ function hostPage() {
   };
 }
 
+/** What the host page saw while `run` ran (and a few frames after). */
+async function seenBy(run: () => Promise<void>): Promise<string[]> {
+  const page = hostPage();
+  try {
+    await run();
+    await frames(5);
+  } finally {
+    page.stop();
+  }
+  return page.seen;
+}
+
 describe('<express-transactions> in the host page', function () {
   this.timeout(60_000);
 
@@ -215,37 +227,29 @@ describe('<express-transactions> in the host page', function () {
     }
 
     it('alone in the page scroll', async () => {
-      const page = hostPage();
-      try {
+      const seen = await seenBy(async () => {
         const box = await fixture<HTMLDivElement>(html`<div style="width: 1280px"><express-transactions></express-transactions></div>`);
-        const el = box.querySelector<ExpressTransactions>('express-transactions')!;
-        await scenario(el, box, {
+        await scenario(box.querySelector<ExpressTransactions>('express-transactions')!, box, {
           scrollTo: (y) => window.scrollTo(0, y),
           height: () => document.documentElement.scrollHeight - window.innerHeight,
         });
-        await frames(5);
-      } finally {
-        page.stop();
-      }
-      expect(page.seen).to.deep.equal([]);
+      });
+      expect(seen).to.deep.equal([]);
     });
 
     it('alone in a scrolling box of fixed height', async () => {
-      const page = hostPage();
-      try {
+      const seen = await seenBy(async () => {
         const box = await fixture<HTMLDivElement>(html`<div style="width: 1280px; height: 500px; overflow: auto"><express-transactions></express-transactions></div>`);
-        const el = box.querySelector<ExpressTransactions>('express-transactions')!;
-        await scenario(el, box, { scrollTo: (y) => (box.scrollTop = y), height: () => box.scrollHeight - box.clientHeight });
-        await frames(5);
-      } finally {
-        page.stop();
-      }
-      expect(page.seen).to.deep.equal([]);
+        await scenario(box.querySelector<ExpressTransactions>('express-transactions')!, box, {
+          scrollTo: (y) => (box.scrollTop = y),
+          height: () => box.scrollHeight - box.clientHeight,
+        });
+      });
+      expect(seen).to.deep.equal([]);
     });
 
     it('inside a dashboard that shows only the list', async () => {
-      const page = hostPage();
-      try {
+      const seen = await seenBy(async () => {
         const box = await fixture<HTMLDivElement>(html`<div style="width: 1280px">
           <express-dashboard locale="en-US" platform-name="Lumen Rides" sections="header transactions"></express-dashboard></div>`);
         const dash = box.querySelector<ExpressDashboard>('express-dashboard')!;
@@ -264,11 +268,8 @@ describe('<express-transactions> in the host page', function () {
           await frame();
         }
         dash.locale = 'de-DE';
-        await frames(5);
-      } finally {
-        page.stop();
-      }
-      expect(page.seen).to.deep.equal([]);
+      });
+      expect(seen).to.deep.equal([]);
     });
 
     it('the scenario can see an error when there is one', async () => {

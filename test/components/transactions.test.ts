@@ -1,5 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ContextProvider } from '@lit/context';
+import { nothing } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { CATEGORY_TYPES } from '../../src/contract/categories.js';
 import { ExpressError } from '../../src/contract/errors.js';
@@ -37,6 +38,16 @@ async function mount(adapter: FakeAdapter | MemoryAdapter, attrs = ''): Promise<
   el.adapter = adapter;
   await settle(el);
   return el;
+}
+
+/** A list inside `<div style=${style}>` (a scroller, a narrow box), on a fake adapter not yet answered. */
+async function wrapped(style: string, dir?: string): Promise<{ a: FakeAdapter; wrap: HTMLDivElement; el: ExpressTransactions }> {
+  const a = new FakeAdapter();
+  const wrap = await fixture<HTMLDivElement>(html`<div dir=${dir ?? nothing} style=${style}><express-transactions locale="en-US"></express-transactions></div>`);
+  const el = wrap.querySelector('express-transactions')!;
+  el.adapter = a;
+  await settle(el);
+  return { a, wrap, el };
 }
 
 /** Mounts with a fake adapter and answers the first page with `data`. */
@@ -233,12 +244,7 @@ describe('<express-transactions>', function () {
     });
 
     it('"Load more" loads the next page when the end is out of view', async () => {
-      const a = new FakeAdapter();
-      const wrap = await fixture<HTMLDivElement>(html`<div style="height: 300px; overflow: auto">
-        <express-transactions locale="en-US"></express-transactions></div>`);
-      const el = wrap.querySelector('express-transactions')!;
-      el.adapter = a;
-      await settle(el);
+      const { a, wrap, el } = await wrapped('height: 300px; overflow: auto');
       const first = txns(25);
       a.last('listBalanceTransactions').resolve(page(first, true));
       await settle(el);
@@ -617,12 +623,7 @@ describe('<express-transactions>', function () {
     it('scrolling through 3,000 rows leaves no stray nodes behind and reaches the last row', async () => {
       // The rows are a window of reused elements: however far the list scrolls, its container
       // holds only them (a keyed lit-html list once left a comment behind per removed row).
-      const a = new FakeAdapter();
-      const wrap = await fixture<HTMLDivElement>(html`<div style="height: 400px; overflow: auto">
-        <express-transactions locale="en-US"></express-transactions></div>`);
-      const el = wrap.querySelector('express-transactions')!;
-      el.adapter = a;
-      await settle(el);
+      const { a, wrap, el } = await wrapped('height: 400px; overflow: auto');
       a.last('listBalanceTransactions').resolve(page(txns(3000)));
       await settle(el);
       await waitUntil(() => rowsOf(el).length > 0, 'rows rendered', { timeout: 5000 });
@@ -659,12 +660,7 @@ describe('<express-transactions>', function () {
 
     /** A list of `n` rows in a 400px scroller. */
     async function inScroller(n: number, height = 400) {
-      const a = new FakeAdapter();
-      const wrap = await fixture<HTMLDivElement>(html`<div style="height: ${height}px; overflow: auto">
-        <express-transactions locale="en-US"></express-transactions></div>`);
-      const el = wrap.querySelector('express-transactions')!;
-      el.adapter = a;
-      await settle(el);
+      const { a, wrap, el } = await wrapped(`height: ${height}px; overflow: auto`);
       const data = txns(n);
       a.last('listBalanceTransactions').resolve(page(data));
       await settle(el);
@@ -783,11 +779,7 @@ describe('<express-transactions>', function () {
 
   describe('layout', () => {
     it('stacks rows as cards in a narrow container', async () => {
-      const a = new FakeAdapter();
-      const wrap = await fixture<HTMLDivElement>(html`<div style="width: 380px"><express-transactions locale="en-US"></express-transactions></div>`);
-      const el = wrap.querySelector('express-transactions')!;
-      el.adapter = a;
-      await settle(el);
+      const { a, wrap, el } = await wrapped('width: 380px');
       a.last('listBalanceTransactions').resolve(page(txns(2)));
       await settle(el);
       await waitUntil(() => rowsOf(el).length === 2, undefined, { timeout: 5000 });
@@ -811,11 +803,7 @@ describe('<express-transactions>', function () {
     });
 
     it('works right to left', async () => {
-      const a = new FakeAdapter();
-      const wrap = await fixture<HTMLDivElement>(html`<div dir="rtl" style="width: 900px"><express-transactions locale="en-US"></express-transactions></div>`);
-      const el = wrap.querySelector('express-transactions')!;
-      el.adapter = a;
-      await settle(el);
+      const { a, el } = await wrapped('width: 900px', 'rtl');
       a.last('listBalanceTransactions').resolve(page([txn(), txn({ type: 'payout', amount: -8813, fee: 0 })]));
       await settle(el);
       await waitUntil(() => rowsOf(el).length === 2, undefined, { timeout: 5000 });
