@@ -38,7 +38,8 @@ async function collectIds(el: ExpressTransactions, scroller: HTMLElement): Promi
   const seen = new Map<number, string>();
   scroller.scrollTop = 0;
   for (let guard = 0; guard < 200; guard++) {
-    await aTimeout(30);
+    // Two frames: the scroll's (the window draws it) and one more, whatever the machine's load.
+    for (let f = 0; f < 2; f++) await new Promise((r) => requestAnimationFrame(r));
     await settle(el);
     for (const r of rowsOf(el)) seen.set(Number(r.getAttribute('aria-rowindex')), r.dataset.id!);
     // Wherever the list is scrolled, exactly one rendered row is reachable with Tab.

@@ -13,12 +13,19 @@
  * - Elements are pooled per kind: an item leaving the window hands its element to one entering,
  *   which the source updates in place. DOM order stays item order (for screen readers' browse
  *   mode), moving as few elements as possible.
- * - Scrolling is handled once per frame, after the frame's own `requestAnimationFrame` callbacks
- *   and layout: a 1px probe element changes width in our animation frame callback, and the
- *   ResizeObserver callback that follows (after layout, before paint) reads the scroll position
- *   and the viewport, then writes the rows. Nothing is read after a write, so no layout is forced;
- *   and a scroll made by any script's animation frame callback is drawn in that same frame. While
- *   scrolling goes on the frame loop keeps running; it stops after a few still frames.
+ * - Scrolling is handled in each frame, reading (the scroll position, the viewport) before
+ *   writing (the rows), so no layout is forced:
+ *   - in our animation frame callback, registered late (from a task after the previous frame),
+ *     so that it usually runs after the callbacks a page registered earlier, a script that
+ *     scrolls in its own rAF loop included: the rows are written before the frame's one layout;
+ *   - and, to be sure, once more after the frame's layout: a 1px probe changes width in our
+ *     callback, and the ResizeObserver callback that follows (after every rAF callback, before
+ *     paint) reads the scroll position again. Only when it moved since (a callback that ran after
+ *     ours scrolled) are the rows written again, with a second layout. So a scroll made in any
+ *     animation frame callback is drawn in that same frame.
+ *   While scrolling goes on the frame loop keeps running; it stops after a few still frames. A
+ *   scroll made by script from rest is seen a frame late (its `scroll` event comes in the next
+ *   frame, and nothing of ours runs in between).
  * - Writes made from a ResizeObserver callback never change the size of anything outside the rows
  *   (rows have a fixed size and are out of flow), so they cannot cause a "ResizeObserver loop"
  *   error in the page; a new total height waits for the next animation frame.
@@ -154,6 +161,9 @@ export class RowWindow {
   private _observer?: ResizeObserver;
   private _scrollers: (HTMLElement | Window)[] = [];
   private _raf?: number;
+  /** Registers the next frame's callback from a task after this frame (see the module's documentation). */
+  private _channel?: MessageChannel;
+  private _scheduled = false;
   private _idle = 0;
   private _flip = false;
   private _heightDirty = false;
@@ -204,6 +214,11 @@ export class RowWindow {
     container.replaceChildren();
     this._observer = new ResizeObserver((entries) => this._onResize(entries));
     this._observer.observe(probe);
+    this._channel = new MessageChannel();
+    this._channel.port1.onmessage = () => {
+      this._scheduled = false;
+      if (this._raf === undefined && this._container && this._idle < STILL_FRAMES) this._raf = requestAnimationFrame(this._onFrame);
+    };
     this._listen(window);
     window.addEventListener('resize', this._onScroll, { passive: true });
     this._idle = 0;
@@ -219,6 +234,9 @@ export class RowWindow {
     if (typeof window !== 'undefined') window.removeEventListener('resize', this._onScroll);
     if (this._raf !== undefined) cancelAnimationFrame(this._raf);
     this._raf = undefined;
+    this._channel?.port1.close();
+    this._channel = undefined;
+    this._scheduled = false;
     clearTimeout(this._visibleTask);
     this._visibleTask = undefined;
     for (const slot of this._slots.values()) this._release(slot);
@@ -323,17 +341,24 @@ export class RowWindow {
   /** Runs the frame loop (again) for a while. */
   private _wake(): void {
     this._idle = 0;
-    if (this._raf === undefined && this._container) this._raf = requestAnimationFrame(this._onFrame);
+    if (this._raf === undefined && !this._scheduled && this._container) this._raf = requestAnimationFrame(this._onFrame);
   }
 
-  /** The animation frame: writes only (the total height when it changed, the probe's width). */
+  /**
+   * The animation frame: reads and writes the rows, then the total height when it changed and the
+   * probe's width (so that the ResizeObserver checks again after the frame's layout).
+   */
   private readonly _onFrame = (): void => {
     this._raf = undefined;
     if (!this._container || !this._probe) return;
+    this._sync();
     if (this._heightDirty) this._writeHeight();
     this._flip = !this._flip;
     this._probe.style.width = this._flip ? '2px' : '1px';
-    if (++this._idle < STILL_FRAMES) this._raf = requestAnimationFrame(this._onFrame);
+    if (++this._idle < STILL_FRAMES && this._channel && !this._scheduled) {
+      this._scheduled = true;
+      this._channel.port2.postMessage(0);
+    }
   };
 
   /** After layout: new heights of measured items, then the probe's frame (read, then write). */
