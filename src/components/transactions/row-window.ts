@@ -17,7 +17,9 @@
  *   writing (the rows), so no layout is forced:
  *   - in our animation frame callback, registered late (from a task after the previous frame),
  *     so that it usually runs after the callbacks a page registered earlier, a script that
- *     scrolls in its own rAF loop included: the rows are written before the frame's one layout;
+ *     scrolls in its own rAF loop included: the rows are written before the frame's one layout
+ *     (an early callback, registered in the frame before, steps in when a busy event loop runs
+ *     the next frame before that task: no frame goes without us);
  *   - and, to be sure, once more after the frame's layout: a 1px probe changes width in our
  *     callback, and the ResizeObserver callback that follows (after every rAF callback, before
  *     paint) reads the scroll position again. Only when it moved since (a callback that ran after
@@ -160,8 +162,10 @@ export class RowWindow {
   private _probe?: HTMLElement;
   private _observer?: ResizeObserver;
   private _scrollers: (HTMLElement | Window)[] = [];
+  /** The next frame's callback (registered late, from a task after this frame; see the module's documentation). */
   private _raf?: number;
-  /** Registers the next frame's callback from a task after this frame (see the module's documentation). */
+  /** The next frame's early callback: it works only when the late one could not be registered in time. */
+  private _early?: number;
   private _channel?: MessageChannel;
   private _scheduled = false;
   private _idle = 0;
@@ -233,7 +237,9 @@ export class RowWindow {
     this._foundScrollers = false;
     if (typeof window !== 'undefined') window.removeEventListener('resize', this._onScroll);
     if (this._raf !== undefined) cancelAnimationFrame(this._raf);
+    if (this._early !== undefined) cancelAnimationFrame(this._early);
     this._raf = undefined;
+    this._early = undefined;
     this._channel?.port1.close();
     this._channel = undefined;
     this._scheduled = false;
@@ -341,8 +347,13 @@ export class RowWindow {
   /** Runs the frame loop (again) for a while. */
   private _wake(): void {
     this._idle = 0;
-    if (this._raf === undefined && !this._scheduled && this._container) this._raf = requestAnimationFrame(this._onFrame);
+    if (this._raf === undefined && this._early === undefined && !this._scheduled && this._container) this._raf = requestAnimationFrame(this._onFrame);
   }
+
+  private readonly _onEarly = (): void => {
+    this._early = undefined;
+    if (this._raf === undefined) this._onFrame();
+  };
 
   /**
    * The animation frame: reads and writes the rows, then the total height when it changed and the
@@ -355,9 +366,12 @@ export class RowWindow {
     if (this._heightDirty) this._writeHeight();
     this._flip = !this._flip;
     this._probe.style.width = this._flip ? '2px' : '1px';
-    if (++this._idle < STILL_FRAMES && this._channel && !this._scheduled) {
-      this._scheduled = true;
-      this._channel.port2.postMessage(0);
+    if (++this._idle < STILL_FRAMES && this._channel) {
+      this._early ??= requestAnimationFrame(this._onEarly);
+      if (!this._scheduled) {
+        this._scheduled = true;
+        this._channel.port2.postMessage(0);
+      }
     }
   };
 
@@ -399,7 +413,10 @@ export class RowWindow {
     }
   }
 
-  /** Reads the viewport (layout is clean here), keeps the anchored item in place, writes the rows. */
+  /**
+   * Reads the viewport first (before any write of ours in this frame), keeps the anchored item in
+   * place, then writes the rows when the viewport moved or the rows changed.
+   */
   private _sync(): void {
     const m = this._read();
     this._keepAnchor(m);
