@@ -99,7 +99,7 @@ describe('<express-dashboard>', () => {
       const fr = await fixture<ExpressDashboard>(html`<express-dashboard sections="header" locale="fr" platform-name="Lumen" .adapter=${live}></express-dashboard>`);
       await waitUntil(() => shadow(fr).querySelector('h1'));
       // French loads on first use; the dashboard re-renders when it arrives.
-      await waitUntil(() => shadow(fr).querySelector('.subtitle')?.textContent === 'Vos revenus avec Lumen', 'French strings');
+      await waitUntil(() => shadow(fr).querySelector('.subtitle')?.textContent === 'Vos revenus avec Lumen', 'French strings', { timeout: 5000 });
       expect(shadow(fr).querySelector('[part=test-mode-badge]')).to.equal(null);
     });
 
@@ -241,6 +241,8 @@ describe('<express-dashboard>', () => {
       expect(onPrimary).to.equal('#ffffff'); // white reads best on dark green
       const img = shadow(el).querySelector<HTMLImageElement>('[part=icon]')!;
       expect(img.getAttribute('src')).to.equal('https://cdn.example.com/icon.png');
+      // The platform's page address is not sent to the icon's host.
+      expect(img.referrerPolicy).to.equal('no-referrer');
       expect(img.alt).to.equal('');
     });
 

@@ -285,7 +285,7 @@ export class ExpressDashboard extends LitElement {
     return html`
       <div part="base" style=${styleMap(brand)}>
         <header part="header" ?hidden=${!sections.has('header')}>
-          ${icon ? html`<img part="icon" src=${icon} alt="" width="40" height="40" />` : nothing}
+          ${icon ? html`<img part="icon" src=${icon} alt="" width="40" height="40" referrerpolicy="no-referrer" />` : nothing}
           <div class="names">
             ${this._account.status === TaskStatus.PENDING && !account
               ? html`<span class="skeleton name-skeleton"><span class="visually-hidden">${s.common.loading}</span></span>`
