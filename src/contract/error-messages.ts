@@ -1,8 +1,7 @@
 /**
  * English default messages per `ExpressError` code, as plain data (importing this module does
- * nothing else); elements show localised words of their own.
+ * nothing else); elements show localised words of their own. Its keys are the error codes.
  */
-import type { ExpressErrorCode } from './errors.js';
 
 export const DEFAULT_ERROR_MESSAGES = {
   network: 'We could not reach the server. Check your connection and try again.',
@@ -15,4 +14,4 @@ export const DEFAULT_ERROR_MESSAGES = {
   invalid_code: 'That code is not correct.',
   too_many_attempts: 'Too many attempts. Request a new code.',
   unknown: 'Something went wrong. Try again.',
-} satisfies Record<ExpressErrorCode, string>;
+};

@@ -21,7 +21,7 @@ export const tokens = css`
     --_border: var(--express-color-border, #e3e6ec);
     --_success: var(--express-color-success, #0e7c3a);
     --_danger: var(--express-color-danger, #c0232c);
-    --_font: var(--express-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_font: var(--express-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', 'DejaVu Sans', sans-serif);
     --_size: var(--express-font-size-base, 14px);
     --_radius: var(--express-border-radius, 8px);
     --_space: var(--express-spacing-unit, 8px);
