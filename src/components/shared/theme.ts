@@ -45,6 +45,14 @@ export const shared = css`
     font: inherit;
     color: inherit;
   }
+  /* iOS Safari zooms into a field whose text is under 16px when it gets focus. */
+  @media (pointer: coarse) {
+    select,
+    input,
+    textarea {
+      font-size: max(16px, 1em);
+    }
+  }
   .button {
     display: inline-flex;
     align-items: center;

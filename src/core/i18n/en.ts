@@ -284,6 +284,12 @@ export const en = {
     useDifferentEmail: 'Use a different email',
     /** Offered when a login link failed: direct sign-in instead. */
     signInWithEmail: 'Sign in with your email instead',
+    /** The link back to the platform's site. */
+    goBack: 'Go back to {platform}',
+    goBackNoPlatform: 'Go back',
+    /** On the code step after an email, for everyone (the answer is the same for every email). */
+    testModeEmail: 'Test-mode accounts can’t sign in with an email address: open your dashboard from {platform} instead, which signs you in with a link.',
+    testModeEmailNoPlatform: 'Test-mode accounts can’t sign in with an email address: open your dashboard from the platform’s site instead, which signs you in with a link.',
     /** Under the code field; `{length}` is the number of digits. */
     codeHelp: 'Enter the {length}-digit code.',
     codeExpired: 'This code has expired. Request a new code.',
