@@ -14,6 +14,7 @@ export const EXPRESS_ERROR_CODES = [
   'expired',
   'invalid_code',
   'too_many_attempts',
+  'server_error',
   'unknown',
 ] as const;
 
