@@ -6,6 +6,9 @@ export { SESSION_COOKIE, SECURE_SESSION_COOKIE, type AppContext, type Mode } fro
 export { MIGRATIONS, migrate, openDatabase, type Db, type Migration } from './db.js';
 export { ApiError } from './errors.js';
 export { Ledger, MAX_NET_VOLUME_BUCKETS } from './ledger.js';
+export { SqliteEventStore } from './event-store.js';
+export { stripePlatformApi, type StripeFault, type StripePlatformApi } from './stripe-api.js';
+export { StripeWebhookSender, stripeSignature } from './stripe-webhooks.js';
 export { parseArgs, seedCli, start } from './main.js';
 export { SEED_PROFILES, seedDatabase, seedPhone, type SeedOptions, type SeededAccount } from './seed.js';
 export { DEFAULT_SESSION_POLICY, Sessions, type SessionPolicy } from './sessions.js';
