@@ -16,3 +16,5 @@ export { SIGN_IN_POLICY, SignIn, phoneHint } from './sign-in.js';
 export { DevelopmentSmsSender, WebhookSmsSender, type SmsMessage, type SmsSender } from './sms.js';
 export { aggregateNetVolume } from '../../src/core/net-volume.js';
 export { balanceOf, generateDemoData, mulberry32 } from '../../src/demo/demo-data.js';
+/** The library's server entry (`express-dashboard-elements/server`), from the same build, for tests and scripts. */
+export * as lib from '../../src/server/index.js';

@@ -51,3 +51,9 @@ export const bankLast4: string | undefined = typeof withBank.destination === 'ob
 export const notATxn: BalanceTransaction = { ...stripeTxn, amount: '1.00' };
 // @ts-expect-error a destination's last4 is a string
 export const notAPayout: Payout = { ...stripePayout, destination: { id: 'ba_1', last4: 6789 } };
+
+// The server entry's `stripeSource({ stripe })` takes the official client as it is.
+import type { StripeClient } from '../../src/server/stripe-client.js';
+declare const stripeClient: Stripe;
+export const client: StripeClient = stripeClient;
+export type StripeClientFits = Assert<IsAssignable<Stripe, StripeClient>>;
