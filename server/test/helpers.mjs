@@ -160,14 +160,14 @@ export async function signIn(t, client, account) {
 }
 
 /**
- * Opens `GET /v1/events` for the client; `next()` resolves with the next message
+ * Opens `GET /v1/events` (or `path`) for the client; `next()` resolves with the next message
  * (`{ id, data, event }` or `{ comment }`), `close()` disconnects.
  */
-export async function openEvents(client, { lastEventId } = {}) {
+export async function openEvents(client, { lastEventId, path = '/v1/events' } = {}) {
   const ac = new AbortController();
   const headers = { ...client.headers, Accept: 'text/event-stream', Cookie: client.cookieHeader() };
   if (lastEventId !== undefined) headers['Last-Event-ID'] = String(lastEventId);
-  const res = await fetch(`${client.origin}/v1/events`, { headers, signal: ac.signal });
+  const res = await fetch(`${client.origin}${path}`, { headers, signal: ac.signal });
   const messages = [];
   const waiters = [];
   let ended = false;

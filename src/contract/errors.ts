@@ -50,7 +50,9 @@ export class ExpressError extends Error {
   readonly attemptsRemaining?: number;
 
   constructor(code: ExpressErrorCode, message?: string, options: ExpressErrorOptions = {}) {
-    const known = (EXPRESS_ERROR_CODES as readonly string[]).includes(code);
+    // DEFAULT_ERROR_MESSAGES has exactly the codes (its `satisfies` says so): checking it instead
+    // of EXPRESS_ERROR_CODES lets bundles that never list the codes leave the list out.
+    const known = Object.prototype.hasOwnProperty.call(DEFAULT_ERROR_MESSAGES, code);
     const c: ExpressErrorCode = known ? code : 'unknown';
     super(message || defaultMessages[c] || c, options.cause !== undefined ? { cause: options.cause } : undefined);
     this.code = c;

@@ -169,6 +169,15 @@ export function netVolumeQuery(search: URLSearchParams): NetVolumeQuery {
   return { interval, created: { gte, lt }, currency: currencyParam(q.currency)!, timezone };
 }
 
+/** Whether `pathname` is one of `routes`' paths (`{name}` matching one segment), whatever the method. */
+export function isRoutePath(routes: readonly ApiRoute[], pathname: string): boolean {
+  const segments = splitPath(pathname);
+  return routes.some((r) => {
+    const want = splitPath(r.path);
+    return want.length === segments.length && want.every((w, i) => (w.startsWith('{') && w.endsWith('}')) || w === segments[i]);
+  });
+}
+
 /** `/v1/`, `v1`, `/v1//` → `/v1`; `/` and `''` → `''`. */
 function normaliseBase(base: string): string {
   const trimmed = base.replace(/\/+$/, '').replace(/^\/*/, '/');

@@ -14,6 +14,7 @@
  */
 export {
   createExpressApi,
+  isRoutePath,
   balanceTransactionQuery,
   netVolumeQuery,
   payoutQuery,

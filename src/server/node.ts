@@ -1,6 +1,7 @@
 /**
  * The API on `node:http` and Express: `toNodeHandler(api)` is a `(req, res, next?)` handler. A
- * request that is not one of the API's routes goes to `next()` (Express), else gets a 404.
+ * request that is not one of the API's routes goes to `next()` (Express) with its body unread,
+ * else gets a 404.
  * `toNodeHandler((request) => api.webhook(request))` serves the webhook the same way.
  *
  * Bodies are read from the request stream. Behind Express, mount it before `express.json()` (or
@@ -8,7 +9,7 @@
  * an object has lost the exact bytes Stripe signed.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ExpressApi } from './api.js';
+import { isRoutePath, type ExpressApi } from './api.js';
 
 /** A Web handler: an API's `fetch`, or any `(request) => response` (`undefined`: not mine). */
 export type WebHandler = (request: Request) => Promise<Response | undefined> | Response | undefined;
@@ -98,12 +99,20 @@ export async function writeWebResponse(res: ServerResponse, response: Response):
 
 /** See the module doc. */
 export function toNodeHandler(
-  api: Pick<ExpressApi, 'fetch'> | WebHandler,
+  api: Pick<ExpressApi, 'fetch' | 'routes'> | WebHandler,
   options: NodeHandlerOptions = {},
 ): (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => Promise<void> {
   const handle: WebHandler = typeof api === 'function' ? api : (r) => api.fetch(r);
+  const routes = typeof api === 'function' ? undefined : api.routes;
   return async (req, res, next) => {
     try {
+      // Not one of the API's paths: on to the next handler with the body unread.
+      const url = (req as NodeRequest).originalUrl ?? req.url ?? '/';
+      if (routes && !isRoutePath(routes, url.split('?')[0])) {
+        if (next) return next();
+        await writeWebResponse(res, Response.json({ error: { type: 'invalid_request_error', code: 'resource_missing', message: 'Not found.' } }, { status: 404 }));
+        return;
+      }
       const request = await nodeToWebRequest(req, res, options);
       if (request === TOO_LARGE) {
         await writeWebResponse(res, Response.json({ error: { type: 'invalid_request_error', code: 'invalid_request', message: 'The request body is too large.' } }, { status: 413 }));
