@@ -35,14 +35,14 @@ export function secretKey(mode) {
 
 /**
  * Starts a seeded server (3 accounts: [0] live usd, [1] test usd, [2] live eur) on 127.0.0.1 with
- * a fake clock at NOW. `server` overrides createServer options. Call `close()` when done.
+ * a fake clock at `now` (Unix seconds; default NOW), the data seeded up to it. `server` overrides createServer options. Call `close()` when done.
  */
-export async function startTestServer({ months = 2, server = {}, db: dbPath } = {}) {
+export async function startTestServer({ months = 2, server = {}, db: dbPath, now = NOW } = {}) {
   const m = await serverModule();
   const dir = mkdtempSync(join(tmpdir(), 'express-server-test-'));
   const db = m.openDatabase(dbPath ?? join(dir, 'test.sqlite'));
-  const seeded = m.seedDatabase(db, { accounts: 3, months, now: NOW });
-  const clock = fakeClock(NOW * 1000 + 500);
+  const seeded = m.seedDatabase(db, { accounts: 3, months, now });
+  const clock = fakeClock(now * 1000 + 500);
   const keys = { test: secretKey('test'), live: secretKey('live') };
   const srv = await m.createServer({
     db,
