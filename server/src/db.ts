@@ -98,6 +98,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sessions_by_account ON sessions (account_id);
     `,
   },
+  {
+    version: 2,
+    name: 'which payout settled a transaction, its source; how far events were pruned',
+    sql: `
+      ALTER TABLE balance_transactions ADD COLUMN payout_id TEXT;
+      ALTER TABLE balance_transactions ADD COLUMN source_id TEXT;
+      UPDATE balance_transactions SET source_id = COALESCE(json_extract(data, '$.source.id'), json_extract(data, '$.source'))
+        WHERE json_type(data, '$.source') IN ('text', 'object');
+      UPDATE balance_transactions SET payout_id = source_id WHERE type = 'payout';
+      CREATE INDEX balance_transactions_by_payout ON balance_transactions (account_id, payout_id, created DESC, id DESC);
+      CREATE INDEX balance_transactions_by_source ON balance_transactions (account_id, source_id);
+      CREATE TABLE event_log_state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    `,
+  },
 ];
 
 /**

@@ -13,5 +13,6 @@ export const DEFAULT_ERROR_MESSAGES = {
   expired: 'This link has expired.',
   invalid_code: 'That code is not correct.',
   too_many_attempts: 'Too many attempts. Request a new code.',
+  server_error: 'Something went wrong on our side; try again in a moment.',
   unknown: 'Something went wrong. Try again.',
 };

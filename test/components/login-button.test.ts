@@ -528,7 +528,7 @@ describe('<express-login-button>', () => {
       ['401', '/test-api/status/401/login', 'unauthorized'],
       ['404', '/test-api/status/404/login', 'not_found'],
       ['429', '/test-api/status/429/login', 'rate_limited'],
-      ['500 with a text body', '/test-api/status/500-plain/login', 'network'],
+      ['500 with a text body', '/test-api/status/500-plain/login', 'server_error'],
     ];
     for (const [name, endpoint, code] of FAILURES) {
       it(`reports ${name} as ${code}`, async () => {
@@ -562,7 +562,7 @@ describe('<express-login-button>', () => {
       const codes = [400, 401, 403, 404, 410, 418, 422, 429, 500, 503].map((s) => errorForStatus(s).code);
       expect(codes).to.deep.equal([
         'invalid_request', 'unauthorized', 'unauthorized', 'not_found', 'expired', 'unknown',
-        'invalid_request', 'rate_limited', 'network', 'network',
+        'invalid_request', 'rate_limited', 'server_error', 'server_error',
       ]);
       expect(errorForStatus(429, '12').retryAfter).to.equal(12);
       const date = new Date(Date.now() + 30_000).toUTCString();

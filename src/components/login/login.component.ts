@@ -33,7 +33,7 @@ type View =
 type Operation = 'start' | 'verify' | 'resend';
 
 /** Codes after which asking again with the same login token may work. */
-const RETRYABLE = new Set(['network', 'rate_limited', 'unknown', 'invalid_response']);
+const RETRYABLE = new Set(['network', 'server_error', 'rate_limited', 'unknown', 'invalid_response']);
 
 /**
  * The login page of the dashboard: it redeems a login-link token, or asks for an email for direct

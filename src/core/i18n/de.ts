@@ -40,6 +40,7 @@ export const de: Strings = {
       expired: 'Dieser Link ist abgelaufen.',
       invalid_code: 'Dieser Code ist nicht korrekt.',
       too_many_attempts: 'Zu viele Versuche. Fordern Sie einen neuen Code an.',
+      server_error: 'Bei uns ist ein Fehler aufgetreten. Versuchen Sie es gleich noch einmal.',
       unknown: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
     },
     rateLimitedWait: (seconds, locale) =>

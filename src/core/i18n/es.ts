@@ -41,6 +41,7 @@ export const es: Strings = {
       expired: 'Este enlace ha caducado.',
       invalid_code: 'Ese código no es correcto.',
       too_many_attempts: 'Demasiados intentos. Solicita un código nuevo.',
+      server_error: 'Algo ha fallado por nuestra parte; vuelve a intentarlo en un momento.',
       unknown: 'Algo salió mal. Inténtalo de nuevo.',
     },
     rateLimitedWait: (seconds, locale) =>

@@ -41,6 +41,7 @@ export const fr: Strings = {
       expired: 'Ce lien a expiré.',
       invalid_code: 'Ce code est incorrect.',
       too_many_attempts: 'Trop de tentatives. Demandez un nouveau code.',
+      server_error: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
       unknown: 'Un problème est survenu. Réessayez.',
     },
     rateLimitedWait: (seconds, locale) =>

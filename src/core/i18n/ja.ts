@@ -40,6 +40,7 @@ export const ja: Strings = {
       expired: 'このリンクは有効期限が切れています。',
       invalid_code: 'コードが正しくありません。',
       too_many_attempts: '試行回数が多すぎます。新しいコードをリクエストしてください。',
+      server_error: 'こちら側で問題が発生しました。しばらくしてからもう一度お試しください。',
       unknown: '問題が発生しました。もう一度お試しください。',
     },
     rateLimitedWait: (seconds, locale) =>
