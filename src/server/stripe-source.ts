@@ -24,6 +24,7 @@
  *   (the browser's `server_error`) with `Retry-After`; a 401 or 403 (a wrong key, an account not
  *   connected) is the platform's to fix: logged, answered 500.
  */
+import { newestFirst } from '../adapter/memory-data.js';
 import type { BalanceTransaction, ExpressEvent, Payout } from '../contract/types.js';
 import type { NetVolumeTxn } from '../core/net-volume.js';
 import { ApiError, jsonResponse } from './errors.js';
@@ -116,11 +117,6 @@ function boundedSet<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
   map.delete(key);
   map.set(key, value);
   if (map.size > max) map.delete(map.keys().next().value as K);
-}
-
-/** Stripe's newest-first order: `created`, then `id`, descending. */
-function newestFirst(a: { created: number; id: string }, b: { created: number; id: string }): number {
-  return b.created - a.created || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
 /** The object without `undefined` fields (what the client encodes). */
