@@ -21,16 +21,19 @@ export function entryPoints() {
 
 const external = (id) => /^(lit|@lit\/|@lit-labs\/|d3-)/.test(id);
 
+/** One file per source module under dist/, with source maps. */
+const output = {
+  dir: 'dist',
+  format: 'es',
+  sourcemap: true,
+  preserveModules: true,
+  preserveModulesRoot: 'src',
+};
+
 export default {
   input: Object.values(entryPoints()),
   external,
-  output: {
-    dir: 'dist',
-    format: 'es',
-    sourcemap: true,
-    preserveModules: true,
-    preserveModulesRoot: 'src',
-  },
+  output,
   // Templates' HTML and CSS are minified in dist/ as in the sizes the build reports.
   plugins: [typescript({ tsconfig: 'tsconfig.build.json', noEmitOnError: true }), minifyLiterals({ failOnError: true })],
 };
@@ -39,12 +42,6 @@ export default {
 export const serverConfig = {
   input: { 'server/index': 'src/server/index.ts' },
   external: (id) => id.startsWith('node:') || external(id),
-  output: {
-    dir: 'dist',
-    format: 'es',
-    sourcemap: true,
-    preserveModules: true,
-    preserveModulesRoot: 'src',
-  },
+  output,
   plugins: [typescript({ tsconfig: 'tsconfig.server.build.json', noEmitOnError: true })],
 };

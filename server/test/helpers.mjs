@@ -270,17 +270,9 @@ export async function startPlatform(t, { mode = 'test', webhooks = true, source:
     stripe,
     webhookSecret,
     errors,
-    /** GET a path as the account: `{ status, json, headers }`. */
-    async get(path, account, headers = {}) {
-      const res = await fetch(origin + path, { headers: { 'X-Account': account, Accept: 'application/json', ...headers } });
-      const text = await res.text();
-      let json;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      return { status: res.status, json, text, headers: res.headers };
+    /** GET a path as the account: `{ status, json, text, headers }`. */
+    get(path, account, headers = {}) {
+      return new Client(origin, { headers: { 'X-Account': account } }).get(path, { headers });
     },
     /** Opens the account's event stream (see `openEvents`). */
     events(account, o = {}) {
@@ -295,3 +287,16 @@ export async function startPlatform(t, { mode = 'test', webhooks = true, source:
     },
   };
 }
+
+/** Waits until a playwright locator's text passes `ok` (checked every 100 ms, up to 30 s); returns the text. */
+export async function textWhen(locator, ok) {
+  for (let i = 0; i < 300; i++) {
+    const text = (await locator.textContent().catch(() => null)) ?? '';
+    if (ok(text)) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Text never matched: ${await locator.textContent().catch(() => '(none)')}`);
+}
+
+/** Integer minor units in a formatted en-US amount ("$1,234.56" → 123456, "-$0.50" → -50). */
+export const cents = (text) => Number(text.replace(/[^\d-]/g, ''));

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import express from 'express';
 import { buildWeb } from '../build.mjs';
-import { listenOn, signIn, startTestServer, stripeClient } from './helpers.mjs';
+import { cents, listenOn, signIn, startTestServer, stripeClient, textWhen } from './helpers.mjs';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -72,19 +72,6 @@ after(async () => {
   await t?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-/** Waits until the locator's text passes `ok` (checked every 100 ms, up to 30 s); returns the text. */
-async function textWhen(locator, ok) {
-  for (let i = 0; i < 300; i++) {
-    const text = (await locator.textContent().catch(() => null)) ?? '';
-    if (ok(text)) return text;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Text never matched: ${await locator.textContent().catch(() => '(none)')}`);
-}
-
-/** Integer minor units in a formatted en-US amount ("$1,234.56" → 123456). */
-const cents = (text) => Number(text.replace(/[^\d-]/g, ''));
 
 test('the dashboard on an Express app over stripeSource, with "Stripe" behind it: data, a category, a live payment', { skip: !existsSync(CHROME) && `no Chromium at ${CHROME}` }, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1400 }, locale: 'en-US', timezoneId: 'America/Los_Angeles' });

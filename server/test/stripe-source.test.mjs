@@ -260,6 +260,39 @@ describe('webhooks', () => {
     }
   });
 
+  test('the first event of an account tells only what it brought, not what the page already showed', async () => {
+    const fresh = await startPlatform(t); // a new process: it knows nothing of this account yet
+    try {
+      // Two minutes on (the suite's earlier payments are that old now), a transaction made a
+      // minute ago: on the page already, and in the webhook's lookback window.
+      t.clock.advance(120_000);
+      const now = Math.floor(t.clock.now() / 1000);
+      const earlier = { ...all.find((x) => x.type === 'payment'), id: `txn_earlier${now}`, created: now - 60, available_on: now + 86400 };
+      t.server.ctx.ledger.insertTransactions(account, [earlier]);
+      const stream = await fresh.events(account);
+      try {
+        await stream.next();
+        const first = (await ledger.post('/dev/payments', { amount: 700 })).json;
+        const e1 = await stream.nextEvent();
+        assert.equal(e1.event.type, 'balance_transaction.created');
+        assert.equal(e1.event.data.id, first.id, 'not the one made a minute before');
+        assert.equal((await stream.nextEvent()).event.type, 'balance.updated');
+        t.clock.advance(30_000);
+        const second = (await ledger.post('/dev/payments', { amount: 800 })).json;
+        const e2 = await stream.nextEvent();
+        assert.equal(e2.event.data.id, second.id);
+        assert.equal((await stream.nextEvent()).event.type, 'balance.updated');
+      } finally {
+        stream.close();
+      }
+    } finally {
+      await fresh.close();
+      t.server.ctx.webhooks = undefined;
+      await platform.close();
+      platform = await startPlatform(t); // the suite's platform receives the webhooks again
+    }
+  });
+
   test('payouts: created and each change told once, as the payout is now; replay with Last-Event-ID', async () => {
     const stream = await platform.events(account);
     try {

@@ -24,6 +24,7 @@
  *   (the browser's `server_error`) with `Retry-After`; a 401 or 403 (a wrong key, an account not
  *   connected) is the platform's to fix: logged, answered 500.
  */
+import { newestFirst } from '../adapter/memory-data.js';
 import type { BalanceTransaction, ExpressEvent, Payout } from '../contract/types.js';
 import type { NetVolumeTxn } from '../core/net-volume.js';
 import { ApiError, jsonResponse } from './errors.js';
@@ -94,6 +95,8 @@ const PAYOUT_EVENTS = new Set(['payout.created', 'payout.updated', 'payout.paid'
 
 /** New transactions are looked for this far before the event (seconds). */
 const LOOKBACK_SECONDS = 300;
+/** The first event of an account tells only the transactions made this close before it (seconds). */
+const FIRST_EVENT_SKEW = 10;
 const URL_TRANSACTIONS = '/v1/balance_transactions';
 const URL_PAYOUTS = '/v1/payouts';
 
@@ -116,11 +119,6 @@ function boundedSet<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
   map.delete(key);
   map.set(key, value);
   if (map.size > max) map.delete(map.keys().next().value as K);
-}
-
-/** Stripe's newest-first order: `created`, then `id`, descending. */
-function newestFirst(a: { created: number; id: string }, b: { created: number; id: string }): number {
-  return b.created - a.created || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
 /** The object without `undefined` fields (what the client encodes). */
@@ -150,7 +148,7 @@ export function errorFromStripe(e: unknown, onError: (message: string, error: un
     onError(`Stripe refused ${what} (${status}): check the secret key and that the account is connected to the platform`, e);
     return new ApiError(500, 'api_error', 'Something went wrong on our side. Try again in a moment.', { cause: e });
   }
-  if (status === undefined && err.type !== 'StripeConnectionError' && !/^Stripe/.test(err.type ?? '')) {
+  if (status === undefined && !/^Stripe/.test(err.type ?? '')) {
     onError(`${what} failed`, e);
     return new ApiError(500, 'api_error', 'Something went wrong on our side. Try again in a moment.', { cause: e });
   }
@@ -263,17 +261,31 @@ export function stripeSource(options: StripeSourceOptions): StripeSource {
     if (list.length) await events.append(account, list);
   }
 
-  /** New transactions since `since` (Unix seconds): each told once, added to net volume, then the balance. */
-  async function syncTransactions(account: string, since: number): Promise<void> {
+  /**
+   * The account's transactions made since shortly before an event at `eventCreated` (Unix
+   * seconds) that were not told yet: each told once, added to net volume, then the balance. The
+   * first event of an account in this process cannot know what its streams were shown: the
+   * transactions made more than `FIRST_EVENT_SKEW` before it count as known, not new.
+   */
+  async function syncTransactions(account: string, eventCreated: number): Promise<void> {
     let seen = told.get(account);
+    const first = !seen;
     if (!seen) boundedSet(told, account, (seen = new RecentSet(2000)), 10_000);
     const fresh: BalanceTransaction[] = [];
+    const known: BalanceTransaction[] = [];
     let starting_after: string | undefined;
     for (let pages = 0; pages < 3; pages++) {
-      const page = await listTxns(account, { created: { gte: since }, limit: 100, starting_after });
-      for (const t of page.data) if (!seen.has(t.id)) fresh.push(t);
+      const page = await listTxns(account, { created: { gte: eventCreated - LOOKBACK_SECONDS }, limit: 100, starting_after });
+      for (const t of page.data) {
+        if (seen.has(t.id)) continue;
+        (first && t.created < eventCreated - FIRST_EVENT_SKEW ? known : fresh).push(t);
+      }
       if (!page.has_more || page.data.length === 0) break;
       starting_after = page.data[page.data.length - 1].id;
+    }
+    for (const t of known) {
+      seen.add(t.id);
+      cache.add(account, t); // counted once at most: the cache knows what it summed
     }
     if (!fresh.length) return;
     fresh.sort((a, b) => newestFirst(b, a)); // oldest first
@@ -308,7 +320,7 @@ export function stripeSource(options: StripeSourceOptions): StripeSource {
     if (!account) return; // the platform's own event: not a connected account's
     if (PAYOUT_EVENTS.has(event.type)) await payoutChanged(account, event);
     if (event.type === 'balance.available') await tell(account, [{ type: 'balance.updated', data: event.data.object as ExpressEvent['data'] } as ExpressEvent]);
-    if (MONEY_EVENTS.has(event.type)) await syncTransactions(account, event.created - LOOKBACK_SECONDS);
+    if (MONEY_EVENTS.has(event.type)) await syncTransactions(account, event.created);
   }
 
   return {
