@@ -64,7 +64,7 @@ test('a clone of this repository passes wherever it is placed, directly under th
   const root = new URL('../..', import.meta.url).pathname;
   const clone = mkdtempSync(join(tmpdir(), 'clone-'));
   try {
-    // A clone whose parent is the system temp folder: paths such as /tmp/x are then "beside" it.
+    // A clone whose parent is the system temp folder: any temp-folder path in a file is then beside it.
     const r0 = spawnSync('git', ['clone', '-q', '--no-hardlinks', root, clone], { encoding: 'utf8' });
     assert.equal(r0.status, 0, r0.stderr);
     const r = check(clone);
