@@ -11,10 +11,11 @@
  * feed.upsert(p); // a live payout.created / payout.updated, moved into place
  * ```
  */
-import type { List, ListPayoutsParams, Payout, TimeRange } from '../../contract/types.js';
+import type { ListPayoutsParams, Payout, TimeRange } from '../../contract/types.js';
 import { arrivalDay } from '../../core/payouts.js';
 import { localIsoDate, parseLocalIsoDate, rangeForPreset } from '../../core/time.js';
 import { newestFirst } from '../../adapter/memory-data.js';
+import { CursorFeed, type ListRequest } from '../shared/cursor-feed.js';
 
 /** The status filter: every status, or one of Stripe's. */
 export type PayoutStatusFilter = 'all' | 'paid' | 'in_transit' | 'pending' | 'failed' | 'canceled';
@@ -165,55 +166,31 @@ export function matchesPayoutQuery(p: Payout, query: PayoutQuery): boolean {
 }
 
 /** One request of a page: the adapter's `listPayouts` with the signal passed on. */
-export type ListPayoutsPage = (params: ListPayoutsParams, signal?: AbortSignal) => Promise<List<Payout>>;
+export type ListPayoutsPage = ListRequest<Payout, ListPayoutsParams>;
 
 /** What `PayoutFeed.upsert` did with a live payout. */
 export type UpsertResult = 'inserted' | 'updated' | 'removed' | 'ignored';
 
 /**
  * The payouts of one query, page by page: newest first (Stripe's order: `created`, then id,
- * descending), each payout once. The cursor is the last payout the adapter returned (not the last
- * one kept), so a page never skips one; requests go on until a page's worth has matched or the
- * adapter has no more. A request that fails keeps the rows of the ones before.
+ * descending), each payout once (see `CursorFeed`); requests go on until a page's worth has
+ * matched the filters again on the client, or the adapter has no more.
  */
-export class PayoutFeed {
-  /** The rows, newest first. A new array whenever it changes. */
-  rows: readonly Payout[] = [];
-  /** Whether the adapter has more after the cursor. */
-  hasMore = true;
-  /** Whether a page has arrived. */
-  loaded = false;
-  private cursor: string | undefined;
-  private readonly ids = new Set<string>();
-
-  constructor(readonly query: PayoutQuery) {}
-
-  /** Whether a payout with this id is in the rows. */
-  has(id: string): boolean {
-    return this.ids.has(id);
+export class PayoutFeed extends CursorFeed<Payout, ListPayoutsParams> {
+  constructor(readonly query: PayoutQuery) {
+    super();
   }
 
-  /** Loads the next page's worth of matching payouts; returns how many rows it added. Rejects with the adapter's error or the abort reason. */
-  async loadPage(list: ListPayoutsPage, signal?: AbortSignal): Promise<number> {
-    if (!this.hasMore) return 0;
-    let added = 0;
-    do {
-      const page = await list(payoutPageParams(this.query, this.cursor), signal);
-      if (signal?.aborted) throw signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
-      const fresh: Payout[] = [];
-      for (const p of page.data) {
-        if (this.ids.has(p.id) || !matchesPayoutQuery(p, this.query)) continue;
-        this.ids.add(p.id);
-        fresh.push(p);
-      }
-      const last = page.data.at(-1);
-      if (last) this.cursor = last.id;
-      this.hasMore = page.has_more === true && last !== undefined;
-      this.loaded = true;
-      if (fresh.length) this.rows = this.rows.concat(fresh);
-      added += fresh.length;
-    } while (this.hasMore && added < this.query.pageSize);
-    return added;
+  protected paramsAfter(startingAfter: string | undefined): ListPayoutsParams {
+    return payoutPageParams(this.query, startingAfter);
+  }
+
+  protected matches(payout: Payout): boolean {
+    return matchesPayoutQuery(payout, this.query);
+  }
+
+  protected continueAfter(added: number): boolean {
+    return added < this.query.pageSize;
   }
 
   /**
