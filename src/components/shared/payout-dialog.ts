@@ -124,6 +124,7 @@ export class PayoutDialogController implements ReactiveController {
     return html`
       <dialog class="payout-dialog" part="dialog" aria-label=${title} @close=${this.closed} @click=${this.onClick}>
         <div class="dialog-bar">
+          <span class="dialog-title" aria-hidden="true">${title}</span>
           <button class="button dialog-close" type="button" @click=${() => this.close()}>${close}</button>
         </div>
         <express-payout-details
@@ -161,14 +162,27 @@ export const payoutDialogStyles = css`
     top: 0;
     z-index: 1;
     display: flex;
-    justify-content: flex-end;
-    padding: var(--_space);
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+    padding-block: var(--_space);
+    padding-inline: calc(var(--_space) * 2) var(--_space);
     background: var(--_bg);
     border-bottom: 1px solid var(--_border);
+  }
+  .dialog-title {
+    font-weight: 600;
   }
   .payout-dialog express-payout-details {
     display: block;
     padding: calc(var(--_space) * 2);
+  }
+  /* The dialog is the card: the details inside lose their own frame. */
+  .payout-dialog express-payout-details::part(base) {
+    border: 0;
+    border-radius: 0;
+    padding: 0;
+    background: transparent;
   }
   @media (max-width: 599px) {
     .payout-dialog {
@@ -181,7 +195,7 @@ export const payoutDialogStyles = css`
       border-radius: 0;
     }
     .payout-dialog express-payout-details {
-      padding: var(--_space);
+      padding: calc(var(--_space) * 2);
     }
   }
 `;
