@@ -264,9 +264,10 @@ export class ExpressPayouts extends LitElement {
 
   // ---- paging ----
 
-  /** Watches the end of the list: when it comes within `AUTO_LOAD_MARGIN` of the view, the next page loads. */
+  /** Watches the last row while more can load: when it comes within `AUTO_LOAD_MARGIN` of the view, the next page loads. */
   private _observeEnd(): void {
-    const end = this.renderRoot.querySelector('.end');
+    const feed = this._shownFeed;
+    const end = feed?.hasMore && !this._moreError ? this.renderRoot.querySelector('.rows > li:last-child') : null;
     if (end === this._observed) return;
     this._observer?.disconnect();
     this._observed = end ?? undefined;
@@ -498,7 +499,6 @@ export class ExpressPayouts extends LitElement {
       <ul class="rows" aria-labelledby="title" @click=${this._onListClick} @keydown=${this._onListKeydown}>
         ${repeat(feed.rows, (p) => p.id, (p, i) => this._renderRow(p, i, s, locale, zone, now))}
       </ul>
-      ${feed.hasMore && !this._moreError ? html`<span class="end" aria-hidden="true"></span>` : nothing}
       ${this._renderFooter(feed, s, locale)}
     `;
   }

@@ -168,11 +168,6 @@ export const styles = [
     .footer .more-error {
       flex-basis: 100%;
     }
-    .end {
-      display: block;
-      height: 1px;
-      margin-top: -1px;
-    }
     .state {
       display: grid;
       justify-items: start;
