@@ -2,6 +2,8 @@
 // pulls in only what it imports), declarations and source maps. Lit, @lit/* and d3-* stay
 // external (peer-style): the platform's bundler resolves them once for the whole page.
 // `scripts/build.mjs` runs this, writes dist/custom-elements.json and prints entry sizes.
+// `serverConfig` builds the Node entry (`./server`, src/server/) with Node's types, apart from the
+// browser entries so it never pulls browser code and they never see Node's.
 import { existsSync, readdirSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
@@ -19,16 +21,27 @@ export function entryPoints() {
 
 const external = (id) => /^(lit|@lit\/|@lit-labs\/|d3-)/.test(id);
 
+/** One file per source module under dist/, with source maps. */
+const output = {
+  dir: 'dist',
+  format: 'es',
+  sourcemap: true,
+  preserveModules: true,
+  preserveModulesRoot: 'src',
+};
+
 export default {
   input: Object.values(entryPoints()),
   external,
-  output: {
-    dir: 'dist',
-    format: 'es',
-    sourcemap: true,
-    preserveModules: true,
-    preserveModulesRoot: 'src',
-  },
+  output,
   // Templates' HTML and CSS are minified in dist/ as in the sizes the build reports.
   plugins: [typescript({ tsconfig: 'tsconfig.build.json', noEmitOnError: true }), minifyLiterals({ failOnError: true })],
+};
+
+/** The server entry (`express-dashboard-elements/server`): Node 20+, `node:*` built-ins external. */
+export const serverConfig = {
+  input: { 'server/index': 'src/server/index.ts' },
+  external: (id) => id.startsWith('node:') || external(id),
+  output,
+  plugins: [typescript({ tsconfig: 'tsconfig.server.build.json', noEmitOnError: true })],
 };

@@ -3,8 +3,9 @@
 //   node bench/run.mjs [--only=size,aggregation,transactions,earnings,server] [--docs]
 // Installs bench/'s own dependencies first when bench/node_modules is missing (the peers and
 // autocannon are benchmark-only: they are not in the library's package.json). Prints a table,
-// writes bench/results.json, and with --docs rewrites the results part of BENCHMARKS.md (with
-// --only, just the rows of the sections that ran).
+// writes bench/results.json, and with --docs rewrites the results part of BENCHMARKS.md. With
+// --only, the sections not run keep their rows from the previous bench/results.json (each section
+// carries the date of its own run), so `--only=transactions --docs` updates just that part.
 // Ratios say how many times better ours is (theirs / ours for sizes and times). Absolute numbers
 // depend on the machine; the ratios are what compares, since both sides ran here, now.
 import { spawnSync } from 'node:child_process';
@@ -31,7 +32,7 @@ const { renderTable, renderMarkdown, mergeMarkdown, describeMachine } = await im
 
 const started = Date.now();
 const loadStart = os.loadavg();
-const results = { date: new Date().toISOString(), sections: {}, rows: [] };
+const results = { date: new Date().toISOString(), sections: {}, rows: [], tables: [] };
 let server;
 let browser;
 let failed = false;
@@ -54,8 +55,9 @@ try {
         results.sections[name] = { skipped: out.skipped, seconds };
         continue;
       }
-      results.sections[name] = { seconds, details: out.details };
+      results.sections[name] = { seconds, date: results.date, details: out.details };
       results.rows.push(...out.rows);
+      results.tables.push(...(out.tables ?? []));
       log(`  (${seconds.toFixed(0)} s)`);
     } catch (e) {
       failed = true;
@@ -64,12 +66,33 @@ try {
     }
   }
   results.machine = await describeMachine(browser);
+  const firefox = results.sections.transactions?.details?.Firefox?.version;
+  if (firefox) results.machine.firefox = `Firefox ${firefox.replace(/^firefox\//, '')}`;
 } finally {
   await browser?.close();
   await server?.stop();
 }
 results.load = { start: loadStart, end: os.loadavg() };
 results.seconds = (Date.now() - started) / 1000;
+for (const name of only) if (results.sections[name]) results.sections[name].load = results.load;
+
+// Sections not run this time keep what the previous run measured (in section order).
+if (only.length < SECTIONS.length && existsSync('bench/results.json')) {
+  const previous = JSON.parse(readFileSync('bench/results.json', 'utf8'));
+  const merged = { ...results, sections: {}, rows: [], tables: [] };
+  for (const name of SECTIONS) {
+    const ran = only.includes(name);
+    const from = ran ? results : previous;
+    const section = from.sections?.[name];
+    if (!section) continue;
+    merged.sections[name] = ran ? section : { ...section, date: section.date ?? previous.date, load: section.load ?? previous.load };
+    merged.rows.push(...(from.rows ?? []).filter((r) => r.section === name));
+    merged.tables.push(...(from.tables ?? []).filter((t) => t.section === name));
+  }
+  results.sections = merged.sections;
+  results.rows = merged.rows;
+  results.tables = merged.tables;
+}
 
 log('\n' + renderTable(results));
 writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');

@@ -12,7 +12,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
-import config, { entryPoints } from '../rollup.config.mjs';
+import config, { entryPoints, serverConfig } from '../rollup.config.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 process.chdir(root);
@@ -68,6 +68,17 @@ async function main() {
   await bundle.close();
   console.log('dist/: ES modules, .d.ts and source maps written.');
 
+  // The server entry, with Node's types: it must not pull any browser code (elements, Lit, d3).
+  const server = await rollup(serverConfig);
+  const { output: serverOutput } = await server.write(serverConfig.output);
+  await server.close();
+  const browserish = serverOutput
+    .filter((o) => o.type === 'chunk')
+    .flatMap((c) => [...Object.keys(c.modules), ...c.imports])
+    .filter((id) => /[\\/]src[\\/](components|index|adapters)|^lit|^@lit|^d3-/.test(id));
+  if (browserish.length) throw new Error(`dist/server pulls browser code: ${[...new Set(browserish)].join(', ')}`);
+  console.log('dist/server/: the Node entry (./server), with declarations; no browser code in it.');
+
   const cem = spawnSync(process.execPath, [
     'node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--litelement',
     '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.test.ts', '--outdir', 'dist', '--quiet',
@@ -82,7 +93,7 @@ async function main() {
 
   const sizes = {};
   let over = false;
-  console.log('\nEntry point sizes (with every dependency, minified + gzip -9):');
+  console.log('\nEntry point sizes (with every dependency, minified + gzip -9; the Node entry ./server is not for pages and not listed):');
   console.log('entry'.padEnd(16) + 'min'.padStart(10) + 'gzip'.padStart(10) + 'lazy'.padStart(10) + '  budget');
   for (const [name, file] of Object.entries(entryPoints())) {
     const s = await measureEntry(file);

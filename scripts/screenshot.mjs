@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Screenshots of a demo page with playwright-core and Debian Chromium, to look at what we built.
-// node scripts/screenshot.mjs [path=/demo/] [out=/tmp/demo.png] [width=1280] [--dark] [--viewport]
+// node scripts/screenshot.mjs [path=/demo/] [out=<the system's temp folder>/demo.png] [width=1280] [--dark] [--viewport]
 // (--viewport: only the first 900px-high screen instead of the full page)
 // Starts the demo server itself on a free port.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-const [path = '/demo/', out = '/tmp/demo.png', width = '1280'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const [path = '/demo/', out = join(tmpdir(), 'demo.png'), width = '1280'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const dark = process.argv.includes('--dark');
 const port = 9100 + Math.floor(Math.random() * 800);
 const server = spawn(process.execPath, ['scripts/start.mjs'], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });

@@ -31,6 +31,12 @@ export function renderTable(results) {
   const line = (r) => r.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
   const out = [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
   for (const r of results.rows) if (r.note) out.push(`  * ${r.metric}: ${r.note}`);
+  for (const t of results.tables ?? []) {
+    const all = [t.head, ...t.rows];
+    const w = t.head.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
+    const l = (r) => r.map((c, i) => String(c)[i ? 'padStart' : 'padEnd'](w[i])).join('  ');
+    out.push('', t.title, l(t.head), w.map((x) => '-'.repeat(x)).join('  '), ...t.rows.map(l));
+  }
   for (const [name, s] of Object.entries(results.sections)) {
     if (s.skipped) out.push(`  ${name}: skipped (${s.skipped})`);
     if (s.error) out.push(`  ${name}: FAILED (${s.error})`);
@@ -51,14 +57,23 @@ export function renderMarkdown(results) {
     '',
   ];
   for (const r of results.rows) if (r.note) out.push(`- ${esc(r.metric)}: ${esc(r.note)}`);
+  for (const t of results.tables ?? []) {
+    out.push('', `**${esc(t.title)}**`, '', `| ${t.head.map(esc).join(' | ')} |`, `|---|${t.head.slice(1).map(() => '---:').join('|')}|`);
+    for (const r of t.rows) out.push(`| ${r.map((c) => esc(String(c))).join(' | ')} |`);
+  }
   for (const [name, s] of Object.entries(results.sections)) {
     if (s.skipped) out.push(`- ${name}: skipped (${esc(s.skipped)})`);
     if (s.error) out.push(`- ${name}: FAILED (${esc(s.error)})`);
   }
   const m = results.machine;
   out.push('');
-  if (m) out.push(`Run on ${results.date.slice(0, 16).replace('T', ' ')} UTC: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, ${m.os}, Node ${m.node}, ${m.browser} (headless, no GPU).`);
+  if (m) out.push(`Run on ${results.date.slice(0, 16).replace('T', ' ')} UTC: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, ${m.os}, Node ${m.node}, ${m.browser}${m.firefox ? ` and ${m.firefox}` : ''} (headless, no GPU).`);
   if (results.load) out.push(`Load average (1 min) ${results.load.start[0].toFixed(2)} at the start and ${results.load.end[0].toFixed(2)} at the end on ${m?.cores ?? '?'} cores; the whole run took ${results.seconds.toFixed(0)} s.`);
+  // Sections kept from an earlier run (`--only`): when, and under what load.
+  const older = Object.entries(results.sections).filter(([, s]) => s.date && s.date !== results.date);
+  for (const [name, s] of older) {
+    out.push(`The ${name} rows are from the run of ${s.date.slice(0, 16).replace('T', ' ')} UTC${s.load ? ` (load ${s.load.start[0].toFixed(2)} to ${s.load.end[0].toFixed(2)})` : ''}.`);
+  }
   out.push('');
   return out.join('\n');
 }

@@ -9,21 +9,23 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { createExpressApi, type ExpressApi } from '../../src/server/api.js';
+import { expressApiPlugin } from '../../src/server/fastify.js';
+import { ledgerSource } from '../../src/server/ledger-source.js';
 import { systemClock, type Clock } from './clock.js';
 import { requireSessionHook, type AppContext, type Mode } from './context.js';
 import type { Db } from './db.js';
 import { ApiError, installErrorHandlers, isApiPath, sendApiError } from './errors.js';
-import { EventBus } from './event-bus.js';
 import { SECURITY_HEADERS } from './headers.js';
 import { Ledger } from './ledger.js';
-import { dataRoutes } from './routes/data.js';
-import { eventRoutes } from './routes/events.js';
 import { developmentControls, developmentPages, expressPages, type PlatformDemoOptions } from './routes/pages.js';
-import { checkSecretKey, platformRoutes } from './routes/platform.js';
-import { signInRoutes } from './routes/sign-in.js';
+import { platformRoutes, SecretKeys } from './routes/platform.js';
 import { DEFAULT_SESSION_POLICY, Sessions, type SessionPolicy } from './sessions.js';
 import { SignIn } from './sign-in.js';
+import { referenceSignIn } from './sign-in-module.js';
 import { DevelopmentSmsSender, type SmsSender } from './sms.js';
+import { stripePlatformApi, type StripePlatformApi } from './stripe-api.js';
+import { StripeWebhookSender } from './stripe-webhooks.js';
 
 /** Options of `createServer()`. */
 export interface ServerOptions {
@@ -51,7 +53,7 @@ export interface ServerOptions {
   session?: Partial<SessionPolicy>;
   /** Milliseconds between SSE heartbeats; default 15000. */
   heartbeatMs?: number;
-  /** Per-IP request limits per minute (`max` every route, `signInMax` the sign-in routes); `false` turns them off. */
+  /** Per-IP request limits per minute (`max` every route, ten times that with a secret key; `signInMax` the sign-in routes); `false` turns them off. */
   rateLimit?: { max?: number; signInMax?: number } | false;
   /** The built browser bundles (server/build.mjs); pages without them have no script. */
   webRoot?: string;
@@ -59,12 +61,19 @@ export interface ServerOptions {
   platformDemo?: PlatformDemoOptions;
   /** Where errors are reported; default console.error. */
   log?: (message: string, error?: unknown) => void;
+  /**
+   * Playing Stripe: POST signed Connect events for new payments and payout changes to `url`
+   * (`WEBHOOK_URL`), signed with `secret` (`whsec_…`, `WEBHOOK_SECRET`).
+   */
+  webhooks?: { url: string; secret: string; retryDelayMs?: number };
 }
 
 /** A created server. */
 export interface ExpressServer {
   app: FastifyInstance;
   ctx: AppContext;
+  /** The platform-side Stripe API it answers (requests with `Authorization: Bearer sk_…`). */
+  stripe: StripePlatformApi;
   /** The development outbox (development mode with the default sender). */
   outbox?: DevelopmentSmsSender;
   /** Listens (default 127.0.0.1, port 0 = any free one); returns the origin, e.g. `http://127.0.0.1:8000`. */
@@ -99,7 +108,7 @@ export function pruneExpired(ctx: AppContext): number {
   n += ctx.db.prepare('DELETE FROM login_links WHERE expires_at * 1000 < ?').run(now - day).changes;
   n += ctx.db.prepare('DELETE FROM sign_in_challenges WHERE created_ms < ?').run(now - day).changes;
   n += ctx.db.prepare('DELETE FROM sms_sends WHERE sent_ms < ?').run(now - day).changes;
-  n += ctx.db.prepare('DELETE FROM events WHERE created * 1000 < ?').run(now - 7 * day).changes;
+  n += ctx.ledger.events.pruneBefore(Math.floor((now - 7 * day) / 1000));
   return n;
 }
 
@@ -112,7 +121,6 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((m: string, e?: unknown) => console.error(m, e ?? ''));
   if (options.secret.length < 32) throw new Error('The server secret must be at least 32 bytes.');
-  for (const k of options.secretKeys) checkSecretKey(k);
   let outbox: DevelopmentSmsSender | undefined;
   let sms = options.smsSender;
   if (mode === 'production') {
@@ -140,20 +148,34 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
   const ledger = new Ledger(options.db, clock);
   const platformName = options.platformName ?? 'Lumen Rides';
   let listening: string | undefined;
+  const publicUrl = () => (options.publicUrl ?? listening ?? 'http://127.0.0.1').replace(/\/+$/, '');
+  const signIn = new SignIn(options.db, ledger, clock, options.secret, platformName);
+  const sessions = new Sessions(options.db, clock, { ...DEFAULT_SESSION_POLICY, ...options.session });
+  // One implementation of the contract: the library's API over the ledger, with our sign-in.
+  const source = ledgerSource({ store: ledger, now: () => clock.now() });
+  const api: ExpressApi = createExpressApi({
+    source,
+    signIn: referenceSignIn({ signIn, sessions, sms: sms!, loginPageUrl: () => `${publicUrl()}/login`, log }),
+    basePath: '/v1',
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    onError: log,
+  });
+  const keys = new SecretKeys(options.secretKeys);
+  const stripe = stripePlatformApi({ ledger, source, keys, log });
   const ctx: AppContext = {
     mode,
     clock,
     db: options.db,
     ledger,
-    signIn: new SignIn(options.db, ledger, clock, options.secret, platformName),
-    sessions: new Sessions(options.db, clock, { ...DEFAULT_SESSION_POLICY, ...options.session }),
-    bus: new EventBus(),
+    source,
+    api,
+    signIn,
+    sessions,
     sms: sms!,
+    webhooks: options.webhooks ? new StripeWebhookSender({ ...options.webhooks, clock, log }) : undefined,
     platformName,
-    heartbeatMs: options.heartbeatMs ?? 15_000,
-    streams: new Set(),
     log,
-    publicUrl: () => (options.publicUrl ?? listening ?? 'http://127.0.0.1').replace(/\/+$/, ''),
+    publicUrl,
   };
 
   installErrorHandlers(app, log);
@@ -164,7 +186,13 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
   });
   await app.register(cookie);
   if (options.rateLimit !== false) {
-    await app.register(rateLimit, { max: options.rateLimit?.max ?? 600, timeWindow: 60_000 });
+    const max = options.rateLimit?.max ?? 600;
+    // A platform's backend playing against "Stripe" (a secret key) gets Stripe's own order of
+    // magnitude (100 a second); browsers the per-IP limit.
+    await app.register(rateLimit, {
+      max: (request: FastifyRequest) => (/^Bearer\s+sk_/i.test(request.headers.authorization ?? '') ? max * 10 : max),
+      timeWindow: 60_000,
+    });
   }
 
   // Security headers everywhere; API answers are never cached.
@@ -186,14 +214,21 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
   });
 
   const signInMax = options.rateLimit === false ? undefined : (options.rateLimit?.signInMax ?? 30);
-  signInRoutes(app, ctx, signInMax);
-  platformRoutes(app, ctx, options.secretKeys);
-  await app.register(async (scope) => {
-    scope.addHook('onRequest', requireSessionHook(ctx));
-    dataRoutes(scope, ctx);
-    eventRoutes(scope, ctx);
-    if (mode === 'development') developmentControls(scope, ctx);
+  platformRoutes(app, ctx, keys);
+  // Every /v1 route of the contract is the library's API; a request with a secret key is for
+  // "Stripe" (the platform-side API) on the same paths.
+  await app.register(expressApiPlugin, {
+    api: { routes: api.routes, webhook: api.webhook, fetch: (r) => (stripe.isFor(r) ? stripe.fetch(r) : api.fetch(r)) },
+    bodyLimit: 16 * 1024,
+    routeConfig: (route) =>
+      route.path.startsWith('/v1/sign_in') && signInMax !== undefined ? { rateLimit: { max: signInMax, timeWindow: 60_000 } } : undefined,
   });
+  if (mode === 'development') {
+    await app.register(async (scope) => {
+      scope.addHook('onRequest', requireSessionHook(ctx));
+      developmentControls(scope, ctx);
+    });
+  }
   expressPages(app, ctx);
   if (mode === 'development' && outbox) {
     developmentPages(app, ctx, outbox, options.platformDemo ?? { secretKeys: {} });
@@ -227,12 +262,13 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
   // End open event streams first, or closing would wait for them.
   app.addHook('preClose', async () => {
     clearInterval(housekeeping);
-    for (const res of ctx.streams) res.end();
+    api.close();
   });
 
   return {
     app,
     ctx,
+    stripe,
     outbox,
     async listen(o = {}) {
       await app.listen({ port: o.port ?? 0, host: o.host ?? '127.0.0.1' });

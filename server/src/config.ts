@@ -12,6 +12,7 @@
  * | `SERVER_SECRET` | HMAC key for SMS codes, at least 32 characters (production: required) |
  * | `PLATFORM_SECRET_KEYS` | the platform API keys accepted, comma-separated `sk_test_…`/`sk_live_…` (production: required) |
  * | `SMS_WEBHOOK_URL`, `SMS_WEBHOOK_TOKEN` | the real SMS sender (production: required) |
+ * | `WEBHOOK_URL`, `WEBHOOK_SECRET` | playing Stripe: POST signed Connect events (new payments, payout changes) to the platform's endpoint, signed with the `whsec_…` secret |
  *
  * In development, a missing `SERVER_SECRET` and `PLATFORM_SECRET_KEYS` are generated once and
  * kept in `.data/secrets.json` (mode 0600), so sessions and keys survive restarts.
@@ -37,6 +38,8 @@ export interface EnvConfig {
   smsSender?: SmsSender;
   /** Development: the keys the demo platform's backend holds. */
   demoKeys?: { test: string; live: string };
+  /** Signed Connect events to the platform's endpoint. */
+  webhooks?: { url: string; secret: string };
 }
 
 interface DevSecrets {
@@ -66,6 +69,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root: string): EnvConfig {
   const port = env.PORT ? Number(env.PORT) : undefined;
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   const smsSender = env.SMS_WEBHOOK_URL ? new WebhookSmsSender({ url: env.SMS_WEBHOOK_URL, token: env.SMS_WEBHOOK_TOKEN }) : undefined;
+  if (!env.WEBHOOK_URL !== !env.WEBHOOK_SECRET) throw new Error('Set both WEBHOOK_URL and WEBHOOK_SECRET (whsec_…), or neither.');
+  if (env.WEBHOOK_SECRET && !/^whsec_\S{8,}$/.test(env.WEBHOOK_SECRET)) throw new Error('WEBHOOK_SECRET looks like whsec_… (at least 8 characters after the prefix).');
+  const webhooks = env.WEBHOOK_URL && env.WEBHOOK_SECRET ? { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET } : undefined;
   const base = {
     mode,
     port,
@@ -75,6 +81,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root: string): EnvConfig {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     smsSender,
+    webhooks,
   };
   if (mode === 'production') {
     const missing = ['SERVER_SECRET', 'PLATFORM_SECRET_KEYS', 'SMS_WEBHOOK_URL', 'PUBLIC_URL'].filter((k) => !env[k]);

@@ -1,14 +1,15 @@
 /** What every route module receives: the services, the mode and the session helpers. */
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ServerResponse } from 'node:http';
+import type { FastifyRequest } from 'fastify';
+import type { ExpressApi } from '../../src/server/api.js';
+import type { ExpressSource } from '../../src/server/source.js';
 import type { Clock } from './clock.js';
 import type { Db } from './db.js';
 import { ApiError } from './errors.js';
-import type { EventBus } from './event-bus.js';
 import type { Ledger } from './ledger.js';
 import type { Sessions } from './sessions.js';
 import type { SignIn } from './sign-in.js';
-import type { SmsMessage, SmsSender } from './sms.js';
+import type { SmsSender } from './sms.js';
+import type { StripeWebhookSender } from './stripe-webhooks.js';
 
 /** `development` adds the demo platform site, `/dev/*` and the dev SMS outbox; `production` refuses them. */
 export type Mode = 'development' | 'production';
@@ -24,22 +25,19 @@ export interface AppContext {
   clock: Clock;
   db: Db;
   ledger: Ledger;
+  /** The contract over the ledger (`ledgerSource`). */
+  source: ExpressSource;
+  /** The library's API over `source`, with the sign-in module: every `/v1` route a browser calls. */
+  api: ExpressApi;
   signIn: SignIn;
   sessions: Sessions;
-  bus: EventBus;
   sms: SmsSender;
+  /** Signed Connect events to the platform's webhook endpoint (`WEBHOOK_URL`), when configured. */
+  webhooks?: StripeWebhookSender;
   platformName: string;
-  heartbeatMs: number;
-  /** Open event streams, ended on shutdown. */
-  streams: Set<ServerResponse>;
   log(message: string, error?: unknown): void;
   /** The origin login links point at (`PUBLIC_URL`, else the address the server listens on). */
   publicUrl(): string;
-}
-
-/** Whether the request came over HTTPS (directly, or through a trusted proxy's `X-Forwarded-Proto`). */
-export function isHttps(request: FastifyRequest): boolean {
-  return request.protocol === 'https';
 }
 
 /** The raw session id from the request's cookie, if any. */
@@ -79,32 +77,4 @@ export function requireSessionHook(ctx: AppContext) {
 export function signedInAs(request: FastifyRequest): { id: string; accountId: string } {
   if (!request.expressSession) throw new ApiError(401, 'session_required', 'Sign in to see this.');
   return request.expressSession;
-}
-
-/** Sets the session cookie: HttpOnly, SameSite=Lax, Path=/, and Secure (with the `__Host-` name) over HTTPS. */
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, id: string, maxAgeSeconds: number): void {
-  const secure = isHttps(request);
-  reply.setCookie(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, id, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure,
-    path: '/',
-    maxAge: maxAgeSeconds,
-  });
-}
-
-/** Clears the session cookie (both names). */
-export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
-  const secure = isHttps(request);
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
-  if (secure) reply.clearCookie(SECURE_SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: true });
-}
-
-/**
- * Sends an SMS without making the answer wait for it, so a real account's answer takes as long
- * as an unknown email's (no enumeration by timing). Failures are logged without the text.
- */
-export function dispatchSms(ctx: AppContext, sms: SmsMessage | null): void {
-  if (!sms) return;
-  ctx.sms.send(sms).catch((e: unknown) => ctx.log(`Sending an SMS through ${ctx.sms.name} failed`, e));
 }

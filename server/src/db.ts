@@ -98,6 +98,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sessions_by_account ON sessions (account_id);
     `,
   },
+  {
+    version: 2,
+    name: 'which payout settled a transaction, its source; how far events were pruned',
+    sql: `
+      ALTER TABLE balance_transactions ADD COLUMN payout_id TEXT;
+      ALTER TABLE balance_transactions ADD COLUMN source_id TEXT;
+      UPDATE balance_transactions SET source_id = COALESCE(json_extract(data, '$.source.id'), json_extract(data, '$.source'))
+        WHERE json_type(data, '$.source') IN ('text', 'object');
+      UPDATE balance_transactions SET payout_id = source_id WHERE type = 'payout';
+      -- Not led by account_id: the planner would take them for account-wide scans (the balance),
+      -- reading rows out of their (created) order; a payout or source picks out a few rows anyway.
+      CREATE INDEX balance_transactions_by_payout ON balance_transactions (payout_id) WHERE payout_id IS NOT NULL;
+      CREATE INDEX balance_transactions_by_source ON balance_transactions (source_id) WHERE source_id IS NOT NULL;
+      CREATE TABLE event_log_state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    `,
+  },
 ];
 
 /**

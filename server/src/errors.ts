@@ -1,72 +1,15 @@
 /**
- * Errors as Stripe shapes them: `{ error: { type, code, message, param } }` with the HTTP status
- * the client maps to an `ExpressError` code (400/422 invalid_request, 401/403 unauthorized, 404
- * not_found, 410 expired, 429 rate_limited with `Retry-After`). The sign-in codes `invalid_code`,
- * `too_many_attempts` and `expired` travel in `error.code`, which `HttpSignInAdapter` reads.
+ * Errors of the Fastify routes (pages, the platform API, development controls), Stripe-shaped like
+ * the library's API (`ApiError`, src/server/errors.ts): `{ error: { type, code, message, param } }`
+ * with the HTTP status the client maps to an `ExpressError` code. The sign-in codes
+ * `invalid_code`, `too_many_attempts` and `expired` travel in `error.code`, which
+ * `HttpSignInAdapter` reads.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError, invalidParam, rateLimited } from '../../src/server/errors.js';
 
-/** The body of every error answer. */
-export interface StripeErrorBody {
-  error: {
-    type: 'invalid_request_error' | 'api_error';
-    code?: string;
-    message: string;
-    param?: string;
-    [extra: string]: unknown;
-  };
-}
-
-/** Options of `new ApiError(...)`. */
-export interface ApiErrorOptions {
-  param?: string;
-  /** Seconds, sent as `Retry-After` (429). */
-  retryAfter?: number;
-  /** More fields for the error body (e.g. `attempts_remaining`). */
-  extra?: Record<string, unknown>;
-}
-
-/** An error answer: HTTP status, Stripe error code, a message safe to show a person. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly param?: string;
-  readonly retryAfter?: number;
-  readonly extra?: Record<string, unknown>;
-
-  constructor(status: number, code: string, message: string, options: ApiErrorOptions = {}) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-    this.param = options.param;
-    this.retryAfter = options.retryAfter;
-    this.extra = options.extra;
-  }
-
-  /** The Stripe-shaped body. */
-  toBody(): StripeErrorBody {
-    return {
-      error: {
-        type: this.status >= 500 ? 'api_error' : 'invalid_request_error',
-        code: this.code,
-        message: this.message,
-        ...(this.param ? { param: this.param } : {}),
-        ...this.extra,
-      },
-    };
-  }
-}
-
-/** 400 for a parameter. */
-export function invalidParam(param: string, message: string, code = 'parameter_invalid'): ApiError {
-  return new ApiError(400, code, message, { param });
-}
-
-/** 429 with `Retry-After` (whole seconds, at least 1). */
-export function rateLimited(message: string, retryAfterSeconds: number): ApiError {
-  return new ApiError(429, 'rate_limited', message, { retryAfter: Math.max(1, Math.ceil(retryAfterSeconds)) });
-}
+export { ApiError, invalidParam, rateLimited };
+export type { ApiErrorOptions, StripeErrorBody } from '../../src/server/errors.js';
 
 interface AjvError {
   keyword: string;

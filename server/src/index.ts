@@ -6,6 +6,9 @@ export { SESSION_COOKIE, SECURE_SESSION_COOKIE, type AppContext, type Mode } fro
 export { MIGRATIONS, migrate, openDatabase, type Db, type Migration } from './db.js';
 export { ApiError } from './errors.js';
 export { Ledger, MAX_NET_VOLUME_BUCKETS } from './ledger.js';
+export { SqliteEventStore } from './event-store.js';
+export { stripePlatformApi, type StripeFault, type StripePlatformApi } from './stripe-api.js';
+export { StripeWebhookSender, stripeSignature } from './stripe-webhooks.js';
 export { parseArgs, seedCli, start } from './main.js';
 export { SEED_PROFILES, seedDatabase, seedPhone, type SeedOptions, type SeededAccount } from './seed.js';
 export { DEFAULT_SESSION_POLICY, Sessions, type SessionPolicy } from './sessions.js';
@@ -13,3 +16,5 @@ export { SIGN_IN_POLICY, SignIn, phoneHint } from './sign-in.js';
 export { DevelopmentSmsSender, WebhookSmsSender, type SmsMessage, type SmsSender } from './sms.js';
 export { aggregateNetVolume } from '../../src/core/net-volume.js';
 export { balanceOf, generateDemoData, mulberry32 } from '../../src/demo/demo-data.js';
+/** The library's server entry (`express-dashboard-elements/server`), from the same build, for tests and scripts. */
+export * as lib from '../../src/server/index.js';

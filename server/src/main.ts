@@ -36,6 +36,7 @@ export async function start(o: { root: string; webRoot: string; env: NodeJS.Proc
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
     allowedOrigins: config.allowedOrigins,
+    webhooks: config.webhooks,
     webRoot: o.webRoot,
     platformDemo: config.mode === 'development' && config.demoKeys ? { secretKeys: config.demoKeys } : undefined,
   });
@@ -59,6 +60,8 @@ export async function start(o: { root: string; webRoot: string; env: NodeJS.Proc
     console.log(`Express reference server (production) on ${origin}, links to ${config.publicUrl}`);
   }
   console.log(`Database ${where}, SMS through ${server.ctx.sms.name}. Ctrl+C to stop.`);
+  console.log(`Stripe's platform API (for stripeSource, offline): ${origin}/v1 with Authorization: Bearer <a PLATFORM_SECRET_KEYS key> and Stripe-Account: acct_…` +
+    (config.webhooks ? `; signed Connect events to ${config.webhooks.url}.` : '; set WEBHOOK_URL and WEBHOOK_SECRET to receive its Connect events.'));
   if (config.mode === 'development' && !['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
     console.warn(`Warning: development mode on ${config.host}: anyone who can reach it can read sign-in codes at /dev/sms.`);
   }

@@ -59,7 +59,7 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeededAccount[]
   const now = options.now ?? Math.floor(Date.now() / 1000);
   const ledger = new Ledger(db, { now: () => now * 1000 });
   return db.transaction(() => {
-    for (const table of ['sessions', 'sign_in_challenges', 'sms_sends', 'login_links', 'events', 'payouts', 'balance_transactions', 'accounts']) {
+    for (const table of ['sessions', 'sign_in_challenges', 'sms_sends', 'login_links', 'events', 'event_log_state', 'payouts', 'balance_transactions', 'accounts']) {
       db.prepare(`DELETE FROM ${table}`).run();
     }
     const emails = new Set<string>();
@@ -73,7 +73,7 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeededAccount[]
       const account = { ...data.account, email };
       const phone = seedPhone(i);
       ledger.insertAccount(account, phone);
-      ledger.insertTransactions(account.id, data.balance_transactions);
+      ledger.insertTransactions(account.id, data.balance_transactions, data.payout_balance_transactions);
       ledger.insertPayouts(account.id, data.payouts);
       out.push({
         id: account.id,

@@ -35,14 +35,14 @@ export function secretKey(mode) {
 
 /**
  * Starts a seeded server (3 accounts: [0] live usd, [1] test usd, [2] live eur) on 127.0.0.1 with
- * a fake clock at NOW. `server` overrides createServer options. Call `close()` when done.
+ * a fake clock at `now` (Unix seconds; default NOW), the data seeded up to it. `server` overrides createServer options. Call `close()` when done.
  */
-export async function startTestServer({ months = 2, server = {}, db: dbPath } = {}) {
+export async function startTestServer({ months = 2, server = {}, db: dbPath, now = NOW } = {}) {
   const m = await serverModule();
   const dir = mkdtempSync(join(tmpdir(), 'express-server-test-'));
   const db = m.openDatabase(dbPath ?? join(dir, 'test.sqlite'));
-  const seeded = m.seedDatabase(db, { accounts: 3, months, now: NOW });
-  const clock = fakeClock(NOW * 1000 + 500);
+  const seeded = m.seedDatabase(db, { accounts: 3, months, now });
+  const clock = fakeClock(now * 1000 + 500);
   const keys = { test: secretKey('test'), live: secretKey('live') };
   const srv = await m.createServer({
     db,
@@ -160,14 +160,14 @@ export async function signIn(t, client, account) {
 }
 
 /**
- * Opens `GET /v1/events` for the client; `next()` resolves with the next message
+ * Opens `GET /v1/events` (or `path`) for the client; `next()` resolves with the next message
  * (`{ id, data, event }` or `{ comment }`), `close()` disconnects.
  */
-export async function openEvents(client, { lastEventId } = {}) {
+export async function openEvents(client, { lastEventId, path = '/v1/events' } = {}) {
   const ac = new AbortController();
-  const headers = { Accept: 'text/event-stream', Cookie: client.cookieHeader() };
+  const headers = { ...client.headers, Accept: 'text/event-stream', Cookie: client.cookieHeader() };
   if (lastEventId !== undefined) headers['Last-Event-ID'] = String(lastEventId);
-  const res = await fetch(`${client.origin}/v1/events`, { headers, signal: ac.signal });
+  const res = await fetch(`${client.origin}${path}`, { headers, signal: ac.signal });
   const messages = [];
   const waiters = [];
   let ended = false;
@@ -195,6 +195,7 @@ export async function openEvents(client, { lastEventId } = {}) {
             else if (line.startsWith('id: ')) m.id = Number(line.slice(4));
             else if (line.startsWith('data: ')) m.data = (m.data ?? '') + line.slice(6);
             else if (line.startsWith('retry: ')) m.retry = Number(line.slice(7));
+            else if (line.startsWith('event: ')) m.name = line.slice(7);
           }
           if (m.data !== undefined) m.event = JSON.parse(m.data);
           push(m);
@@ -225,3 +226,77 @@ export async function openEvents(client, { lastEventId } = {}) {
     },
   };
 }
+
+/** A free port's server listening on 127.0.0.1; resolves with its origin. */
+export function listenOn(server) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`));
+  });
+}
+
+/** The official Stripe client pointed at the reference server `t` (playing Stripe) with its `mode` key. */
+export async function stripeClient(t, mode = 'test', config = {}) {
+  const { default: Stripe } = await import('stripe');
+  const url = new URL(t.origin);
+  return new Stripe(t.keys[mode], { host: url.hostname, port: url.port, protocol: 'http', maxNetworkRetries: 2, ...config });
+}
+
+/**
+ * A platform's backend on `stripeSource`, as the README mounts it: a node:http server with
+ * `toNodeHandler(api)` and `toNodeHandler(api.webhook)` at `/stripe/webhook`, talking to the
+ * reference server `t` as Stripe with the official client. Tests sign in by the `X-Account` header
+ * (`accountFor` reads it). With `webhooks`, the reference server POSTs its signed Connect events here.
+ */
+export async function startPlatform(t, { mode = 'test', webhooks = true, source: sourceOptions = {}, api: apiOptions = {}, stripe: stripeConfig = {} } = {}) {
+  const { createServer } = await import('node:http');
+  const lib = t.m.lib;
+  const stripe = await stripeClient(t, mode, stripeConfig);
+  const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`;
+  const errors = [];
+  const source = lib.stripeSource({ stripe, webhookSecret, now: () => t.clock.now(), onError: (m, e) => errors.push([m, e]), ...sourceOptions });
+  const api = lib.createExpressApi({ source, accountFor: (r) => r.headers.get('x-account'), onError: (m, e) => errors.push([m, e]), ...apiOptions });
+  const data = lib.toNodeHandler(api);
+  const hook = lib.toNodeHandler((r) => api.webhook(r));
+  const server = createServer((req, res) => (req.url.startsWith('/stripe/webhook') ? hook(req, res) : data(req, res)));
+  const origin = await listenOn(server);
+  if (webhooks) {
+    t.server.ctx.webhooks = new t.m.StripeWebhookSender({ url: `${origin}/stripe/webhook`, secret: webhookSecret, clock: t.clock, log: () => {}, retryDelayMs: 50 });
+  }
+  return {
+    origin,
+    api,
+    source,
+    stripe,
+    webhookSecret,
+    errors,
+    /** GET a path as the account: `{ status, json, text, headers }`. */
+    get(path, account, headers = {}) {
+      return new Client(origin, { headers: { 'X-Account': account } }).get(path, { headers });
+    },
+    /** Opens the account's event stream (see `openEvents`). */
+    events(account, o = {}) {
+      const client = new Client(origin, { headers: { 'X-Account': account } });
+      return openEvents(client, o);
+    },
+    async close() {
+      api.close();
+      if (webhooks) t.server.ctx.webhooks = undefined;
+      server.closeAllConnections?.();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/** Waits until a playwright locator's text passes `ok` (checked every 100 ms, up to 30 s); returns the text. */
+export async function textWhen(locator, ok) {
+  for (let i = 0; i < 300; i++) {
+    const text = (await locator.textContent().catch(() => null)) ?? '';
+    if (ok(text)) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Text never matched: ${await locator.textContent().catch(() => '(none)')}`);
+}
+
+/** Integer minor units in a formatted en-US amount ("$1,234.56" → 123456, "-$0.50" → -50). */
+export const cents = (text) => Number(text.replace(/[^\d-]/g, ''));

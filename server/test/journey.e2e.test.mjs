@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { buildWeb } from '../build.mjs';
-import { secretKey, serverModule } from './helpers.mjs';
+import { cents, secretKey, serverModule, textWhen } from './helpers.mjs';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const root = new URL('../..', import.meta.url).pathname;
@@ -49,19 +49,6 @@ after(async () => {
   db?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-/** Waits until the locator's text passes `ok` (checked every 100 ms, up to 30 s); returns the text. */
-async function textWhen(locator, ok) {
-  for (let i = 0; i < 300; i++) {
-    const text = (await locator.textContent().catch(() => null)) ?? '';
-    if (ok(text)) return text;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Text never matched: ${await locator.textContent().catch(() => '(none)')}`);
-}
-
-/** Integer minor units in a formatted en-US amount ("$1,234.56" → 123456, "-$0.50" → -50). */
-const cents = (text) => Number(text.replace(/[^\d-]/g, ''));
 
 test('platform page → login button → SMS code → dashboard → a live payment', { skip: !existsSync(CHROME) && `no Chromium at ${CHROME}` }, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1500 }, locale: 'en-US', timezoneId: 'America/New_York' });

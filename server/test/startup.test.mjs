@@ -111,6 +111,14 @@ describe('production mode', () => {
     }
   });
 
+  test('WEBHOOK_URL and WEBHOOK_SECRET: both or neither, the secret a whsec_…', () => {
+    const env = { WEBHOOK_URL: 'http://127.0.0.1:9999/stripe/webhook', WEBHOOK_SECRET: 'whsec_0123456789abcdef' };
+    assert.deepEqual(m.configFromEnv(env, dir).webhooks, { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET });
+    assert.equal(m.configFromEnv({}, dir).webhooks, undefined);
+    assert.throws(() => m.configFromEnv({ WEBHOOK_URL: env.WEBHOOK_URL }, dir), /WEBHOOK_SECRET/);
+    assert.throws(() => m.configFromEnv({ ...env, WEBHOOK_SECRET: 'sk_test_123' }, dir), /whsec_/);
+  });
+
   test('the webhook SMS sender posts { to, body } with its token and fails on an error status', async () => {
     const calls = [];
     const fetchStub = async (url, init) => {

@@ -1,12 +1,13 @@
 // The dashboard page: every element on the reference server's data API (session cookie), with
 // sign-out and, in development, a control that makes a new payment so the live update shows.
+// `data-api-base` on <express-dashboard> points it at another mount of the API (default /v1).
 import '../../src/index.js';
 import { HttpAdapter } from '../../src/adapter/http-adapter.js';
 import type { ExpressErrorEvent } from '../../src/events.js';
 
 const dashboard = document.querySelector('express-dashboard');
 if (dashboard) {
-  dashboard.adapter = new HttpAdapter({ baseUrl: '/v1' });
+  dashboard.adapter = new HttpAdapter({ baseUrl: dashboard.dataset.apiBase ?? '/v1' });
   // The session ended (idle or absolute expiry, or signed out elsewhere): back to the login page.
   dashboard.addEventListener('express-error', (e) => {
     if ((e as ExpressErrorEvent).detail.error.code === 'unauthorized') location.assign('/login');

@@ -20,7 +20,7 @@ export type LiveErrorHandler = (error: ExpressError, operation: string) => void;
 
 /** Calls shared while in flight: reads that take no parameters. */
 const SHARED = ['getAccount', 'getBalance'] as const;
-const DELEGATED = ['listBalanceTransactions', 'listPayouts', 'createLoginLink', 'getNetVolume'] as const;
+const DELEGATED = ['listBalanceTransactions', 'listPayouts', 'getPayout', 'createLoginLink', 'getNetVolume'] as const;
 
 /**
  * The fan-out of one adapter's live feed (see the module's description). `onError` hears of the

@@ -113,8 +113,8 @@ function isThenable(v: unknown): v is PromiseLike<unknown> {
 /**
  * Wraps `adapter` so that every result is validated and every rejection normalised (see the
  * module's description). `hooks.onInvalidItem` hears of every dropped list item and invalid event;
- * lists also carry their dropped items' errors under `DROPPED`. `getNetVolume` and `subscribe`
- * exist on the wrapper only when the inner adapter has them. Each call makes a new wrapper: to
+ * lists also carry their dropped items' errors under `DROPPED`. `getPayout`, `getNetVolume` and
+ * `subscribe` exist on the wrapper only when the inner adapter has them. Each call makes a new wrapper: to
  * share one, use `guardedAdapterFor`.
  */
 export function guardAdapter(adapter: ExpressAdapter, hooks: GuardHooks = {}): GuardedAdapter {
@@ -194,6 +194,10 @@ export function guardAdapter(adapter: ExpressAdapter, hooks: GuardHooks = {}): G
     listPayouts: (p, o) => call('listPayouts', [p, o], o, listCheck('listPayouts', validatePayout)),
     createLoginLink: (o) => call('createLoginLink', [o], o, validateLoginLink),
   };
+
+  if (typeof inner?.getPayout === 'function') {
+    wrapper.getPayout = (id: string, o?: RequestOptions) => call('getPayout', [id, o], o, validatePayout);
+  }
 
   if (typeof inner?.getNetVolume === 'function') {
     wrapper.getNetVolume = (p: NetVolumeParams, o?: RequestOptions) => call('getNetVolume', [p, o], o, validateNetVolume);

@@ -21,6 +21,7 @@ import {
   validateList,
   validateLoginLink,
   validateNetVolume,
+  validatePayout,
 } from './validate.js';
 import type {
   Balance,
@@ -105,7 +106,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 /**
  * The `ExpressError` code of an HTTP status: 400 and 422 `invalid_request`, 401 and 403
  * `unauthorized`, 404 `not_found`, 410 `expired`, 429 `rate_limited`, other 4xx `unknown`, 5xx
- * `network`.
+ * `server_error` (the server answered; `network` is only for a request that never got an answer).
  */
 export function errorCodeForStatus(status: number): ExpressErrorCode {
   switch (status) {
@@ -122,7 +123,7 @@ export function errorCodeForStatus(status: number): ExpressErrorCode {
     case 429:
       return 'rate_limited';
     default:
-      return status >= 500 ? 'network' : 'unknown';
+      return status >= 500 ? 'server_error' : 'unknown';
   }
 }
 
@@ -198,7 +199,7 @@ export class HttpAdapter implements ExpressAdapter {
     return validateBalance(await this.request('GET', 'balance', '', o));
   }
 
-  /** `GET {base}/balance_transactions?limit&starting_after&created[gte]&created[lt]&type[]&currency`. */
+  /** `GET {base}/balance_transactions?limit&starting_after&created[gte]&created[lt]&type[]&currency&payout`. */
   async listBalanceTransactions(p: ListBalanceTransactionsParams, o?: RequestOptions): Promise<List<BalanceTransaction>> {
     const query = stripeQuery({
       limit: p.limit,
@@ -207,6 +208,7 @@ export class HttpAdapter implements ExpressAdapter {
       'created[lt]': p.created?.lt,
       'type[]': p.type,
       currency: p.currency,
+      payout: p.payout,
     });
     return listEnvelope<BalanceTransaction>(await this.request('GET', 'balance_transactions', query, o));
   }
@@ -221,6 +223,12 @@ export class HttpAdapter implements ExpressAdapter {
       'arrival_date[lt]': p.arrival_date?.lt,
     });
     return listEnvelope<Payout>(await this.request('GET', 'payouts', query, o));
+  }
+
+  /** `GET {base}/payouts/{id}`. */
+  async getPayout(id: string, o?: RequestOptions): Promise<Payout> {
+    if (typeof id !== 'string' || id === '') throw new ExpressError('invalid_request', 'A payout id is required.', { param: 'id' });
+    return validatePayout(await this.request('GET', `payouts/${encodeURIComponent(id)}`, '', o));
   }
 
   /** `POST {base}/login_links` with an empty body. */

@@ -10,7 +10,7 @@
  * - Errors: a Stripe-shaped body `{ error: { code, message, param, attempts_remaining } }` whose
  *   `code` is a sign-in code (`invalid_code`, `expired`, `too_many_attempts`, `rate_limited`) gives
  *   that code; otherwise the HTTP status decides, as for `HttpAdapter` (410 `expired`, 429
- *   `rate_limited` with `Retry-After`, 5xx `network`, ...). `attempts_remaining` becomes the
+ *   `rate_limited` with `Retry-After`, 5xx `server_error`, ...). `attempts_remaining` becomes the
  *   error's `attemptsRemaining`. An answer that is not a valid `SignInStep` is `invalid_response`.
  * - An aborted call rejects with the signal's reason, never an `ExpressError`.
  * - The code is sent in the request body only: never in a URL, never logged.

@@ -28,6 +28,7 @@ export type MemoryOperation =
   | 'getBalance'
   | 'listBalanceTransactions'
   | 'listPayouts'
+  | 'getPayout'
   | 'createLoginLink'
   | 'getNetVolume';
 
@@ -57,6 +58,11 @@ export interface MemoryAdapterOptions {
   balance_transactions?: BalanceTransaction[];
   /** Any order: kept newest first. */
   payouts?: Payout[];
+  /**
+   * What each automatic payout paid out: payout id → the ids of the balance transactions it
+   * settled, its own `payout` transaction included (answers `listBalanceTransactions({ payout })`).
+   */
+  payout_balance_transactions?: Record<string, readonly string[]>;
   /** Delay of every call; aborting the signal ends the wait at once. */
   latency?: MemoryLatency;
   /** Failure injection (see `MemoryFailure`). */
@@ -114,6 +120,7 @@ export class MemoryAdapter implements ExpressAdapter {
   private txnIndex = new Map<string, number>();
   private payouts: Payout[];
   private payoutIndex = new Map<string, number>();
+  private settled: Map<string, Set<string>>;
   private listeners = new Set<(e: ExpressEvent) => void>();
   /** The adapter's seeded PRNG (latency jitter, failure probabilities; subclasses draw ids from it). */
   protected rand: () => number;
@@ -124,6 +131,7 @@ export class MemoryAdapter implements ExpressAdapter {
   constructor(options: MemoryAdapterOptions = {}) {
     this.txns = structuredClone(options.balance_transactions ?? []).sort(newestFirst);
     this.payouts = structuredClone(options.payouts ?? []).sort(newestFirst);
+    this.settled = new Map(Object.entries(options.payout_balance_transactions ?? {}).map(([id, txns]) => [id, new Set(txns)]));
     this.reindex();
     const currency =
       options.account?.default_currency ?? this.txns[0]?.currency ?? options.balance?.available[0]?.currency ?? 'usd';
@@ -148,7 +156,9 @@ export class MemoryAdapter implements ExpressAdapter {
   /**
    * A page of balance transactions, newest first (`created` descending, then `id` descending),
    * after `starting_after`, inside `created` (`gte` inclusive, `lt` exclusive), of the types in
-   * `type` (all when absent or empty) and of `currency`. `limit` defaults to 10, at most 100.
+   * `type` (all when absent or empty), of `currency`, and paid out by `payout` (an automatic
+   * payout: what it settled and its own transaction; an unknown or manual payout is an
+   * `invalid_request` naming `payout`). `limit` defaults to 10, at most 100.
    */
   listBalanceTransactions(p: ListBalanceTransactionsParams = {}, o?: RequestOptions): Promise<List<BalanceTransaction>> {
     return this.run('listBalanceTransactions', p, o, () => {
@@ -162,6 +172,7 @@ export class MemoryAdapter implements ExpressAdapter {
       }
       if (p.currency !== undefined && typeof p.currency !== 'string') throw invalidParam('currency', 'currency must be a string.');
       const currency = p.currency?.toLowerCase();
+      const paidOut = p.payout === undefined ? undefined : this.paidOutBy(p.payout);
       let i = this.after(p.starting_after, this.txnIndex);
       if (lt !== undefined) i = Math.max(i, this.firstCreatedBefore(lt));
       const data: BalanceTransaction[] = [];
@@ -171,6 +182,7 @@ export class MemoryAdapter implements ExpressAdapter {
         if (gte !== undefined && t.created < gte) break; // newest first: all the rest are older
         if (types && !types.has(t.type)) continue;
         if (currency !== undefined && t.currency !== currency) continue;
+        if (paidOut && !paidOut.has(t.id)) continue;
         if (data.length === limit) {
           has_more = true;
           break;
@@ -203,6 +215,15 @@ export class MemoryAdapter implements ExpressAdapter {
         data.push(structuredClone(po));
       }
       return { object: 'list', data, has_more, url: '/v1/payouts' } as List<Payout>;
+    });
+  }
+
+  /** One payout by id; an unknown id rejects with `not_found`. */
+  getPayout(id: string, o?: RequestOptions): Promise<Payout> {
+    return this.run('getPayout', id, o, () => {
+      const i = typeof id === 'string' ? this.payoutIndex.get(id) : undefined;
+      if (i === undefined) throw new ExpressError('not_found', `No such payout: ${String(id).slice(0, 64)}`, { param: 'id' });
+      return structuredClone(this.payouts[i]);
     });
   }
 
@@ -288,6 +309,19 @@ export class MemoryAdapter implements ExpressAdapter {
   private reindex(): void {
     this.txnIndex = new Map(this.txns.map((t, i) => [t.id, i]));
     this.payoutIndex = new Map(this.payouts.map((p, i) => [p.id, i]));
+  }
+
+  /** The ids of what an automatic payout paid out. @throws invalid_request for an unknown or manual payout. */
+  private paidOutBy(payout: unknown): Set<string> {
+    const i = typeof payout === 'string' ? this.payoutIndex.get(payout) : undefined;
+    if (i === undefined) throw invalidParam('payout', `No such payout: ${String(payout).slice(0, 64)}`);
+    if (this.payouts[i].automatic === false) {
+      throw invalidParam('payout', 'Balance transactions can only be filtered by an automatic payout, not a manual one.');
+    }
+    const ids = new Set(this.settled.get(payout as string));
+    const own = (this.payouts[i] as { balance_transaction?: unknown }).balance_transaction;
+    if (typeof own === 'string') ids.add(own); // its own transaction, also without a recorded settlement
+    return ids;
   }
 
   /** The index after the cursor (0 without one). */

@@ -251,8 +251,10 @@ export function validateBalanceTransaction(v: unknown, path = ''): BalanceTransa
 
 /**
  * A payout: `id`; `amount` a safe integer; `currency` known; `created`, `arrival_date` finite
- * numbers; `status` a string; `automatic` boolean, `method` string, `description` and
- * `failure_message` string or null when present.
+ * numbers; `status` a string; when present: `automatic` boolean; `method`, `type`,
+ * `reconciliation_status` strings; `description`, `failure_message`, `failure_code`,
+ * `statement_descriptor` string or null; `destination` an id, null, or an object with an `id` whose
+ * `last4`, `bank_name`, `brand` are strings (`bank_name`, `brand` also null).
  */
 export function validatePayout(v: unknown, path = ''): Payout {
   const f = Fields.of(v, path, 'payout');
@@ -264,8 +266,22 @@ export function validatePayout(v: unknown, path = ''): Payout {
   f.string('status');
   f.boolean('automatic', { optional: true });
   f.string('method', { optional: true });
+  f.string('type', { optional: true });
+  f.string('reconciliation_status', { optional: true });
   f.string('description', { optional: true, nullable: true });
   f.string('failure_message', { optional: true, nullable: true });
+  f.string('failure_code', { optional: true, nullable: true });
+  f.string('statement_descriptor', { optional: true, nullable: true });
+  if (typeof f.obj.destination !== 'string') {
+    const d = f.object('destination', { optional: true, nullable: true });
+    if (d) {
+      d.id();
+      d.string('object', { optional: true });
+      d.string('last4', { optional: true });
+      d.string('bank_name', { optional: true, nullable: true });
+      d.string('brand', { optional: true, nullable: true });
+    }
+  }
   return v as Payout;
 }
 

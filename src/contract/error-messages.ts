@@ -1,8 +1,7 @@
 /**
  * English default messages per `ExpressError` code, as plain data (importing this module does
- * nothing else); elements show localised words of their own.
+ * nothing else); elements show localised words of their own. Its keys are the error codes.
  */
-import type { ExpressErrorCode } from './errors.js';
 
 export const DEFAULT_ERROR_MESSAGES = {
   network: 'We could not reach the server. Check your connection and try again.',
@@ -14,5 +13,6 @@ export const DEFAULT_ERROR_MESSAGES = {
   expired: 'This link has expired.',
   invalid_code: 'That code is not correct.',
   too_many_attempts: 'Too many attempts. Request a new code.',
+  server_error: 'Something went wrong on our side; try again in a moment.',
   unknown: 'Something went wrong. Try again.',
-} satisfies Record<ExpressErrorCode, string>;
+};

@@ -4,20 +4,11 @@
  */
 import { DEFAULT_ERROR_MESSAGES } from './error-messages.js';
 
-export const EXPRESS_ERROR_CODES = [
-  'network',
-  'unauthorized',
-  'not_found',
-  'rate_limited',
-  'invalid_response',
-  'invalid_request',
-  'expired',
-  'invalid_code',
-  'too_many_attempts',
-  'unknown',
-] as const;
+/** An error code: `network`, `unauthorized`, `not_found`, `rate_limited`, ... (the keys of `DEFAULT_ERROR_MESSAGES`). */
+export type ExpressErrorCode = keyof typeof DEFAULT_ERROR_MESSAGES;
 
-export type ExpressErrorCode = (typeof EXPRESS_ERROR_CODES)[number];
+/** Every error code, in the order of the contract's table. */
+export const EXPRESS_ERROR_CODES = Object.keys(DEFAULT_ERROR_MESSAGES) as readonly ExpressErrorCode[];
 
 export interface ExpressErrorOptions {
   /** Seconds to wait before retrying (from `Retry-After`). */
@@ -49,8 +40,7 @@ export class ExpressError extends Error {
   readonly attemptsRemaining?: number;
 
   constructor(code: ExpressErrorCode, message?: string, options: ExpressErrorOptions = {}) {
-    const known = (EXPRESS_ERROR_CODES as readonly string[]).includes(code);
-    const c: ExpressErrorCode = known ? code : 'unknown';
+    const c: ExpressErrorCode = Object.prototype.hasOwnProperty.call(DEFAULT_ERROR_MESSAGES, code) ? code : 'unknown';
     super(message || defaultMessages[c] || c, options.cause !== undefined ? { cause: options.cause } : undefined);
     this.code = c;
     if (options.retryAfter !== undefined) this.retryAfter = options.retryAfter;

@@ -47,6 +47,21 @@ export interface Balance {
   livemode?: boolean;
 }
 
+/**
+ * Where a payout goes, expanded (Stripe: `bank_account` or `card`; a deleted one has only `id`,
+ * `object` and `deleted: true`). Unexpanded, Stripe sends the id alone.
+ */
+export interface PayoutDestination {
+  id: string;
+  object?: 'bank_account' | 'card' | (string & {});
+  /** The last four digits of the account or card number. */
+  last4?: string;
+  /** A bank account's bank. */
+  bank_name?: string | null;
+  /** A card's brand (`Visa`, ...). */
+  brand?: string | null;
+}
+
 /** Stripe: payout. */
 export interface Payout {
   id: string;
@@ -56,9 +71,20 @@ export interface Payout {
   arrival_date: number;
   status: 'paid' | 'pending' | 'in_transit' | 'canceled' | 'failed' | (string & {});
   automatic?: boolean;
+  /** `instant` payouts arrive within minutes. */
   method?: 'standard' | 'instant' | (string & {});
   description?: string | null;
   failure_message?: string | null;
+  /** Why it failed (`account_closed`, `insufficient_funds`, ...), for a failed payout. */
+  failure_code?: string | null;
+  /** The bank account or card: its id, or the expanded object with `last4`. */
+  destination?: string | PayoutDestination | null;
+  /** The kind of destination. */
+  type?: 'bank_account' | 'card' | (string & {});
+  /** What the bank statement shows. */
+  statement_descriptor?: string | null;
+  /** Whether the balance transactions it paid out are known yet (automatic payouts). */
+  reconciliation_status?: 'completed' | 'in_progress' | 'not_applicable' | (string & {});
 }
 
 /** Stripe: balance_transaction. */
@@ -114,6 +140,11 @@ export interface ListBalanceTransactionsParams {
   created?: TimeRange;
   type?: string[];
   currency?: string;
+  /**
+   * Only what this automatic payout paid out: the balance transactions it settled, its own
+   * `payout` transaction included (Stripe's `payout` parameter).
+   */
+  payout?: string;
 }
 
 export interface ListPayoutsParams {
@@ -149,6 +180,8 @@ export interface ExpressAdapter {
   /** Newest first. */
   listBalanceTransactions(p: ListBalanceTransactionsParams, o?: RequestOptions): Promise<List<BalanceTransaction>>;
   listPayouts(p: ListPayoutsParams, o?: RequestOptions): Promise<List<Payout>>;
+  /** One payout by id (`GET {base}/payouts/{id}`). */
+  getPayout?(id: string, o?: RequestOptions): Promise<Payout>;
   /** Made on the platform's server. */
   createLoginLink(o?: RequestOptions): Promise<LoginLink>;
   getNetVolume?(p: NetVolumeParams, o?: RequestOptions): Promise<NetVolumePoint[]>;

@@ -14,9 +14,10 @@
  * - Payments and refunds are `pending` until `available_on`, the start of the local day two days
  *   after them (the account's payout schedule: daily, `delay_days: 2`), then `available`.
  * - A payout every local day at about 01:00 that sweeps the available balance (none when it is
- *   zero or negative), each with its `payout` balance transaction (negative amount). It arrives
- *   the next business day: `paid` once arrived, `pending` on the day it is made, `in_transit`
- *   in between.
+ *   zero or negative), each with its `payout` balance transaction (negative amount), paid to one
+ *   bank account (`destination` expanded, with `last4` and `bank_name`). It arrives the next
+ *   business day: `paid` once arrived, `pending` on the day it is made, `in_transit` in between.
+ *   `payout_balance_transactions` records what each one settled (Stripe's `payout` filter).
  * - The balance is derived from the transactions (`balanceOf`), so it always equals what the
  *   transactions and payouts imply.
  */
@@ -56,6 +57,12 @@ export interface DemoData {
   balance_transactions: BalanceTransaction[];
   /** Newest first. */
   payouts: Payout[];
+  /**
+   * What each payout paid out: payout id → the ids of the balance transactions it settled (those
+   * that became available since the previous payout) and of its own `payout` transaction. Their
+   * nets sum to zero: the payout's amount is exactly the sum of what it settled.
+   */
+  payout_balance_transactions: Record<string, string[]>;
 }
 
 /** Unix seconds from a number (seconds, or milliseconds when above 1e11) or a Date. */
@@ -343,16 +350,32 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     break;
   }
 
-  // Daily payouts at about 01:00 local time sweep what has become available.
+  // Daily payouts at about 01:00 local time sweep what has become available: each settles the
+  // transactions that became available since the previous payout (more than a day's worth when a
+  // day's sum was not positive), so its amount is exactly their sum.
   const byAvailable = txns.slice().sort((a, b) => a.available_on - b.available_on);
   const payouts: Payout[] = [];
+  const settled: Record<string, string[]> = {};
   let k = 0;
   let available = 0;
+  let unsettled: string[] = [];
   const bank = stripeId('ba', rand);
+  const destination = {
+    id: bank,
+    object: 'bank_account',
+    bank_name: livemode ? 'MERIDIAN NATIONAL BANK' : 'STRIPE TEST BANK',
+    // test-mode accounts use Stripe's test bank account number, which ends in 6789
+    last4: livemode ? String([...bank].reduce((n, c) => (n * 31 + c.charCodeAt(0)) % 10_000, 7)).padStart(4, '0') : '6789',
+    country: COUNTRY[currency] ?? null,
+    currency,
+  };
   for (let i = 0; i < nDays; i++) {
     const at = midnight[i] + 3600 + Math.floor(rand() * 1800);
     if (at > now) break;
-    while (k < byAvailable.length && byAvailable[k].available_on <= at) available += byAvailable[k++].net;
+    while (k < byAvailable.length && byAvailable[k].available_on <= at) {
+      available += byAvailable[k].net;
+      unsettled.push(byAvailable[k++].id);
+    }
     if (available <= 0) continue;
     let j = i + 1;
     while (weekday[j] === 0 || weekday[j] === 6) j++;
@@ -370,15 +393,19 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       created: at,
       currency,
       description: 'STRIPE PAYOUT',
-      destination: bank,
+      destination: { ...destination },
+      failure_code: null,
       failure_message: null,
       livemode,
       method: 'standard',
+      reconciliation_status: status === 'paid' ? 'completed' : 'in_progress',
       source_type: 'card',
       statement_descriptor: null,
       status,
       type: 'bank_account',
     } as Payout);
+    settled[id] = [...unsettled, txnId];
+    unsettled = [];
     txns.push({
       id: txnId,
       object: 'balance_transaction',
@@ -420,5 +447,11 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       branding: { icon: null, logo: null, primary_color: null, secondary_color: null },
     },
   };
-  return { account, balance: balanceOf(txns, { currency, livemode }), balance_transactions: txns, payouts };
+  return {
+    account,
+    balance: balanceOf(txns, { currency, livemode }),
+    balance_transactions: txns,
+    payouts,
+    payout_balance_transactions: settled,
+  };
 }

@@ -128,6 +128,10 @@ describe('LiveHub', () => {
     expect(link.url).to.match(/^https:/);
     const loginOnly = new LiveHub({ createLoginLink: memory.createLoginLink.bind(memory) } as unknown as ExpressAdapter);
     expect(Object.keys(loginOnly.adapter).sort()).to.deep.equal(['createLoginLink', 'subscribe']);
+    // getPayout is passed on when the upstream adapter has it (the payout details element asks for it).
+    expect(hub.adapter.getPayout).to.equal(undefined);
+    const payouts = new MemoryAdapter({ payouts: [{ id: 'po_1', amount: 500, currency: 'usd', created: 1, arrival_date: 2, status: 'paid' }] });
+    expect((await new LiveHub(payouts).adapter.getPayout!('po_1')).amount).to.equal(500);
   });
 
   it('shares concurrent getAccount calls; one caller aborting leaves the others', async () => {

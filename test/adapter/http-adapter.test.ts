@@ -93,6 +93,32 @@ describe('HttpAdapter requests', () => {
     expect(r.query).to.equal('status=a%20b%26c%3Dd%2F%C3%A9');
   });
 
+  it('sends payout=po_… for what a payout paid out', async () => {
+    const { adapter, last } = recording();
+    await adapter.listBalanceTransactions({ limit: 5, payout: 'po_1OaFDbEcg9tTZuTgNYmX0PKB' });
+    const r = await last();
+    expect(r.path).to.match(/\/ok\/v1\/balance_transactions$/);
+    expect(r.query).to.equal('limit=5&payout=po_1OaFDbEcg9tTZuTgNYmX0PKB');
+  });
+
+  it('GETs {base}/payouts/{id}, the id URL-encoded, and validates the payout', async () => {
+    const { adapter, last } = recording();
+    const payout = await adapter.getPayout('po_test_2');
+    const r = await last();
+    expect(r.method).to.equal('GET');
+    expect(r.path).to.match(/\/ok\/v1\/payouts\/po_test_2$/);
+    expect(r.query).to.equal('');
+    expect(payout.id).to.equal('po_test_2');
+    expect(payout.amount).to.equal(1200);
+    await rejection(adapter.getPayout('po/../x'));
+    expect((await last()).path).to.match(/\/payouts\/po%2F\.\.%2Fx$/);
+    expect((await expressError(adapter.getPayout('po_missing'))).code).to.equal('not_found');
+    const bad = new HttpAdapter({ baseUrl: '/v1', fetch: async () => new Response(JSON.stringify({ id: 'po_1', amount: '12.00' })) });
+    const e = await expressError(bad.getPayout('po_1'));
+    expect(e.code).to.equal('invalid_response');
+    expect(e.param).to.equal('amount');
+  });
+
   it('asks for net volume with interval, created range, currency and time zone, and returns the buckets', async () => {
     const { adapter, last } = recording();
     const points = await adapter.getNetVolume({
@@ -221,8 +247,8 @@ describe('HttpAdapter errors', () => {
     [418, 'unknown'],
     [422, 'invalid_request'],
     [429, 'rate_limited'],
-    [500, 'network'],
-    [503, 'network'],
+    [500, 'server_error'],
+    [503, 'server_error'],
   ];
   for (const [status, code] of table) {
     it(`maps HTTP ${status} to ${code} with the Stripe error's message and param`, async () => {
@@ -242,14 +268,15 @@ describe('HttpAdapter errors', () => {
     expect((await expressError(adapter.getAccount())).code).to.equal('expired');
     expect((await expressError(adapter.getBalance())).code).to.equal('expired');
     expect((await expressError(adapter.listPayouts({}))).code).to.equal('expired');
+    expect((await expressError(adapter.getPayout('po_1'))).code).to.equal('expired');
     const nv = { interval: 'day' as const, created: { gte: 0, lt: 86_400 }, currency: 'usd', timezone: 'UTC' };
     expect((await expressError(adapter.getNetVolume(nv))).code).to.equal('expired');
   });
 
   it('uses the default message of the code when the error body is not Stripe-shaped', async () => {
     const e = await expressError(new HttpAdapter({ baseUrl: '/test-api/status/502-plain/v1' }).getAccount());
-    expect(e.code).to.equal('network');
-    expect(e.message).to.equal(DEFAULT_ERROR_MESSAGES.network);
+    expect(e.code).to.equal('server_error');
+    expect(e.message).to.equal(DEFAULT_ERROR_MESSAGES.server_error);
     expect(e.param).to.be.undefined;
     const e401 = await expressError(new HttpAdapter({ baseUrl: '/test-api/status/401-plain/v1' }).getAccount());
     expect(e401.message).to.equal(DEFAULT_ERROR_MESSAGES.unauthorized);

@@ -92,7 +92,7 @@ describe('HttpSignInAdapter (over real HTTP)', () => {
     expect((await expressError(at('/test-api/status/400/v1').start({ email: 'x' }))).code).to.equal('invalid_request');
     expect((await expressError(at('/test-api/status/401/v1').start({ email: 'x' }))).code).to.equal('unauthorized');
     expect((await expressError(at('/test-api/status/410-plain/v1').start({ email: 'x' }))).code).to.equal('expired');
-    expect((await expressError(at('/test-api/status/503-plain/v1').start({ email: 'x' }))).code).to.equal('network');
+    expect((await expressError(at('/test-api/status/503-plain/v1').start({ email: 'x' }))).code).to.equal('server_error');
     expect((await expressError(at('/test-api/malformed/v1').start({ email: 'x' }))).code).to.equal('invalid_response');
     expect((await expressError(at('/test-api/wrong-shape/v1').start({ email: 'x' }))).code).to.equal('invalid_response');
     expect((await expressError(at('http://127.0.0.1:1/v1').start({ email: 'x' }))).code).to.equal('network');

@@ -39,7 +39,9 @@ function amountOf(b: Balance, key: 'available' | 'pending', currency: string): n
   return b[key].find((a) => a.currency === currency)?.amount ?? 0;
 }
 
-describe('MemoryAdapter.demo: the generated history', () => {
+describe('MemoryAdapter.demo: the generated history', function () {
+  // Tens of thousands of objects checked in slower engines on a busy machine.
+  this.timeout(30_000);
   const data = generateDemoData({ seed: 7, months: 24, now: NOW });
   const txns = data.balance_transactions;
 
@@ -80,16 +82,21 @@ describe('MemoryAdapter.demo: the generated history', () => {
   it('makes payments with null descriptions and an application fee, net = amount - fee', () => {
     const payments = txns.filter((t) => t.type === 'payment');
     expect(payments.length).to.be.greaterThan(3000);
-    for (const t of payments) {
-      expect(t.description).to.equal(null);
-      expect(t.amount).to.be.greaterThan(0);
-      expect(t.net).to.equal(t.amount - t.fee);
-      expect(t.fee_details).to.have.length(1);
-      expect(t.fee_details![0].type).to.equal('application_fee');
-      expect(t.fee_details![0].amount).to.equal(t.fee);
-      expect(t.id).to.match(/^txn_[0-9A-Za-z]{24}$/);
-      expect(t.source).to.match(/^py_[0-9A-Za-z]{24}$/);
-    }
+    // One plain pass, then one assertion naming every payment that breaks a rule (thousands of
+    // chai calls take seconds in a loaded WebKit).
+    const broken = payments.filter(
+      (t) =>
+        t.description !== null ||
+        !(t.amount > 0) ||
+        t.net !== t.amount - t.fee ||
+        t.fee_details?.length !== 1 ||
+        t.fee_details[0]!.type !== 'application_fee' ||
+        t.fee_details[0]!.amount !== t.fee ||
+        !/^txn_[0-9A-Za-z]{24}$/.test(t.id) ||
+        typeof t.source !== 'string' ||
+        !/^py_[0-9A-Za-z]{24}$/.test(t.source),
+    );
+    expect(broken.map((t) => t.id)).to.deep.equal([]);
     // Fares are a few dollars to about a hundred.
     const amounts = payments.map((t) => t.amount).sort((a, b) => a - b);
     expect(amounts[0]).to.be.at.least(500);
@@ -130,6 +137,43 @@ describe('MemoryAdapter.demo: the generated history', () => {
     }
     expect(payouts.filter((p) => p.status === 'paid').length).to.be.greaterThan(payouts.length - 5);
     expect(payouts[0].status).not.to.equal('paid');
+  });
+
+  it('records what each payout settled: its amount is exactly their sum, and nothing is settled twice', () => {
+    const byId = new Map(txns.map((t) => [t.id, t]));
+    const seen = new Set<string>();
+    for (const p of data.payouts) {
+      const ids = data.payout_balance_transactions[p.id];
+      expect(ids, p.id).to.be.an('array');
+      const own = (p as Payout & { balance_transaction: string }).balance_transaction;
+      expect(ids).to.include(own);
+      const settled = ids.filter((id) => id !== own).map((id) => byId.get(id)!);
+      expect(settled.every((t) => t && t.type !== 'payout' && t.available_on <= p.created)).to.equal(true);
+      expect(sum(settled.map((t) => t.net))).to.equal(p.amount);
+      expect(sum(ids.map((id) => byId.get(id)!.net))).to.equal(0);
+      for (const id of ids) {
+        expect(seen.has(id), id).to.equal(false);
+        seen.add(id);
+      }
+    }
+    // What no payout settled yet is what is available now (and what is still pending).
+    const unsettled = txns.filter((t) => !seen.has(t.id));
+    expect(sum(unsettled.filter((t) => t.status === 'available').map((t) => t.net))).to.equal(amountOf(data.balance, 'available', 'usd'));
+    expect(unsettled.filter((t) => t.status === 'pending').length).to.equal(txns.filter((t) => t.status === 'pending').length);
+  });
+
+  it('pays out to one expanded bank account with last4, as Stripe expands destination', () => {
+    for (const p of data.payouts.slice(0, 20)) {
+      const d = p.destination as { id: string; object: string; last4: string; bank_name: string };
+      expect(d.id).to.match(/^ba_/);
+      expect(d.object).to.equal('bank_account');
+      expect(d.last4).to.equal('6789'); // test mode: Stripe's test bank account
+      expect(d.bank_name).to.equal('STRIPE TEST BANK');
+      expect(p.type).to.equal('bank_account');
+      expect(p.reconciliation_status).to.equal(p.status === 'paid' ? 'completed' : 'in_progress');
+    }
+    const live = generateDemoData({ seed: 7, months: 1, now: NOW, livemode: true }).payouts[0].destination as { last4: string };
+    expect(live.last4).to.match(/^\d{4}$/);
   });
 
   it('follows a daily rhythm: busier evenings and weekends, some days off', () => {
@@ -329,6 +373,46 @@ describe('MemoryAdapter: payouts, account, login links, net volume', () => {
     );
     expect(((await rejection(adapter.listPayouts({ limit: 500 }))) as ExpressError).param).to.equal('limit');
     expect(((await rejection(adapter.listPayouts({ starting_after: 'po_x' }))) as ExpressError).param).to.equal('starting_after');
+  });
+
+  it('lists what a payout paid out (payout=po_…), newest first, paged, and nothing else', async () => {
+    for (const p of [data.payouts[3], data.payouts[30]]) {
+      const ids = new Set(data.payout_balance_transactions[p.id]);
+      const expected = data.balance_transactions.filter((t) => ids.has(t.id));
+      const got = await all(adapter, { payout: p.id }, 3);
+      expect(got.map((t) => t.id)).to.deep.equal(expected.map((t) => t.id));
+      expect(sum(got.filter((t) => t.type !== 'payout').map((t) => t.net))).to.equal(p.amount);
+      const payments = await all(adapter, { payout: p.id, type: ['payment'] });
+      expect(payments.map((t) => t.id)).to.deep.equal(expected.filter((t) => t.type === 'payment').map((t) => t.id));
+    }
+    const unknown = (await rejection(adapter.listBalanceTransactions({ payout: 'po_nope' }))) as ExpressError;
+    expect([unknown.code, unknown.param]).to.deep.equal(['invalid_request', 'payout']);
+    const manual = new MemoryAdapter({ payouts: [{ ...data.payouts[0], id: 'po_manual', automatic: false }] });
+    const refused = (await rejection(manual.listBalanceTransactions({ payout: 'po_manual' }))) as ExpressError;
+    expect([refused.code, refused.param]).to.deep.equal(['invalid_request', 'payout']);
+    // Without a recorded settlement, an automatic payout still lists its own transaction.
+    const own = (data.payouts[0] as Payout & { balance_transaction: string }).balance_transaction;
+    const bare = new MemoryAdapter({ balance_transactions: data.balance_transactions, payouts: data.payouts });
+    expect((await bare.listBalanceTransactions({ payout: data.payouts[0].id })).data.map((t) => t.id)).to.deep.equal([own]);
+  });
+
+  it('answers one payout by id (a copy), and not_found for an unknown id', async () => {
+    const p = await adapter.getPayout(data.payouts[4].id);
+    expect(p).to.deep.equal(data.payouts[4]);
+    p.amount = 1;
+    expect((await adapter.getPayout(data.payouts[4].id)).amount).to.equal(data.payouts[4].amount);
+    const e = (await rejection(adapter.getPayout('po_nope'))) as ExpressError;
+    expect(e.code).to.equal('not_found');
+    // Through the guard, which validates it.
+    const guarded = guardAdapter(adapter);
+    expect((await guarded.getPayout!(data.payouts[4].id)).id).to.equal(data.payouts[4].id);
+    const broken = guardAdapter({ ...adapter, getAccount: () => adapter.getAccount(), getBalance: () => adapter.getBalance(),
+      listBalanceTransactions: (q) => adapter.listBalanceTransactions(q), listPayouts: (q) => adapter.listPayouts(q),
+      createLoginLink: () => adapter.createLoginLink(),
+      getPayout: async () => ({ ...data.payouts[0], destination: { id: 'ba_1', last4: 6789 } }) as never });
+    const bad = (await rejection(broken.getPayout!('po_x'))) as ExpressError;
+    expect([bad.code, bad.param]).to.deep.equal(['invalid_response', 'destination.last4']);
+    expect(guardAdapter({ ...broken, getPayout: undefined }).getPayout).to.equal(undefined);
   });
 
   it('answers the account and the balance', async () => {

@@ -108,15 +108,15 @@ describe('<express-balance>', function () {
     await waitUntil(() => el.shadowRoot!.querySelector('[part=total]'));
     expect(el.shadowRoot!.querySelector('[part=base]')!.getAttribute('aria-busy')).to.equal('false');
 
-    // total = available + pending + in transit
-    expect(text(el, '[part=total]')).to.equal('$216.34');
+    // total = available + available soon + on the way (the pending and the in-transit payouts)
+    expect(text(el, '[part=total]')).to.equal('$256.34');
     expect(text(el, '[part=available]')).to.equal('$123.45');
     expect(text(el, '[part=pending]')).to.equal('$67.89');
-    expect(text(el, '[part=in-transit]')).to.equal('$25.00');
+    expect(text(el, '[part=in-transit]')).to.equal('$65.00');
     expect(texts(el, '[part=currency] dt')).to.deep.equal(['Available', 'Available soon', 'On the way to your bank']);
     expect(el.shadowRoot!.querySelector('.code')).to.equal(null); // one currency: no code label
 
-    expect(text(el, '[part=next-payout]')).to.equal(`Next payout $40.00 Expected ${day(NOV_28)}`);
+    expect(text(el, '[part=next-payout]')).to.equal(`Next payout $40.00 Expected ${day(NOV_28)} View details`);
     expect(day(NOV_28)).to.match(/^Fri, /);
     expect(text(el, '[part=schedule]')).to.equal('Payout schedule Daily, 2 days after payment');
 
@@ -170,6 +170,70 @@ describe('<express-balance>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('counts a pending payout as on the way, so the total never looks short', async () => {
+    // A test-mode account: nothing available, one pending payout of the day (it has left the balance).
+    const adapter = new DeferredAdapter();
+    const el = await fixture<ExpressBalance>(html`<express-balance locale="en-US" .adapter=${adapter}></express-balance>`);
+    adapter.last('getAccount').resolve(account);
+    adapter.last('getBalance').resolve({ available: [{ amount: -262, currency: 'usd' }], pending: [{ amount: 262, currency: 'usd' }] });
+    resolvePayouts(adapter, [po('po_today', 'pending', 0, 14_735)]);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=total]'));
+    expect(text(el, '[part=in-transit]')).to.equal('$147.35');
+    expect(text(el, '[part=total]')).to.equal('$147.35');
+    expect(text(el, '[part=next-payout]')).to.equal(`Next payout $147.35 Expected ${day(NOV_28)} View details`);
+  });
+
+  it('explains a negative balance in words, tied to the amount', async () => {
+    const adapter = new DeferredAdapter();
+    const el = await fixture<ExpressBalance>(html`<express-balance locale="en-US" .adapter=${adapter}></express-balance>`);
+    adapter.last('getAccount').resolve(account);
+    adapter.last('getBalance').resolve({ available: [{ amount: -2_500, currency: 'usd' }], pending: [{ amount: 1_000, currency: 'usd' }] });
+    resolvePayouts(adapter, []);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=total]'));
+    expect(text(el, '[part=total]')).to.equal('-$15.00');
+    const note = el.shadowRoot!.querySelector('[part=negative-note]')!;
+    expect(note.textContent).to.contain('below zero').and.contain('next earnings cover it');
+    expect(el.shadowRoot!.querySelector('[part=total]')!.getAttribute('aria-describedby')).to.equal(note.id);
+    await expect(el).to.be.accessible();
+
+    // Positive again: no note.
+    const el2 = await loaded();
+    expect(el2.shadowRoot!.querySelector('[part=negative-note]')).to.equal(null);
+  });
+
+  it('shows the full amount of a payout day: two payouts on one day are one sum', async () => {
+    const adapter = new DeferredAdapter();
+    const el = await fixture<ExpressBalance>(html`<express-balance locale="en-US" .adapter=${adapter}></express-balance>`);
+    adapter.last('getAccount').resolve(account);
+    adapter.last('getBalance').resolve(balance);
+    resolvePayouts(adapter, [po('po_a', 'in_transit', 0, 4_000), po('po_b', 'pending', 0, 1_234), po('po_c', 'pending', 3, 999)]);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=total]'));
+    expect(text(el, '[part=next-payout]')).to.equal(`Next payout $52.34 Expected ${day(NOV_28)} · 2 payouts`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('estimates the next payout from an automatic schedule when none is on its way, marked as an estimate', async () => {
+    const adapter = new DeferredAdapter();
+    const el = await fixture<ExpressBalance>(html`<express-balance locale="en-US" .adapter=${adapter}></express-balance>`);
+    adapter.last('getAccount').resolve({ ...account, settings: { ...account.settings, payouts: { schedule: { interval: 'weekly', weekly_anchor: 'monday' } } } });
+    adapter.last('getBalance').resolve({ available: [{ amount: 1_000, currency: 'usd' }], pending: [{ amount: 32_581, currency: 'usd' }] });
+    resolvePayouts(adapter, [po('po_old', 'paid', -3, 5_000)]);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=total]'));
+    const next = text(el, '[part=next-payout]')!;
+    expect(next).to.match(/^Next payout About \$335\.81 Estimate Expected around Mon, [A-Z][a-z]{2} \d{1,2}$/);
+    expect(el.shadowRoot!.querySelector('[part=estimate] .pill')!.textContent).to.equal('Estimate');
+    await expect(el).to.be.accessible();
+
+    // On a manual schedule there is nothing to estimate.
+    const manual = new DeferredAdapter();
+    const el2 = await fixture<ExpressBalance>(html`<express-balance locale="en-US" .adapter=${manual}></express-balance>`);
+    manual.last('getAccount').resolve({ ...account, settings: { payouts: { schedule: { interval: 'manual' } } } });
+    manual.last('getBalance').resolve({ available: [{ amount: 1_000, currency: 'usd' }], pending: [{ amount: 32_581, currency: 'usd' }] });
+    resolvePayouts(manual, []);
+    await waitUntil(() => el2.shadowRoot!.querySelector('[part=total]'));
+    expect(text(el2, '[part=next-payout]')).to.equal('Next payout No upcoming payouts');
+  });
+
   it('shows an error with Retry and fires express-error naming the failed call', async () => {
     const adapter = new DeferredAdapter();
     const el = await fixture<ExpressBalance>(html`<express-balance locale="en-US" .adapter=${adapter}></express-balance>`);
@@ -194,7 +258,7 @@ describe('<express-balance>', function () {
     adapter.last('getBalance').resolve(balance);
     resolvePayouts(adapter, payouts, adapter.callsOf('listPayouts').length - 3);
     await waitUntil(() => el.shadowRoot!.querySelector('[part=total]'), 'loaded after retry');
-    expect(text(el, '[part=total]')).to.equal('$216.34');
+    expect(text(el, '[part=total]')).to.equal('$256.34');
   });
 
   it('reports a failed listPayouts as listPayouts, and an adapter that throws a plain Error as unknown', async () => {
@@ -231,7 +295,7 @@ describe('<express-balance>', function () {
     expect(texts(el, '[part=currency] dt')).to.deep.equal(['Disponible', 'Bientôt disponible', 'En route vers votre banque']);
     expect(text(el, '[part=schedule]')).to.contain('Tous les jours, 2 jours après le paiement');
     expect(text(el, '[part=next-payout]')).to.match(/Prévu le ven\.? \d+ /);
-    expect(text(el, '[part=total]')).to.match(/^216,34\s\$US$/);
+    expect(text(el, '[part=total]')).to.match(/^256,34\s\$US$/);
   });
 
   describe('live', () => {
@@ -278,7 +342,7 @@ describe('<express-balance>', function () {
       expect(adapter.callsOf('listPayouts')).to.have.length(3); // not a payout: payouts untouched
       adapter.last('getBalance').resolve({ ...balance, pending: [{ amount: 7_789, currency: 'usd' }] });
       await waitUntil(() => text(el, '[part=pending]') === '$77.89');
-      expect(text(el, '[part=total]')).to.equal('$226.34');
+      expect(text(el, '[part=total]')).to.equal('$266.34');
     });
 
     it('applies balance.updated at once, without fetching', async () => {
@@ -301,13 +365,13 @@ describe('<express-balance>', function () {
       const el = await loaded(adapter);
       adapter.emit({ type: 'payout.updated', data: { ...upcoming[1], status: 'paid' } });
       await el.updateComplete;
-      expect(text(el, '[part=in-transit]')).to.equal('$0.00');
+      expect(text(el, '[part=in-transit]')).to.equal('$40.00'); // the pending one is still on its way
       const [up, recent] = [...el.shadowRoot!.querySelectorAll('[part=payouts]')];
       expect([...up.querySelectorAll('[part=payout]')].map((li) => li.getAttribute('data-id'))).to.deep.equal(['po_next']);
       expect(recent.querySelector('[data-id=po_transit] [part=status]')!.textContent).to.equal('Paid');
       adapter.emit({ type: 'payout.created', data: po('po_new', 'in_transit', -1, 9_900) });
       await el.updateComplete;
-      expect(text(el, '[part=in-transit]')).to.equal('$99.00');
+      expect(text(el, '[part=in-transit]')).to.equal('$139.00');
       expect(text(el, '[part=next-payout]')).to.contain('$99.00'); // it arrives first
       await expect(el).to.be.accessible();
     });
@@ -325,7 +389,7 @@ describe('<express-balance>', function () {
       adapter.last('getBalance').reject(new ExpressError('network'));
       await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]'));
       expect(errors.map((e) => e.detail.operation)).to.deep.equal(['getBalance']);
-      expect(text(el, '[part=total]')).to.equal('$216.34');
+      expect(text(el, '[part=total]')).to.equal('$256.34');
       await expect(el).to.be.accessible();
       el.shadowRoot!.querySelector<HTMLButtonElement>('[role=alert] button')!.click();
       await waitUntil(() => adapter.callsOf('getBalance').length === 3);

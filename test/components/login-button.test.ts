@@ -1,9 +1,12 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ContextProvider } from '@lit/context';
 import '../../src/components/login-button/login-button.js';
 import type { ExpressLoginButton } from '../../src/components/login-button/login-button.js';
 import { errorForStatus, loginLinkUrl } from '../../src/components/login-button/login-link.js';
-import { loginButtonStrings, LOGIN_BUTTON_STRINGS } from '../../src/components/login-button/login-button.strings.js';
+import { loadLoginButtonStrings, loginButtonStrings, LOGIN_BUTTON_ENGLISH, LOGIN_BUTTON_LANGUAGES } from '../../src/components/login-button/login-button.strings.js';
+import es from '../../src/components/login-button/strings/es.js';
+
+const LOGIN_BUTTON_STRINGS = { en: LOGIN_BUTTON_ENGLISH, es };
 import { ExpressError } from '../../src/contract/errors.js';
 import { isSafeRedirectUrl } from '../../src/core/url.js';
 import type { LoginLink, RequestOptions } from '../../src/contract/types.js';
@@ -87,16 +90,20 @@ describe('<express-login-button>', () => {
   });
 
   it('speaks the locale attribute, else the nearest lang', async () => {
+    const label = (el: Element) => el.shadowRoot!.querySelector('slot')!.textContent!.trim();
     const fr = await fixture<ExpressLoginButton>(html`<express-login-button locale="fr-CA"></express-login-button>`);
-    expect(fr.shadowRoot!.querySelector('slot')!.textContent!.trim()).to.equal('Voir le tableau de bord');
+    // Languages other than English load on first use; the button speaks French once it has.
+    await waitUntil(() => label(fr) === 'Voir le tableau de bord', 'French', { timeout: 5000 });
     const wrap = await fixture(html`<div lang="ja"><express-login-button></express-login-button></div>`);
     const ja = wrap.querySelector('express-login-button')!;
-    await ja.updateComplete;
-    expect(ja.shadowRoot!.querySelector('slot')!.textContent!.trim()).to.equal('ダッシュボードを表示');
+    await waitUntil(() => label(ja) === 'ダッシュボードを表示', 'Japanese', { timeout: 5000 });
+    expect((await loadLoginButtonStrings('de-AT')).label).to.equal('Dashboard öffnen');
     expect(loginButtonStrings('de-AT').label).to.equal('Dashboard öffnen');
-    expect(loginButtonStrings('pt-BR').label).to.equal('View dashboard');
-    for (const table of Object.values(LOGIN_BUTTON_STRINGS)) {
-      expect(Object.keys(table).sort()).to.deep.equal(Object.keys(LOGIN_BUTTON_STRINGS.en).sort());
+    expect((await loadLoginButtonStrings('pt-BR')).label).to.equal('View dashboard');
+    for (const lang of LOGIN_BUTTON_LANGUAGES) {
+      const table = await loadLoginButtonStrings(lang);
+      expect(Object.keys(table).sort(), lang).to.deep.equal(Object.keys(LOGIN_BUTTON_ENGLISH).sort());
+      expect(table.label, lang).to.not.equal(LOGIN_BUTTON_ENGLISH.label);
     }
   });
 
@@ -275,7 +282,7 @@ describe('<express-login-button>', () => {
     base(el).click();
     adapter.calls[0].reject(new ExpressError('rate_limited', undefined, { retryAfter: 5 }));
     await settle(el);
-    expect(message(el).textContent).to.equal(LOGIN_BUTTON_STRINGS.es.rateLimited);
+    await waitUntil(() => message(el).textContent === LOGIN_BUTTON_STRINGS.es.rateLimited, 'in Spanish', { timeout: 5000 });
   });
 
   it('also fails cleanly when the adapter throws synchronously', async () => {
@@ -521,7 +528,7 @@ describe('<express-login-button>', () => {
       ['401', '/test-api/status/401/login', 'unauthorized'],
       ['404', '/test-api/status/404/login', 'not_found'],
       ['429', '/test-api/status/429/login', 'rate_limited'],
-      ['500 with a text body', '/test-api/status/500-plain/login', 'network'],
+      ['500 with a text body', '/test-api/status/500-plain/login', 'server_error'],
     ];
     for (const [name, endpoint, code] of FAILURES) {
       it(`reports ${name} as ${code}`, async () => {
@@ -555,7 +562,7 @@ describe('<express-login-button>', () => {
       const codes = [400, 401, 403, 404, 410, 418, 422, 429, 500, 503].map((s) => errorForStatus(s).code);
       expect(codes).to.deep.equal([
         'invalid_request', 'unauthorized', 'unauthorized', 'not_found', 'expired', 'unknown',
-        'invalid_request', 'rate_limited', 'network', 'network',
+        'invalid_request', 'rate_limited', 'server_error', 'server_error',
       ]);
       expect(errorForStatus(429, '12').retryAfter).to.equal(12);
       const date = new Date(Date.now() + 30_000).toUTCString();

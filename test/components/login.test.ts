@@ -358,6 +358,30 @@ describe('<express-login>', () => {
       expect(adapter.last('start').args).to.deep.equal([{ login_token: 'tok_late' }]);
     });
 
+    it('takes login_token from the fragment, which servers and logs never see, and removes it', async () => {
+      const before = location.href;
+      const url = new URL(before);
+      url.searchParams.set('keep', '1');
+      url.hash = 'login_token=tok_from_hash';
+      history.replaceState(history.state, '', url.href);
+      try {
+        const adapter = new FakeSignIn();
+        const el = await fixture<ExpressLogin>(html`<express-login .adapter=${adapter}></express-login>`);
+        await el.updateComplete;
+        expect(location.href).to.not.include('tok_from_hash');
+        expect(location.hash).to.equal('');
+        expect(new URL(location.href).searchParams.get('keep')).to.equal('1');
+        expect(adapter.last('start').args).to.deep.equal([{ login_token: 'tok_from_hash' }]);
+      } finally {
+        history.replaceState(history.state, '', before);
+      }
+      expect(takeTokenFromUrl('https://x.example/login?a=1#login_token=t1&b=2')).to.deep.equal({
+        token: 't1',
+        cleaned: 'https://x.example/login?a=1#b=2',
+      });
+      expect(takeTokenFromUrl('https://x.example/login#other')).to.equal(null);
+    });
+
     it('takes login_token from the page URL and removes it from the address bar', async () => {
       const before = location.href;
       const url = new URL(before);
@@ -612,4 +636,65 @@ describe('login model', () => {
       }
     }
   });
+
+  describe('no dead ends (issue 15.3)', () => {
+    it('has focus in the email field when the page opens, and 16px fields with borders that meet 3:1', async () => {
+      const { el } = await emailStep();
+      expect(el.shadowRoot!.activeElement).to.equal(input(el));
+      const style = getComputedStyle(input(el));
+      expect(parseFloat(style.fontSize)).to.be.at.least(16);
+      const rgb = (c: string) => c.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+      const lum = (c: string) => {
+        const [r, g, b] = rgb(c).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const contrast = (a: string, b: string) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+      const card = getComputedStyle($(el, '[part=base]')!).backgroundColor;
+      expect(contrast(style.borderTopColor, style.backgroundColor)).to.be.at.least(3);
+      expect(contrast(style.borderTopColor, card)).to.be.at.least(3);
+    });
+
+    it('tells everyone on the code step after an email that test-mode accounts sign in through the platform, with a way back', async () => {
+      const { el } = await codeStep();
+      el.platformUrl = 'https://lumen.example/drivers';
+      await el.updateComplete;
+      const note = $(el, '[part=test-mode-email]')!;
+      expect(text(note)).to.contain('Test-mode accounts can’t sign in with an email address: open your dashboard from Lumen Rides');
+      const back = $<HTMLAnchorElement>(el, '[part=back]')!;
+      expect(text(back)).to.equal('Go back to Lumen Rides');
+      expect(back.href).to.equal('https://lumen.example/drivers');
+      await expect(el).to.be.accessible();
+
+      // An unsafe URL is no link at all.
+      el.platformUrl = 'javascript:alert(1)';
+      await el.updateComplete;
+      expect($(el, '[part=back]')).to.equal(null);
+      expect(text($(el, '[part=test-mode-email]'))).to.contain('Lumen Rides');
+    });
+
+    it('does not say it after a login link (the link already is the platform’s way in)', async () => {
+      const adapter = new FakeSignIn();
+      const el = await fixture<ExpressLogin>(html`<express-login .adapter=${adapter} token="tok" platform-name="Lumen Rides"></express-login>`);
+      stub(el);
+      adapter.last('start').resolve(codeSent());
+      await settle(el);
+      expect($(el, '[part~=input]')).to.not.equal(null);
+      expect($(el, '[part=test-mode-email]')).to.equal(null);
+    });
+
+    it('links back to the platform from a failed link, where "Go back to {platform}" is said', async () => {
+      const adapter = new FakeSignIn();
+      const el = await fixture<ExpressLogin>(
+        html`<express-login .adapter=${adapter} token="tok" platform-name="Lumen Rides" platform-url="/"></express-login>`,
+      );
+      stub(el);
+      adapter.last('start').reject(new ExpressError('expired'));
+      await settle(el);
+      expect(text(message(el))).to.contain('Go back to Lumen Rides');
+      const back = $<HTMLAnchorElement>(el, '[part=back]')!;
+      expect(back.href).to.equal(new URL('/', location.href).href);
+      await expect(el).to.be.accessible();
+    });
+  });
 });
+

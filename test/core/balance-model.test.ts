@@ -8,6 +8,9 @@ import {
   formatArrivalDate,
   isUpcoming,
   nextPayout,
+  nextPayoutDay,
+  nextScheduledDay,
+  estimateNextPayout,
   payoutStatusLabel,
   recentPayouts,
   scheduleWording,
@@ -28,7 +31,7 @@ function payout(p: Partial<Payout>): Payout {
 }
 
 describe('balanceByCurrency', () => {
-  it('adds available, pending and in-transit payouts per currency, default currency first', () => {
+  it('adds available, pending and the payouts on their way (pending and in transit) per currency, default currency first', () => {
     const balance = {
       available: [
         { amount: 12345, currency: 'eur' },
@@ -43,14 +46,14 @@ describe('balanceByCurrency', () => {
     const payouts = [
       payout({ amount: 700, currency: 'usd', status: 'in_transit' }),
       payout({ amount: 300, currency: 'USD', status: 'in_transit' }),
-      payout({ amount: 400, currency: 'usd', status: 'pending' }), // not yet on its way
+      payout({ amount: 400, currency: 'usd', status: 'pending' }), // left the balance, not yet arrived
       payout({ amount: 10_000, currency: 'usd', status: 'paid' }),
       payout({ amount: 20_000, currency: 'usd', status: 'failed' }),
       payout({ amount: 30_000, currency: 'usd', status: 'canceled' }),
       payout({ amount: 2000, currency: 'gbp', status: 'in_transit' }), // a currency only in transit
     ];
     expect(balanceByCurrency(balance, payouts, 'usd')).to.deep.equal([
-      { currency: 'usd', available: 150, pending: 999, inTransit: 1000, total: 2149 },
+      { currency: 'usd', available: 150, pending: 999, inTransit: 1400, total: 2549 },
       { currency: 'eur', available: 12345, pending: 0, inTransit: 0, total: 12345 },
       { currency: 'gbp', available: 0, pending: 0, inTransit: 2000, total: 2000 },
       { currency: 'jpy', available: 0, pending: 5000, inTransit: 0, total: 5000 },
@@ -83,7 +86,7 @@ describe('balanceByCurrency', () => {
         }
         const expected =
           [...available, ...pending].reduce((s, a) => s + BigInt(a.amount), 0n) +
-          pos.filter((p) => p.status === 'in_transit').reduce((s, p) => s + BigInt(p.amount), 0n);
+          pos.filter((p) => p.status === 'in_transit' || p.status === 'pending').reduce((s, p) => s + BigInt(p.amount), 0n);
         expect(BigInt(rows.reduce((s, r) => s + r.total, 0))).to.equal(expected);
         expect(new Set(rows.map((r) => r.currency)).size).to.equal(rows.length);
       }),
@@ -221,3 +224,57 @@ describe('payout dates', () => {
     expect(payoutStatusLabel('in_transit', fr)).to.not.equal('In transit');
   });
 });
+
+describe('next payout day and estimate', () => {
+  const NY = 'America/New_York';
+  it('sums the upcoming payouts of the earliest arrival day, in the default currency first', () => {
+    const day = UTC_NOV_28;
+    const ps = [
+      payout({ id: 'po_1', status: 'pending', arrival_date: day, amount: 1_000 }),
+      payout({ id: 'po_2', status: 'in_transit', arrival_date: day, amount: 2_345 }),
+      payout({ id: 'po_3', status: 'in_transit', arrival_date: day, amount: 500, currency: 'eur' }),
+      payout({ id: 'po_4', status: 'pending', arrival_date: day + 86400, amount: 9_999 }),
+      payout({ id: 'po_5', status: 'paid', arrival_date: day - 86400, amount: 7_777 }),
+    ];
+    const next = nextPayoutDay(ps, NY, 'usd')!;
+    expect([next.currency, next.amount, next.payouts.map((p) => p.id).sort()]).to.deep.equal(['usd', 3_345, ['po_1', 'po_2']]);
+    expect(nextPayoutDay(ps, NY, 'eur')!.amount).to.equal(500);
+    expect(nextPayoutDay([ps[4]!], NY, 'usd')).to.equal(undefined);
+  });
+
+  it('reads Stripe midnight-UTC arrival dates as calendar days, not as the evening before', () => {
+    const a = payout({ id: 'po_a', status: 'pending', arrival_date: UTC_NOV_28, amount: 100 });
+    // Local midnight in New York of the same calendar day (as MemoryAdapter writes it).
+    const b = payout({ id: 'po_b', status: 'pending', arrival_date: UTC_NOV_28 + 5 * 3600, amount: 200 });
+    expect(nextPayoutDay([a, b], NY)!.amount).to.equal(300);
+  });
+
+  it('finds the next day of each automatic schedule in the account zone', () => {
+    // Wednesday, Dec 2 2026, 10:00 in New York.
+    const now = Date.UTC(2026, 11, 2, 15) / 1000;
+    const local = (t: number | undefined) => new Date((t! - 5 * 3600) * 1000).toISOString().slice(0, 16);
+    expect(local(nextScheduledDay({ interval: 'daily', delay_days: 2 }, now, NY))).to.equal('2026-12-03T00:00');
+    expect(local(nextScheduledDay({ interval: 'weekly', weekly_anchor: 'monday' }, now, NY))).to.equal('2026-12-07T00:00');
+    expect(local(nextScheduledDay({ interval: 'weekly', weekly_anchor: 'wednesday' }, now, NY))).to.equal('2026-12-09T00:00');
+    expect(local(nextScheduledDay({ interval: 'monthly', monthly_anchor: 15 }, now, NY))).to.equal('2026-12-15T00:00');
+    expect(local(nextScheduledDay({ interval: 'monthly', monthly_anchor: 1 }, now, NY))).to.equal('2027-01-01T00:00');
+    // Friday: a daily schedule pays out on Monday.
+    expect(local(nextScheduledDay({ interval: 'daily' }, Date.UTC(2026, 11, 4, 15) / 1000, NY))).to.equal('2026-12-07T00:00');
+    // A 31st anchor in a 30-day month: its last day.
+    expect(local(nextScheduledDay({ interval: 'monthly', monthly_anchor: 31 }, Date.UTC(2026, 10, 10, 15) / 1000, NY))).to.equal('2026-11-30T00:00');
+    expect(nextScheduledDay({ interval: 'manual' }, now, NY)).to.equal(undefined);
+    expect(nextScheduledDay(null, now, NY)).to.equal(undefined);
+  });
+
+  it('estimates only when nothing is on its way and money is available soon, exactly', () => {
+    const now = Date.UTC(2026, 11, 2, 15) / 1000;
+    const rows = balanceByCurrency({ available: [{ amount: 1_000, currency: 'usd' }], pending: [{ amount: 32_581, currency: 'usd' }] }, []);
+    const schedule = { interval: 'daily' as const, delay_days: 2 };
+    expect(estimateNextPayout(rows, [], schedule, now, NY)).to.deep.include({ currency: 'usd', amount: 33_581 });
+    expect(estimateNextPayout(rows, [payout({ status: 'in_transit' })], schedule, now, NY)).to.equal(undefined);
+    expect(estimateNextPayout(rows, [], { interval: 'manual' }, now, NY)).to.equal(undefined);
+    const nothingSoon = balanceByCurrency({ available: [{ amount: 1_000, currency: 'usd' }], pending: [] }, []);
+    expect(estimateNextPayout(nothingSoon, [], schedule, now, NY)).to.equal(undefined);
+  });
+});
+

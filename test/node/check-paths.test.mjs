@@ -59,3 +59,17 @@ test('imports inside the tree, system paths and untracked files pass', () => {
 test('this repository passes', () => {
   assert.equal(check(new URL('../..', import.meta.url).pathname).status, 0);
 });
+
+test('a clone of this repository passes wherever it is placed, directly under the temp folder too', () => {
+  const root = new URL('../..', import.meta.url).pathname;
+  const clone = mkdtempSync(join(tmpdir(), 'clone-'));
+  try {
+    // A clone whose parent is the system temp folder: any temp-folder path in a file is then beside it.
+    const r0 = spawnSync('git', ['clone', '-q', '--no-hardlinks', root, clone], { encoding: 'utf8' });
+    assert.equal(r0.status, 0, r0.stderr);
+    const r = check(clone);
+    assert.equal(r.status, 0, r.stdout);
+  } finally {
+    rmSync(clone, { recursive: true, force: true });
+  }
+});

@@ -3,6 +3,7 @@
 //
 // Everything lives under /test-api/. Routes (a small table at the bottom; add yours there):
 //   /test-api/ok/v1/{account,balance,balance_transactions,payouts,net_volume}   GET, Stripe fixtures
+//   /test-api/ok/v1/payouts/:id                                                 GET, one of the payouts
 //   /test-api/ok/v1/login_links                                                 POST
 //   /test-api/ok/v1/events, /test-api/events        SSE: two events with ids after Last-Event-ID, then close
 //   /test-api/sse/:token/:mode/v1/events            SSE, connections counted per token; mode is
@@ -220,6 +221,10 @@ const routes = [
   ['GET', 'malformed/v1/events', (ctx) => sse(ctx, { mode: 'malformed' })],
   ['GET', 'sse/:token/:mode/v1/events', (ctx, p) => sse(ctx, p)],
   ['GET', 'sse/:token/state', (ctx, p) => json(ctx, 200, stateOf(p.token))],
+  ['GET', 'ok/v1/payouts/:id', (ctx, p) => {
+    const payout = payouts.find((x) => x.id === p.id);
+    return payout ? json(ctx, 200, payout) : stripeError(ctx, 404, 'resource_missing', `No such payout: '${p.id}'`, 'id');
+  }],
   ['*', 'ok/v1/:resource', (ctx, p) => {
     const r = resources[`${ctx.method} ${p.resource}`];
     if (r) return r(ctx);

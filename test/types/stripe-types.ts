@@ -11,6 +11,7 @@ import type {
   List,
   LoginLink,
   Payout,
+  PayoutDestination,
 } from '../../src/contract/types.js';
 
 type Assert<T extends true> = T;
@@ -37,6 +38,22 @@ export const account: ExpressAccount = stripeAccount;
 export const loginLink: LoginLink = stripeLoginLink;
 export const list: List<BalanceTransaction> = stripeList;
 
+// A payout's destination, expanded (`expand[]=destination`) or deleted since, fits too.
+export type StripeBankAccountFits = Assert<IsAssignable<Stripe.BankAccount, PayoutDestination>>;
+export type StripeCardFits = Assert<IsAssignable<Stripe.Card, PayoutDestination>>;
+export type StripeDeletedDestinationFits = Assert<IsAssignable<Stripe.DeletedExternalAccount, PayoutDestination>>;
+declare const expandedPayout: Stripe.Payout & { destination: Stripe.BankAccount };
+export const withBank: Payout = expandedPayout;
+export const bankLast4: string | undefined = typeof withBank.destination === 'object' ? withBank.destination?.last4 : undefined;
+
 // And the check is not vacuous: a shape that breaks the contract is rejected.
 // @ts-expect-error amounts are numbers, not strings
 export const notATxn: BalanceTransaction = { ...stripeTxn, amount: '1.00' };
+// @ts-expect-error a destination's last4 is a string
+export const notAPayout: Payout = { ...stripePayout, destination: { id: 'ba_1', last4: 6789 } };
+
+// The server entry's `stripeSource({ stripe })` takes the official client as it is.
+import type { StripeClient } from '../../src/server/stripe-client.js';
+declare const stripeClient: Stripe;
+export const client: StripeClient = stripeClient;
+export type StripeClientFits = Assert<IsAssignable<Stripe, StripeClient>>;

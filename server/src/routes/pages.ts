@@ -11,7 +11,7 @@ import { ApiError } from '../errors.js';
 import { PAGE_CSP } from '../headers.js';
 import type { AccountRow } from '../ledger.js';
 import type { DevelopmentSmsSender } from '../sms.js';
-import { expectNoBody } from './sign-in.js';
+import { expectNoBody } from '../../../src/server/sign-in.js';
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -201,8 +201,17 @@ function outboxItems(outbox: DevelopmentSmsSender): string {
     .join('');
 }
 
-/** Registers `POST /dev/payments` (development): a new payment for the signed-in account; `app` must be a signed-in scope. */
+/**
+ * Registers the development controls for the signed-in account (`app` must be a signed-in scope):
+ * `POST /dev/payments` (a new payment), `POST /dev/payouts` (an automatic payout of what is
+ * available) and `POST /dev/payouts/{id}` `{ status }` (a payout changes status). Each is told to
+ * the account's open streams and, with webhooks configured, sent as signed Connect events.
+ */
 export function developmentControls(app: FastifyInstance, ctx: AppContext): void {
+  const connected = (accountId: string) => {
+    const a = ctx.ledger.account(accountId)!;
+    return { id: a.id, livemode: a.livemode };
+  };
   app.post<{ Body: { amount?: number } | undefined }>(
     '/dev/payments',
     {
@@ -216,9 +225,38 @@ export function developmentControls(app: FastifyInstance, ctx: AppContext): void
     },
     async (request) => {
       const { accountId } = signedInAs(request);
-      const { txn, events } = ctx.ledger.createPayment(accountId, { amount: request.body?.amount });
-      ctx.bus.publish(accountId, events);
+      const { object: txn } = ctx.ledger.createPayment(accountId, { amount: request.body?.amount });
+      void ctx.webhooks?.paymentSucceeded(connected(accountId), txn);
       return txn;
+    },
+  );
+
+  app.post('/dev/payouts', async (request) => {
+    const { accountId } = signedInAs(request);
+    expectNoBody(request.body);
+    const { object: payout } = ctx.ledger.createPayout(accountId);
+    void ctx.webhooks?.payoutChanged(connected(accountId), payout, true);
+    return payout;
+  });
+
+  app.post<{ Params: { id: string }; Body: { status: 'in_transit' | 'paid' | 'failed' | 'canceled' } }>(
+    '/dev/payouts/:id',
+    {
+      schema: {
+        params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 255 } }, required: ['id'] },
+        body: {
+          type: 'object',
+          properties: { status: { type: 'string', enum: ['in_transit', 'paid', 'failed', 'canceled'] } },
+          required: ['status'],
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request) => {
+      const { accountId } = signedInAs(request);
+      const { object: payout } = ctx.ledger.updatePayout(accountId, request.params.id, request.body.status);
+      void ctx.webhooks?.payoutChanged(connected(accountId), payout, false);
+      return payout;
     },
   );
 }

@@ -7,11 +7,11 @@
  * `POST /v1/accounts/{id}/login_links` answers a Stripe `login_link` object whose URL opens the
  * login page with a fresh single-use token.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { digestsEqual, sha256 } from '../crypto.js';
 import { ApiError } from '../errors.js';
-import { expectNoBody } from './sign-in.js';
+import { expectNoBody } from '../../../src/server/sign-in.js';
 
 /** A configured secret key, kept as its hash. */
 interface KeyEntry {
@@ -26,22 +26,28 @@ export function checkSecretKey(key: string): { livemode: boolean } {
   return { livemode: m[1] === 'live' };
 }
 
-/** Which configured key the request carries. @throws ApiError 401 without a valid one. */
-function authenticate(keys: readonly KeyEntry[], request: FastifyRequest): KeyEntry {
-  const header = request.headers.authorization;
-  const m = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header.trim()) : null;
-  if (!m) throw new ApiError(401, 'api_key_required', 'Authenticate with your secret key: Authorization: Bearer sk_…');
-  const given = sha256(m[1]);
-  let found: KeyEntry | undefined;
-  for (const k of keys) if (digestsEqual(given, k.hash)) found = k; // every key compared: no early exit
-  if (!found) throw new ApiError(401, 'api_key_invalid', 'Invalid API key.');
-  return found;
+/** The platform's secret keys, kept as hashes: which one an `Authorization` header carries. */
+export class SecretKeys {
+  private readonly keys: KeyEntry[];
+
+  constructor(secretKeys: readonly string[]) {
+    this.keys = secretKeys.map((k) => ({ hash: sha256(k), livemode: checkSecretKey(k).livemode }));
+  }
+
+  /** The mode of the key in `Authorization: Bearer sk_…`. @throws ApiError 401 without a valid one. */
+  authenticate(header: string | null | undefined): { livemode: boolean } {
+    const m = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header.trim()) : null;
+    if (!m) throw new ApiError(401, 'api_key_required', 'Authenticate with your secret key: Authorization: Bearer sk_…');
+    const given = sha256(m[1]);
+    let found: KeyEntry | undefined;
+    for (const k of this.keys) if (digestsEqual(given, k.hash)) found = k; // every key compared: no early exit
+    if (!found) throw new ApiError(401, 'api_key_invalid', 'Invalid API key.');
+    return { livemode: found.livemode };
+  }
 }
 
 /** Registers the platform API; `secretKeys` are the keys it accepts. */
-export function platformRoutes(app: FastifyInstance, ctx: AppContext, secretKeys: readonly string[]): void {
-  const keys: KeyEntry[] = secretKeys.map((k) => ({ hash: sha256(k), livemode: checkSecretKey(k).livemode }));
-
+export function platformRoutes(app: FastifyInstance, ctx: AppContext, keys: SecretKeys): void {
   app.post<{ Params: { id: string } }>(
     '/v1/accounts/:id/login_links',
     {
@@ -49,7 +55,7 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext, secretKeys
       schema: { params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 255 } }, required: ['id'] } },
     },
     async (request, reply) => {
-      const key = authenticate(keys, request);
+      const key = keys.authenticate(request.headers.authorization);
       expectNoBody(request.body);
       const account = ctx.ledger.account(request.params.id);
       if (!account || account.livemode !== key.livemode) {

@@ -12,12 +12,14 @@ import { AdapterController, operation } from '../shared/adapter-controller.js';
 import { errorView } from '../shared/error-view.js';
 import { LiveController } from '../shared/live-controller.js';
 import { LocaleController } from '../shared/locale.js';
+import { PayoutDialogController } from '../shared/payout-dialog.js';
 import { fetchPayouts } from './balance.data.js';
 import {
   balanceByCurrency,
   describeSchedule,
+  estimateNextPayout,
   formatArrivalDate,
-  nextPayout,
+  nextPayoutDay,
   payoutStatusLabel,
   recentPayouts,
   upcomingPayouts,
@@ -39,8 +41,9 @@ const REFRESH_DELAY = 250;
 
 /**
  * For each currency the account holds: the total, what is available now, what is available soon
- * and what is on the way to the bank (the `in_transit` payouts); the next payout with its expected
- * arrival in the account's timezone; the payout schedule in words; the upcoming payouts and the
+ * and what is on the way to the bank (the `pending` and `in_transit` payouts), with words for a
+ * negative balance; the next payout day (every payout arriving that day, summed) in the account's
+ * timezone, or an estimate from an automatic schedule; the payout schedule in words; the upcoming payouts and the
  * five most recent others, each with a status badge in words.
  *
  * Live: with an adapter that has `subscribe` (its own, or the fan-out of an enclosing
@@ -54,15 +57,21 @@ const REFRESH_DELAY = 250;
  * @csspart base - The card.
  * @csspart currency - One currency's block.
  * @csspart total - A currency's total (the large number).
+ * @csspart negative-note - The words under a negative total or available amount.
  * @csspart available - The amount available now.
  * @csspart pending - The amount available soon.
  * @csspart in-transit - The amount on the way to the bank.
  * @csspart next-payout - The next payout's block.
+ * @csspart payout-count - "2 payouts" when several arrive on the next payout day.
+ * @csspart estimate - An estimated next payout (no payout on its way, an automatic schedule).
  * @csspart schedule - The payout schedule line.
  * @csspart payouts - Each payout list (upcoming, recent).
  * @csspart payout - One payout in a list.
  * @csspart status - A payout's status badge.
  * @csspart error - The error message with its Retry button.
+ * @csspart next-payout-details - The next payout's "View details" button (one payout that day).
+ * @csspart dialog - The dialog with a payout's details (when `<express-payout-details>` is defined).
+ * @csspart details - The `<express-payout-details>` in it.
  *
  * @cssproperty --express-color-primary - Focus rings, the "in transit" badge.
  * @cssproperty --express-color-background - Badges and buttons.
@@ -77,6 +86,9 @@ const REFRESH_DELAY = 250;
  * @cssproperty --express-border-radius - The corners.
  * @cssproperty --express-spacing-unit - The spacing rhythm.
  *
+ * @fires express-payout-select - A payout was selected (a payout in a list, or the next payout's
+ * "View details"); `detail.payout` is the payout. Cancelable: unless prevented, its details open in a
+ * dialog when `<express-payout-details>` is defined (the `./payouts` and `./dashboard` entries).
  * @fires express-error - An adapter call failed (`getAccount`, `getBalance`, `listPayouts`), or
  * the live feed sent an invalid event (`subscribe`); `detail` is `{ error, operation }`.
  */
@@ -90,6 +102,12 @@ export class ExpressBalance extends LitElement {
   private readonly _live = new LiveController(this, this._adapters, {
     onEvent: (e) => this._onEvent(e),
     onStop: () => this._stopRefreshes(),
+  });
+  /** Selecting a payout: `express-payout-select`, then its details in a dialog. */
+  private readonly _dialog = new PayoutDialogController(this, {
+    locale: () => this._l10n.locale,
+    platformName: () => this._adapters.dashboard?.platformName ?? null,
+    words: () => ({ title: this._l10n.strings.payouts.details.title, close: this._l10n.strings.common.close }),
   });
 
   /** Loaded data (kept while live updates and refreshes change it). */
@@ -157,6 +175,7 @@ export class ExpressBalance extends LitElement {
       case 'payout.created':
       case 'payout.updated':
         this._data = { ...data, payouts: upsertPayout(data.payouts, e.data) };
+        this._dialog.update(e.data);
         break;
     }
   }
@@ -216,6 +235,10 @@ export class ExpressBalance extends LitElement {
     void this._load.run();
   };
 
+  private _select(p: Payout, e: Event): void {
+    this._dialog.select(p, e.currentTarget as HTMLElement);
+  }
+
   private _retryRefresh = (): void => {
     const op = this._refreshError?.operation;
     this._refreshError = undefined;
@@ -251,10 +274,15 @@ export class ExpressBalance extends LitElement {
         <dd class="amount ${amount < 0 ? 'negative' : ''}" part=${part}>${this._money(amount, c.currency, locale)}</dd>
       </div>
     `;
+    const negative = c.total < 0 || c.available < 0;
+    const noteId = `negative-${c.currency}`;
     return html`
       <div class="currency" part="currency" data-currency=${c.currency}>
         <p class="total-label">${several ? html`<span class="code">${c.currency.toUpperCase()}</span> ` : nothing}${b.total}</p>
-        <p class="amount total ${c.total < 0 ? 'negative' : ''}" part="total">${this._money(c.total, c.currency, locale)}</p>
+        <p class="amount total ${c.total < 0 ? 'negative' : ''}" part="total" aria-describedby=${negative ? noteId : nothing}>
+          ${this._money(c.total, c.currency, locale)}
+        </p>
+        ${negative ? html`<p class="note" part="negative-note" id=${noteId}>${b.negative}</p>` : nothing}
         <dl class="lines">
           ${line(b.available, c.available, 'available')} ${line(b.pending, c.pending, 'pending')}
           ${line(b.inTransit, c.inTransit, 'in-transit')}
@@ -268,11 +296,13 @@ export class ExpressBalance extends LitElement {
     const reason = p.status === 'failed' && p.failure_message?.trim() ? p.failure_message.trim() : null;
     return html`
       <li class="payout" part="payout" data-id=${p.id}>
-        <span class="date">${formatArrivalDate(p.arrival_date, zone, locale, now)}</span>
-        <span class="amount ${p.amount < 0 ? 'negative' : ''}">${this._money(p.amount, p.currency, locale)}</span>
-        <span class="pill status-${p.status}" part="status">${status}</span>
-        ${p.method === 'instant' ? html`<span class="method">${s.balance.instant}</span>` : nothing}
-        ${reason ? html`<span class="reason">${reason}</span>` : nothing}
+        <button class="payout-select" type="button" @click=${(e: Event) => this._select(p, e)}>
+          <span class="date">${formatArrivalDate(p.arrival_date, zone, locale, now)}</span>
+          <span class="amount ${p.amount < 0 ? 'negative' : ''}">${this._money(p.amount, p.currency, locale)}</span>
+          <span class="pill status-${p.status}" part="status">${status}</span>
+          ${p.method === 'instant' ? html`<span class="method">${s.balance.instant}</span>` : nothing}
+          ${reason ? html`<span class="reason">${reason}</span>` : nothing}
+        </button>
       </li>
     `;
   }
@@ -296,8 +326,10 @@ export class ExpressBalance extends LitElement {
     const zone = tz && isValidTimeZone(tz) ? tz : browserTimeZone();
     const now = Math.floor(Date.now() / 1000);
     const currencies = balanceByCurrency(data.balance, data.payouts, data.account.default_currency);
-    const next = nextPayout(data.payouts);
-    const schedule = describeSchedule(data.account.settings?.payouts?.schedule, s, locale);
+    const rawSchedule = data.account.settings?.payouts?.schedule;
+    const next = nextPayoutDay(data.payouts, zone, data.account.default_currency);
+    const estimate = next ? undefined : estimateNextPayout(currencies, data.payouts, rawSchedule, now, zone);
+    const schedule = describeSchedule(rawSchedule, s, locale);
     return html`
       <div class="currencies">${currencies.map((c) => this._renderCurrency(c, currencies.length > 1, s, locale))}</div>
       <div class="payout-info">
@@ -305,8 +337,22 @@ export class ExpressBalance extends LitElement {
           <h3 class="subtitle">${b.nextPayout}</h3>
           ${next
             ? html`<p class="next-amount amount">${this._money(next.amount, next.currency, locale)}</p>
-                <p class="next-date">${format(b.expected, { date: formatArrivalDate(next.arrival_date, zone, locale, now) })}</p>`
-            : html`<p class="empty">${b.noUpcoming}</p>`}
+                <p class="next-date">
+                  ${format(b.expected, { date: formatArrivalDate(next.arrivalDate, zone, locale, now) })}${next.payouts.length > 1
+                    ? html` · <span part="payout-count">${b.payoutCount(next.payouts.length, locale)}</span>`
+                    : nothing}
+                </p>
+                ${next.payouts.length === 1
+                  ? html`<button class="link" part="next-payout-details" type="button" @click=${(e: Event) => this._select(next.payouts[0]!, e)}>
+                      ${s.payouts.viewDetails}</button>`
+                  : nothing}`
+            : estimate
+              ? html`<p class="next-amount amount" part="estimate">
+                    ${format(b.about, { amount: this._money(estimate.amount, estimate.currency, locale) })}
+                    <span class="pill estimate">${b.estimate}</span>
+                  </p>
+                  <p class="next-date">${format(b.expectedAround, { date: formatArrivalDate(estimate.day, zone, locale, now) })}</p>`
+              : html`<p class="empty">${b.noUpcoming}</p>`}
         </div>
         ${schedule
           ? html`<p class="schedule" part="schedule"><span class="label">${b.schedule}</span> <span>${schedule}</span></p>`
@@ -330,6 +376,7 @@ export class ExpressBalance extends LitElement {
         ${this._refreshError && data ? errorView(this._refreshError.error, s, locale, this._retryRefresh) : nothing}
         ${data ? this._renderData(data, s, locale) : failed ? errorView(failed, s, locale, this._retry) : this._renderSkeleton(s)}
       </section>
+      ${this._dialog.render()}
     `;
   }
 }

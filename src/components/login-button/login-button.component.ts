@@ -6,7 +6,7 @@ import { isInAppWebview } from '../../core/url.js';
 import { dashboardContext } from '../../context.js';
 import { ExpressErrorEvent, ExpressLoginRedirectEvent, ExpressUnsupportedBrowserEvent } from '../../events.js';
 import { fetchLoginLink, loginLinkUrl } from './login-link.js';
-import { loginButtonStrings } from './login-button.strings.js';
+import { loadLoginButtonStrings, loginButtonStrings } from './login-button.strings.js';
 import { styles } from './login-button.styles.js';
 
 /**
@@ -188,7 +188,10 @@ export class ExpressLoginButton extends LitElement {
   }
 
   override render() {
-    const s = loginButtonStrings(this._lang());
+    const lang = this._lang();
+    const s = loginButtonStrings(lang);
+    // Not English: the table loads on first use; the button speaks it once it is there.
+    void loadLoginButtonStrings(lang).then((t) => t !== s && this.requestUpdate());
     const m = this._message;
     const text =
       m === undefined ? ''

@@ -1,6 +1,7 @@
 /**
  * The login button's own few words in en, fr, de, es and ja. Kept apart from the shared string
- * table (src/core/i18n) so that a platform page that only shows the button stays light.
+ * table (src/core/i18n) so that a platform page that only shows the button stays light; English
+ * is built in, the other languages load on first use (`strings/*.ts`).
  */
 
 /** The words of `<express-login-button>`. */
@@ -25,43 +26,50 @@ const en: LoginButtonStrings = {
   rateLimited: 'Too many attempts. Wait a moment and try again.',
 };
 
-/** Every table, by language subtag. */
-export const LOGIN_BUTTON_STRINGS: Readonly<Record<'en' | 'fr' | 'de' | 'es' | 'ja', LoginButtonStrings>> = {
-  en,
-  fr: {
-    label: 'Voir le tableau de bord',
-    webview: 'Votre tableau de bord ne s’ouvre pas dans cette app. Ouvrez cette page dans votre navigateur, comme Safari ou Chrome.',
-    error: 'Impossible d’ouvrir votre tableau de bord. Réessayez.',
-    network: 'Serveur injoignable. Vérifiez votre connexion et réessayez.',
-    rateLimited: 'Trop de tentatives. Patientez un instant et réessayez.',
-  },
-  de: {
-    label: 'Dashboard öffnen',
-    webview: 'Ihr Dashboard lässt sich in dieser App nicht öffnen. Öffnen Sie diese Seite in Ihrem Browser, etwa Safari oder Chrome.',
-    error: 'Ihr Dashboard ließ sich nicht öffnen. Versuchen Sie es erneut.',
-    network: 'Server nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
-    rateLimited: 'Zu viele Versuche. Warten Sie kurz und versuchen Sie es erneut.',
-  },
-  es: {
-    label: 'Ver panel',
-    webview: 'Tu panel no se abre en esta app. Abre esta página en tu navegador, como Safari o Chrome.',
-    error: 'No se pudo abrir tu panel. Inténtalo de nuevo.',
-    network: 'No se pudo conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
-    rateLimited: 'Demasiados intentos. Espera un momento e inténtalo de nuevo.',
-  },
-  ja: {
-    label: 'ダッシュボードを表示',
-    webview: 'このアプリではダッシュボードを開けません。Safari や Chrome などのブラウザでこのページを開いてください。',
-    error: 'ダッシュボードを開けませんでした。もう一度お試しください。',
-    network: 'サーバーに接続できません。接続を確認して、もう一度お試しください。',
-    rateLimited: '試行回数が多すぎます。しばらく待ってから、もう一度お試しください。',
-  },
-};
+/** The languages the button speaks besides English, each in a module of its own loaded on first use. */
+export const LOGIN_BUTTON_LANGUAGES = ['fr', 'de', 'es', 'ja'] as const;
+type Language = (typeof LOGIN_BUTTON_LANGUAGES)[number];
+
+const loaded = new Map<string, LoginButtonStrings>([['en', en]]);
+const loading = new Map<string, Promise<LoginButtonStrings>>();
+
+function languageOf(locale: string | undefined): string {
+  return (locale ?? '').toLowerCase().split(/[-_]/)[0]!;
+}
+
+/** The English words (built in). */
+export { en as LOGIN_BUTTON_ENGLISH };
 
 /**
- * The table for a BCP 47 locale (`fr-CA` → fr), English when the language has none.
+ * The table for a BCP 47 locale (`fr-CA` → fr) if it has loaded, else English (also for a
+ * language the button does not speak). Pair it with `loadLoginButtonStrings`.
  */
 export function loginButtonStrings(locale: string | undefined): LoginButtonStrings {
-  const lang = (locale ?? '').toLowerCase().split(/[-_]/)[0] as keyof typeof LOGIN_BUTTON_STRINGS;
-  return Object.hasOwn(LOGIN_BUTTON_STRINGS, lang) ? LOGIN_BUTTON_STRINGS[lang] : en;
+  return loaded.get(languageOf(locale)) ?? en;
+}
+
+/**
+ * Loads the table of a locale's language (once; a page pays only for the language it speaks).
+ * Resolves with it, or with English for a language the button does not speak.
+ */
+export function loadLoginButtonStrings(locale: string | undefined): Promise<LoginButtonStrings> {
+  const lang = languageOf(locale);
+  const ready = loaded.get(lang);
+  if (ready) return Promise.resolve(ready);
+  if (!(LOGIN_BUTTON_LANGUAGES as readonly string[]).includes(lang)) return Promise.resolve(en);
+  let p = loading.get(lang);
+  if (!p) {
+    const load: Record<Language, () => Promise<{ default: LoginButtonStrings }>> = {
+      fr: () => import('./strings/fr.js'),
+      de: () => import('./strings/de.js'),
+      es: () => import('./strings/es.js'),
+      ja: () => import('./strings/ja.js'),
+    };
+    p = load[lang as Language]().then((m) => {
+      loaded.set(lang, m.default);
+      return m.default;
+    });
+    loading.set(lang, p);
+  }
+  return p;
 }

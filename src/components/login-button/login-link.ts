@@ -10,7 +10,7 @@ import { isSafeRedirectUrl } from '../../core/url.js';
  * The `ExpressError` for an HTTP error status, as CONTRACT.md maps them: 400 and 422
  * `invalid_request`, 401 and 403 `unauthorized`, 404 `not_found`, 410 `expired`, 429
  * `rate_limited` (with `Retry-After` in seconds, or an HTTP date), other 4xx `unknown`, 5xx
- * `network`.
+ * `server_error`.
  */
 export function errorForStatus(status: number, retryAfter?: string | null): ExpressError {
   const code =
@@ -19,7 +19,7 @@ export function errorForStatus(status: number, retryAfter?: string | null): Expr
     : status === 404 ? 'not_found'
     : status === 410 ? 'expired'
     : status === 429 ? 'rate_limited'
-    : status >= 500 ? 'network'
+    : status >= 500 ? 'server_error'
     : 'unknown';
   let seconds: number | undefined;
   if (status === 429 && retryAfter) {

@@ -12,6 +12,7 @@ import {
   loginErrorMessage,
   normaliseCode,
   phoneHint,
+  safeLinkUrl,
   secondsUntil,
   takeTokenFromUrl,
   type LoginStage,
@@ -32,15 +33,20 @@ type View =
 type Operation = 'start' | 'verify' | 'resend';
 
 /** Codes after which asking again with the same login token may work. */
-const RETRYABLE = new Set(['network', 'rate_limited', 'unknown', 'invalid_response']);
+const RETRYABLE = new Set(['network', 'server_error', 'rate_limited', 'unknown', 'invalid_response']);
 
 /**
  * The login page of the dashboard: it redeems a login-link token, or asks for an email for direct
  * sign-in, then asks for the code sent by SMS, and finally sends the person to the dashboard.
  *
- * The token comes from the `token` attribute, else from `login_token` in the page URL, which is
- * then removed from the address bar (`history.replaceState`) so it is not bookmarked, shared or
- * kept in history. The code is never logged and the code field is cleared after a failure.
+ * The token comes from the `token` attribute, else from `login_token` in the page URL's fragment
+ * (`#login_token=…`, never sent to a server or written to an access log) or query, which is then
+ * removed from the address bar (`history.replaceState`) so it is not bookmarked, shared or kept in
+ * history. The code is never logged and the code field is cleared after a failure. The email field
+ * has focus when the page opens; the way to the dashboard replaces the login page in the history,
+ * so Back from the dashboard does not land on it. After an email, the code step tells everyone
+ * (the answer is the same for every email) that test-mode accounts sign in only through the
+ * platform's link, with a link back to `platform-url`.
  *
  * @summary The login page: login-link token or email, then the SMS code.
  *
@@ -51,6 +57,8 @@ const RETRYABLE = new Set(['network', 'rate_limited', 'unknown', 'invalid_respon
  * @csspart submit - The form's main button.
  * @csspart resend - The "Resend code" button.
  * @csspart test-mode - The test-mode note.
+ * @csspart test-mode-email - The note, after an email, that test-mode accounts sign in through the platform's link.
+ * @csspart back - The "Go back to {platform}" link (with `platform-url`).
  * @csspart message - The error message (`role="alert"`).
  * @csspart status - Progress and confirmations (`role="status"`).
  *
@@ -95,6 +103,8 @@ export class ExpressLogin extends LitElement {
   @property() token?: string;
   /** The platform's name, used in "Go back to {platform}". */
   @property({ attribute: 'platform-name', reflect: true }) platformName: string | null = null;
+  /** The platform's site (same origin, or `https:`): "Go back to {platform}" links there. */
+  @property({ attribute: 'platform-url' }) platformUrl: string | null = null;
   /** BCP 47 locale; defaults to the nearest `lang`, then the browser's. */
   @property({ reflect: true }) locale: string | null = null;
 
@@ -132,6 +142,11 @@ export class ExpressLogin extends LitElement {
       this._begun = true;
       void this._startWithToken();
     }
+  }
+
+  override firstUpdated(): void {
+    // The login page's one task: the email field has focus when the page opens.
+    if (this._view.kind === 'email') this._input?.focus();
   }
 
   override updated(changed: PropertyValues): void {
@@ -301,9 +316,12 @@ export class ExpressLogin extends LitElement {
 
   // ---- seams ---------------------------------------------------------------------------------
 
-  /** Navigates to the dashboard. A seam for tests and for platforms that route differently. */
+  /**
+   * Navigates to the dashboard, replacing the login page in the history (Back from the dashboard
+   * does not return to a spent login). A seam for tests and for platforms that route differently.
+   */
   protected navigate(url: string): void {
-    window.location.assign(url);
+    window.location.replace(url);
   }
 
   /** The page's URL, where `login_token` may be. */
@@ -401,6 +419,12 @@ export class ExpressLogin extends LitElement {
     const failed = this._error?.stage === 'code';
     return html`<p class="lead">${format(s.login.codeSent, { phone: phoneHint(step.phone_hint) })}</p>
       ${step.livemode === false ? html`<p part="test-mode" class="test-mode">${s.login.testModeNote}</p>` : nothing}
+      ${view.via === 'email'
+        ? html`<p part="test-mode-email" class="hint">
+            ${this.platformName ? format(s.login.testModeEmail, { platform: this.platformName }) : s.login.testModeEmailNoPlatform}
+            ${this._renderBack(s)}
+          </p>`
+        : nothing}
       <form part="form" @submit=${this._onCodeSubmit} novalidate>
         <label for="input">${s.login.codeLabel}</label>
         <input
@@ -431,6 +455,14 @@ export class ExpressLogin extends LitElement {
       </button>`;
   }
 
+  /** "Go back to {platform}" as a link to `platform-url`, when it is a safe one. */
+  private _renderBack(s: ReturnType<typeof stringsFor>) {
+    const href = safeLinkUrl(this.platformUrl, this.pageUrl());
+    if (!href) return nothing;
+    const text = this.platformName ? format(s.login.goBack, { platform: this.platformName }) : s.login.goBackNoPlatform;
+    return html`<a part="back" class="back" href=${href}>${text}</a>`;
+  }
+
   private _renderAfter(view: View, s: ReturnType<typeof stringsFor>) {
     if (view.kind === 'link-failed') {
       const retry = this._error && RETRYABLE.has(this._error.error.code);
@@ -439,6 +471,7 @@ export class ExpressLogin extends LitElement {
           ? html`<button class="button primary" type="button" @click=${this._startWithToken}>${s.common.retry}</button>`
           : nothing}
         <button class="button" type="button" @click=${this._useEmail}>${s.login.signInWithEmail}</button>
+        ${this._renderBack(s)}
       </div>`;
     }
     if (view.kind === 'code' && view.via === 'email') {

@@ -11,8 +11,9 @@ import { format, type Strings } from '../../core/i18n/registry.js';
 export const TOKEN_PARAM = 'login_token';
 
 /**
- * The `login_token` of a page URL and the same URL without it (other parameters and the hash
- * kept), or `null` when the URL has no non-empty `login_token`.
+ * The `login_token` of a page URL and the same URL without it, or `null` when the URL has no
+ * non-empty `login_token`. The token is read from the fragment (`#login_token=…`, which proxies
+ * and access logs never see) or else from the query (older links); other parameters are kept.
  */
 export function takeTokenFromUrl(href: string): { token: string; cleaned: string } | null {
   let url: URL;
@@ -21,10 +22,26 @@ export function takeTokenFromUrl(href: string): { token: string; cleaned: string
   } catch {
     return null;
   }
-  const token = url.searchParams.get(TOKEN_PARAM);
-  if (!token) return null;
-  url.searchParams.delete(TOKEN_PARAM);
-  return { token, cleaned: url.href };
+  const hash = new URLSearchParams(url.hash.slice(1));
+  let token = hash.get(TOKEN_PARAM);
+  if (token) {
+    hash.delete(TOKEN_PARAM);
+    const rest = hash.toString();
+    url.hash = rest ? `#${rest}` : '';
+  } else {
+    token = url.searchParams.get(TOKEN_PARAM);
+    if (!token) return null;
+    url.searchParams.delete(TOKEN_PARAM);
+  }
+  return { token, cleaned: url.href.replace(/#$/, '') };
+}
+
+/**
+ * The platform's site as a link target: a same-origin URL, or an `https:` one (`http:` on a
+ * loopback host); `null` for anything else (`javascript:`, `data:`, garbage).
+ */
+export function safeLinkUrl(value: string | null | undefined, pageHref: string): string | null {
+  return value ? allowedRedirect(value, pageHref) : null;
 }
 
 /**

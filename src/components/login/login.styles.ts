@@ -39,7 +39,9 @@ export const styles = [
       width: 100%;
       min-height: 44px;
       padding: 0 calc(var(--_space) * 1.5);
-      border: 1px solid var(--_border);
+      /* 16px at least: iOS Safari zooms into smaller fields. */
+      font-size: max(16px, 1em);
+      border: 1px solid var(--_control-border);
       border-radius: var(--_radius);
       background: var(--_bg);
     }
@@ -84,6 +86,14 @@ export const styles = [
       color: var(--_text-2);
       font-weight: 400;
       cursor: default;
+    }
+    .back {
+      color: var(--_primary);
+      font-weight: 600;
+    }
+    .actions .back {
+      justify-self: center;
+      padding: calc(var(--_space) * 1.5) 0;
     }
     .test-mode {
       padding: var(--_space) calc(var(--_space) * 1.5);

@@ -45,6 +45,20 @@ export const shared = css`
     font: inherit;
     color: inherit;
   }
+  /* On touch screens: iOS Safari zooms into a field whose text is under 16px when it gets focus,
+     and a finger needs a target at least 44px high (WCAG 2.5.5). */
+  @media (pointer: coarse) {
+    select,
+    input,
+    textarea {
+      font-size: max(16px, 1em);
+    }
+    .button,
+    select,
+    input:not([type='checkbox']):not([type='radio']) {
+      min-height: 44px;
+    }
+  }
   .button {
     display: inline-flex;
     align-items: center;
