@@ -2,7 +2,7 @@
  * The CSV export of `<express-transactions>`, DOM-free: rows through the core's formula-safe
  * writer (`toCsv`), dates in the account's timezone, amounts in exact major units.
  */
-import { categoryOf } from '../../contract/categories.js';
+import { categoryOf, categoryOfType, type Category } from '../../contract/categories.js';
 import type { BalanceTransaction } from '../../contract/types.js';
 import { toCsv, type CsvValue } from '../../core/csv.js';
 import { describeTransaction, type DescribeFn } from '../../core/describe.js';
@@ -40,9 +40,33 @@ export function isoDateTime(ts: number, timeZone: string): string {
   return `${date}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${off}`;
 }
 
-/** The export's file name on local date of `now` (Unix seconds) in `timeZone`: `transactions-2026-11-26.csv`. */
-export function exportFileName(now: number, timeZone: string): string {
-  return `transactions-${localIsoDate(now, timeZone)}.csv`;
+/** The category's word in a file name (English, plural, ASCII: file names travel). */
+const FILE_CATEGORY: Record<Category, string> = {
+  charge: 'payments', refund: 'refunds', transfer: 'transfers', payout: 'payouts', fee: 'fees', adjustment: 'adjustments', other: 'other',
+};
+
+/** What a file name says of a list: its query's dates, category and currency (a `TransactionQuery` fits). */
+export interface ExportedQuery {
+  params: { created?: { gte?: number; lt?: number }; type?: readonly string[]; currency?: string };
+  clientCategory?: 'other';
+}
+
+/**
+ * The export's file name: what it holds, in the account's `timeZone` at `now` (Unix seconds):
+ * the local days of the range (`2026-11-01-to-2026-11-30`; `2026-11-01-to-{today}` without an
+ * end; `up-to-{last day}` without a start, `up-to-{today}` for all time), the category filter and the currency
+ * filter when set: `transactions-2026-11-01-to-2026-11-30-payouts-usd.csv`,
+ * `transactions-up-to-2026-11-26.csv`.
+ */
+export function exportFileName(query: ExportedQuery, now: number, timeZone: string): string {
+  const { created, type, currency } = query.params;
+  const day = (ts: number) => localIsoDate(ts, timeZone);
+  const last = day(created?.lt !== undefined ? created.lt - 1 : now);
+  const parts = ['transactions', created?.gte !== undefined ? `${day(created.gte)}-to-${last}` : `up-to-${last}`];
+  const category = query.clientCategory ?? (type?.length ? categoryOfType(type[0]!) : undefined);
+  if (category) parts.push(FILE_CATEGORY[category]);
+  if (currency) parts.push(currency.toLowerCase().replace(/[^a-z0-9]/g, ''));
+  return `${parts.join('-')}.csv`;
 }
 
 /** The person-readable status of a transaction: `Available`, `Pending`, or Stripe's word for a new one. */

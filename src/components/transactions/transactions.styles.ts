@@ -48,7 +48,7 @@ export const styles = [
     .field input {
       min-height: 36px;
       padding: 0 var(--_space);
-      border: 1px solid var(--_border);
+      border: 1px solid var(--_control-border);
       border-radius: var(--_radius);
       background: var(--_bg);
       color: var(--_text);
