@@ -137,4 +137,163 @@ describe('<express-transactions> in a driver\'s words', function () {
       expect(saved[1]).to.equal(`transactions-up-to-${localIsoDate(Date.now() / 1000, tz)}.csv`);
     });
   });
+
+  describe('the rows', () => {
+    const year = new Date().getFullYear();
+    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    /** Mid-day on a day of this year (in the browser's timezone, the list's until the account answers). */
+    const thisYear = (month: number, day: number, hour = 9) => new Date(year, month, day, hour, 15).getTime() / 1000;
+    const cutOff = (el: HTMLElement) => el.scrollWidth > el.clientWidth + 0.5;
+
+    // The dashboard's list is 830px wide in a 1280 and a 1440px window (the dashboard's own width).
+    for (const width of [830, 1000]) {
+      it(`at ${width}px descriptions show in full and dates give the time of day, the year only when not this year`, async () => {
+        const data = [
+          txn({ created: thisYear(1, 3, 21), description: null }),
+          txn({ created: thisYear(1, 3, 20), type: 'payout', amount: -15707, fee: 0, description: null, source: 'po_wide' }),
+          txn({ created: thisYear(1, 3, 19), status: 'pending', available_on: thisYear(1, 5) }),
+          txn({ created: new Date(year - 1, 10, 26, 21, 45).getTime() / 1000, description: null }),
+        ];
+        const { el, a } = await listIn(`width: ${width}px`, data);
+        a.last('listPayouts').resolve({ data: [{ id: 'po_wide', amount: 15707, currency: 'usd', created: data[1]!.created, arrival_date: data[1]!.created + 86400, status: 'in_transit', destination: { id: 'ba_1', object: 'bank_account', last4: '6789' } }], has_more: false });
+        await waitUntil(() => text(cell(rowsOf(el)[1]!, 'description')).endsWith('6789'), 'the payout names its bank account', { timeout: 5000 });
+        const rows = rowsOf(el);
+        for (const r of rows) {
+          const d = cell(r, 'description');
+          expect(cutOff(d), `${text(d)}: ${d.scrollWidth} > ${d.clientWidth}`).to.equal(false);
+          const t = r.querySelector<HTMLElement>('[part~="date"] time')!;
+          expect(cutOff(cell(r, 'date')), text(t)).to.equal(false);
+        }
+        expect(text(cell(rows[0]!, 'description'))).to.equal('Payment from Lumen Rides');
+        expect(text(cell(rows[1]!, 'description'))).to.equal('Payout to your bank account ···· 6789');
+        const when = (i: number) => text(rows[i]!.querySelector('[part~="date"] time'));
+        const f = (ts: number, y: boolean) => new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', ...(y ? { year: 'numeric' } : {}), hour: 'numeric', minute: '2-digit', timeZone: tz }).format(ts * 1000);
+        expect(when(0)).to.equal(f(data[0]!.created, false));
+        expect(when(0)).to.match(/9:15 PM$/);
+        expect(when(0)).to.not.include(String(year));
+        expect(when(3)).to.equal(f(data[3]!.created, true));
+        expect(when(3)).to.include(String(year - 1));
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('on a phone the card leads with the net, with gross and fee under it', async () => {
+      const { el } = await listIn('width: 375px', [txn({ amount: 1439, fee: 360, description: null })]);
+      const row = rowsOf(el)[0]!;
+      const box = (part: string) => cell(row, part).getBoundingClientRect();
+      const [desc, net, amount, fee, date] = ['description', 'net', 'amount', 'fee', 'date'].map(box);
+      // First line: the description and, at the end, what the person takes home.
+      expect(Math.abs(desc!.top - net!.top)).to.be.below(4);
+      expect(net!.left).to.be.above(desc!.left);
+      expect(text(cell(row, 'net').querySelector('[dir="ltr"]'))).to.equal('$10.79');
+      // Gross and fee together under the date line, with their labels.
+      expect(amount!.top).to.be.above(date!.bottom - 1);
+      expect(Math.abs(amount!.top - fee!.top)).to.be.below(4);
+      const labelled = (part: string) => [...cell(row, part).children].map((c) => text(c)).join(' ');
+      expect(labelled('amount')).to.equal('Amount $14.39');
+      expect(labelled('fee')).to.equal('Fee $3.60');
+      expect(cell(row, 'amount').querySelector<HTMLElement>('.cell-label')!.getBoundingClientRect().width).to.be.above(0);
+      // The net is the bigger, bolder number.
+      const size = (part: string) => parseFloat(getComputedStyle(cell(row, part)).fontSize);
+      expect(size('net')).to.be.above(size('amount'));
+      expect(Number(getComputedStyle(cell(row, 'net')).fontWeight)).to.be.at.least(600);
+      // Everything inside the card.
+      const card = row.getBoundingClientRect();
+      for (const b of [desc, net, amount, fee, date]) expect(b!.bottom).to.be.at.most(card.bottom + 0.5);
+      await expect(el).to.be.accessible();
+    });
+
+    it('payout rows read as payouts: neutral amounts, "In transit" then "Paid", the bank\'s last four digits', async () => {
+      const created = thisYear(1, 3, 1);
+      const data = [
+        txn({ created: created + 60 }),
+        txn({ id: 'txn_po', created, type: 'payout', amount: -15707, fee: 0, description: 'STRIPE PAYOUT', source: 'po_1' }),
+        txn({ created: created - 60, type: 'payment_refund', amount: -500, fee: 0 }),
+      ];
+      const { el, a } = await listIn('width: 900px', data);
+      const row = () => rowsOf(el).find((r) => r.dataset.id === 'txn_po')!;
+      // Until the payout is known the row says nothing of its status, and never "Available".
+      expect(text(cell(row(), 'status'))).to.equal('');
+      const list = a.last('listPayouts');
+      expect(list.params).to.deep.equal({ limit: 100 });
+      const po = { id: 'po_1', amount: 15707, currency: 'usd', created, arrival_date: created + 86400, status: 'in_transit', destination: { id: 'ba_1', object: 'bank_account', last4: '6789', bank_name: 'STRIPE TEST BANK' } };
+      list.resolve({ data: [po], has_more: false });
+      await waitUntil(() => text(cell(row(), 'status')) === 'In transit', 'in transit', { timeout: 5000 });
+      expect(text(cell(row(), 'description'))).to.equal('Payout to your bank account ···· 6789');
+      // Neutral, not a loss: the text colour, not the danger colour the refund gets.
+      const refund = rowsOf(el)[2]!;
+      const colour = (r: HTMLElement, part: string) => getComputedStyle(cell(r, part)).color;
+      expect(colour(row(), 'amount')).to.equal(colour(rowsOf(el)[0]!, 'amount'));
+      expect(colour(row(), 'net')).to.equal(colour(rowsOf(el)[0]!, 'net'));
+      expect(colour(refund, 'amount')).to.not.equal(colour(rowsOf(el)[0]!, 'amount'));
+      expect(text(cell(row(), 'amount'))).to.include('-$157.07');
+      // The details: status, arrival and the bank account in words.
+      row().click();
+      await settle(el);
+      await waitUntil(() => $(el, '.row.detail'), 'details', { timeout: 5000 });
+      const shown = text($(el, '.row.detail > [role="gridcell"] > dl'));
+      expect(shown).to.include('In transit');
+      expect(shown).to.include('Bank account ···· 6789 (STRIPE TEST BANK)');
+      expect(shown).to.not.include('Available');
+      // The live feed says it arrived.
+      a.emit({ type: 'payout.updated', data: { ...po, status: 'paid' } });
+      await waitUntil(() => text(cell(row(), 'status')) === 'Paid', 'paid', { timeout: 5000 });
+      await expect(el).to.be.accessible();
+    });
+
+    it('an expanded payout source needs no lookup', async () => {
+      const created = thisYear(1, 3, 1);
+      const source = { id: 'po_x', object: 'payout', amount: 100, currency: 'usd', created, arrival_date: created, status: 'paid', destination: { id: 'card_1', object: 'card', last4: '4242', brand: 'Visa' } };
+      const { el, a } = await listIn('width: 900px', [txn({ created, type: 'payout', amount: -100, fee: 0, description: null, source: source as unknown as { id: string } })]);
+      await settle(el);
+      expect(a.calls.some((c) => c.method === 'listPayouts')).to.equal(false);
+      expect(text(cell(rowsOf(el)[0]!, 'status'))).to.equal('Paid');
+      expect(text(cell(rowsOf(el)[0]!, 'description'))).to.equal('Payout to your card ···· 4242');
+    });
+
+    it('details speak in words; ids and Stripe\'s words wait behind "Technical details"', async () => {
+      const dispute = txn({
+        id: 'txn_dispute', type: 'adjustment', amount: -1079, fee: 0, reporting_category: 'dispute',
+        description: 'Chargeback withdrawal for py_1Abc (Lumen Rides trip)', source: 'du_1Xyz', fee_details: [],
+      });
+      const refund = txn({ id: 'txn_refund', type: 'refund', amount: -1200, fee: 0, description: 'REFUND FOR CHARGE (Airport ride)', source: 'pyr_9' });
+      const { el } = await listIn('width: 900px', [dispute, refund]);
+      expect(text(cell(rowsOf(el)[0]!, 'description'))).to.equal('Chargeback: a customer disputed a payment');
+      expect(text(cell(rowsOf(el)[1]!, 'description'))).to.equal('Refund: Airport ride');
+      for (const r of rowsOf(el)) {
+        r.click();
+        await settle(el);
+      }
+      await waitUntil(() => $$(el, '.row.detail').length === 2, 'both open', { timeout: 5000 });
+      const [d1, d2] = $$(el, '.row.detail');
+      /** What a sighted reader sees: the text of rendered boxes only (a closed <details> renders only its summary). */
+      const visible = (root: HTMLElement) => {
+        const out: string[] = [];
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const r = document.createRange();
+          r.selectNodeContents(n);
+          const parent = n.parentElement!;
+          const shown = typeof parent.checkVisibility === 'function' ? parent.checkVisibility() : parent.getClientRects().length > 0;
+          if (shown && r.getClientRects().length && n.textContent!.trim()) out.push(n.textContent!.trim());
+        }
+        return out.join(' ');
+      };
+      const seen = visible(d1!);
+      expect(seen).to.include('A customer asked their bank to reverse a payment');
+      expect(seen).to.include('Technical details');
+      for (const raw of ['txn_dispute', 'py_1Abc', 'du_1Xyz', 'Stripe type', 'adjustment', 'Chargeback withdrawal']) expect(seen, raw).to.not.include(raw);
+      expect(visible(d2!)).to.include('Refund of Airport ride');
+      expect(visible(d2!)).to.not.include('pyr_9');
+      // Support opens the disclosure: the ids are there.
+      const summary = d1!.querySelector('summary')!;
+      summary.click();
+      await settle(el);
+      await frames(2);
+      const open = visible(d1!);
+      for (const raw of ['txn_dispute', 'du_1Xyz', 'adjustment', 'dispute']) expect(open, raw).to.include(raw);
+      await expect(el).to.be.accessible();
+    });
+  });
 });
+

@@ -3,7 +3,9 @@
  * writer (`toCsv`), dates in the account's timezone, amounts in exact major units.
  */
 import { categoryOf, categoryOfType, type Category } from '../../contract/categories.js';
-import type { BalanceTransaction } from '../../contract/types.js';
+import type { BalanceTransaction, Payout } from '../../contract/types.js';
+import { payoutStatusLabel } from '../../core/payouts.js';
+import { payoutOf } from './row-text.js';
 import { toCsv, type CsvValue } from '../../core/csv.js';
 import { describeTransaction, type DescribeFn } from '../../core/describe.js';
 import type { Strings } from '../../core/i18n/registry.js';
@@ -20,6 +22,8 @@ export interface CsvExportOptions {
   platformName?: string | null;
   /** The platform's description rule (the element's `describe`). */
   describe?: DescribeFn | null;
+  /** Payouts of payout transactions whose `source` is a bare id: their status and bank's last digits. */
+  payouts?: ReadonlyMap<string, Payout>;
 }
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
@@ -89,16 +93,17 @@ export function transactionCsvRows(txns: Iterable<BalanceTransaction>, opts: Csv
     s.transactions.csv.currency, c.status, s.transactions.csv.id,
   ]];
   for (const t of txns) {
+    const payout = payoutOf(t, opts.payouts);
     rows.push([
       isoDateTime(t.created, opts.timeZone),
       t.type,
       s.categories.singular[categoryOf(t)],
-      describeTransaction(t, { strings: s, platformName: opts.platformName, describe: opts.describe }),
+      describeTransaction(t, { strings: s, platformName: opts.platformName, describe: opts.describe, payout }),
       toMajorUnitString(t.amount, t.currency),
       toMajorUnitString(t.fee, t.currency),
       toMajorUnitString(t.net, t.currency),
       t.currency.toUpperCase(),
-      statusLabel(t.status, s),
+      payout ? payoutStatusLabel(payout.status, s) : statusLabel(t.status, s),
       t.id,
     ]);
   }

@@ -5,12 +5,15 @@
 import { initialState, TaskStatus, type Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ExpressError } from '../../contract/errors.js';
-import type { Balance, BalanceTransaction, ExpressEvent } from '../../contract/types.js';
+import { isAbortError } from '../../contract/errors.js';
+import type { Balance, BalanceTransaction, ExpressAdapter, ExpressEvent } from '../../contract/types.js';
 import { localIsoDate } from '../../core/time.js';
 import type { AdapterController } from '../shared/adapter-controller.js';
 import { LiveController } from '../shared/live-controller.js';
 import { queryFor, toPageSize, TransactionFeed, type TransactionFilters, type TransactionQuery } from './transactions.model.js';
 import { listPages } from './transactions.data.js';
+import { PayoutIndex } from './payout-index.js';
+import { missingPayouts } from './row-text.js';
 
 /** Rows from the end of the loaded list at which the next page starts loading by itself. */
 const AUTO_LOAD_THRESHOLD = 5;
@@ -41,12 +44,18 @@ export class ListController implements ReactiveController {
   /** Ids of the live transactions still highlighted; `freshVersion` changes with it. */
   readonly fresh = new Set<string>();
   freshVersion = 0;
+  /** The payouts of the payout rows (looked up as rows arrive, updated by the live feed). */
+  payoutIndex = new PayoutIndex();
 
   private query?: TransactionQuery;
   private queryInputs = '';
   /** Live transactions that came as the local day changed: they join once the new day's list loads. */
   private waiting: BalanceTransaction[] = [];
   private more?: AbortController;
+  /** The adapter the payout index is of, and its lookup in flight. */
+  private payoutAdapter?: ExpressAdapter;
+  private payoutLookup?: AbortController;
+  private payoutAgain = false;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
@@ -73,6 +82,7 @@ export class ListController implements ReactiveController {
         const waiting = this.waiting;
         this.waiting = [];
         for (const txn of waiting) if (feed.insertLive(txn) || feed.has(txn.id)) this.arrived(txn);
+        this.lookUpPayouts(feed);
         return feed;
       },
     });
@@ -81,7 +91,51 @@ export class ListController implements ReactiveController {
 
   hostDisconnected(): void {
     this.more?.abort();
+    this.payoutLookup?.abort();
+    this.payoutLookup = undefined;
     this.stopTimers();
+  }
+
+  /**
+   * Looks up the payouts of `feed`'s payout rows that neither carry theirs (an expanded `source`)
+   * nor are known yet; the rows say "Paid" or "In transit" once they are. One lookup at a time; a
+   * failure is reported and leaves those rows without a status.
+   */
+  private lookUpPayouts(feed: TransactionFeed): void {
+    const adapters = this.options.adapters;
+    const adapter = adapters.value;
+    if (!adapter) return;
+    if (adapter !== this.payoutAdapter) {
+      this.payoutLookup?.abort();
+      this.payoutLookup = undefined;
+      this.payoutAdapter = adapter;
+      this.payoutIndex = new PayoutIndex();
+    }
+    if (this.payoutLookup) {
+      this.payoutAgain = true;
+      return;
+    }
+    const index = this.payoutIndex;
+    const wanted = missingPayouts(feed.rows, index.payouts);
+    if (!wanted.length || index.exhausted) return;
+    const abort = new AbortController();
+    this.payoutLookup = abort;
+    index
+      .fill(wanted, (params, signal) => adapter.listPayouts(params, { signal }), abort.signal)
+      .then((added) => {
+        if (added && index === this.payoutIndex) this.host.requestUpdate();
+      })
+      .catch((e) => {
+        if (!abort.signal.aborted && !isAbortError(e)) adapters.report(e, 'listPayouts');
+      })
+      .finally(() => {
+        if (this.payoutLookup !== abort) return;
+        this.payoutLookup = undefined;
+        if (this.payoutAgain && this.feed) {
+          this.payoutAgain = false;
+          this.lookUpPayouts(this.feed);
+        }
+      });
   }
 
   /**
@@ -124,6 +178,7 @@ export class ListController implements ReactiveController {
     this.host.requestUpdate();
     try {
       await feed.loadPage(listPages(adapter, this.options.adapters), abort.signal);
+      if (feed === this.feed) this.lookUpPayouts(feed);
     } catch (e) {
       if (feed === this.feed && !abort.signal.aborted) this.moreError = this.options.adapters.report(e, 'listBalanceTransactions');
     } finally {
@@ -149,6 +204,10 @@ export class ListController implements ReactiveController {
   }
 
   private onEvent(e: ExpressEvent): void {
+    if (e.type === 'payout.created' || e.type === 'payout.updated') {
+      if (this.payoutIndex.update(e.data)) this.host.requestUpdate();
+      return;
+    }
     if (e.type === 'balance.updated') {
       this.liveBalance = e.data;
       this.host.requestUpdate();
@@ -162,7 +221,10 @@ export class ListController implements ReactiveController {
       this.host.requestUpdate();
       return;
     }
-    if (this.feed?.insertLive(txn)) this.arrived(txn);
+    if (this.feed?.insertLive(txn)) {
+      this.arrived(txn);
+      this.lookUpPayouts(this.feed);
+    }
   }
 
   /** A live transaction in the rows: highlighted for a moment, announced. */
