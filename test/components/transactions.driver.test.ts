@@ -6,6 +6,8 @@
  */
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
+import { ExpressError } from '../../src/contract/errors.js';
 import '../../src/components/transactions/transactions.js';
 import '../../src/components/earnings/earnings.js';
 import { localIsoDate } from '../../src/core/time.js';
@@ -293,6 +295,117 @@ describe('<express-transactions> in a driver\'s words', function () {
       const open = visible(d1!);
       for (const raw of ['txn_dispute', 'du_1Xyz', 'adjustment', 'dispute']) expect(open, raw).to.include(raw);
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('long lists', () => {
+    it('auto-loading asks for 100 rows a page once the person scrolls through the list; "Load more" keeps the page size', async () => {
+      const data = txns(400);
+      const { el, a, wrap } = await listIn('height: 400px; overflow: auto', data.slice(0, 25), { hasMore: true });
+      expect(a.last('listBalanceTransactions').params).to.deep.include({ limit: 25 });
+      // "Load more" by hand: a page of the element's size.
+      const more = el.loadMore();
+      expect(a.lists).to.have.length(2);
+      expect(a.last('listBalanceTransactions').params).to.deep.include({ limit: 25, starting_after: data[24]!.id });
+      a.last('listBalanceTransactions').resolve(page(data.slice(25, 50), true));
+      await more;
+      await settle(el);
+      // Scrolling to the end: the next page loads by itself, 100 rows.
+      wrap.scrollTop = wrap.scrollHeight;
+      await waitUntil(() => a.lists.length === 3, 'auto-load', { timeout: 5000 });
+      expect(a.last('listBalanceTransactions').params).to.deep.include({ limit: 100, starting_after: data[49]!.id });
+      a.last('listBalanceTransactions').resolve(page(data.slice(50, 150), true));
+      await waitUntil(() => el.shadowRoot!.textContent!.includes('Showing 150'), '150 rows', { timeout: 5000 });
+      wrap.scrollTop = wrap.scrollHeight;
+      await waitUntil(() => a.lists.length === 4, 'auto-load again', { timeout: 5000 });
+      expect(a.last('listBalanceTransactions').params).to.deep.include({ limit: 100, starting_after: data[149]!.id });
+    });
+
+    it('a rate-limited page is asked again by itself after Retry-After, its message and Retry shown meanwhile', async () => {
+      const data = txns(60);
+      const { el, a } = await listIn('width: 900px', data.slice(0, 25), { hasMore: true });
+      const errors: unknown[] = [];
+      el.addEventListener('express-error', (e) => errors.push((e as CustomEvent).detail.error.code));
+      const more = el.loadMore();
+      a.last('listBalanceTransactions').reject(new ExpressError('rate_limited', undefined, { retryAfter: 1 }));
+      await more;
+      await settle(el);
+      const alert = () => $(el, '.footer [role="alert"]');
+      expect(text(alert())).to.include('Too many requests. Try again in 1 second.');
+      expect(alert()!.querySelector('button')!.textContent!.trim()).to.equal('Retry');
+      expect(errors).to.deep.equal(['rate_limited']);
+      // Half-way through the wait: no new request, the message stays.
+      await aTimeout(500);
+      expect(a.lists).to.have.length(2);
+      expect(alert()).to.not.equal(null);
+      // After the wait: the same page again, by itself.
+      await waitUntil(() => a.lists.length === 3, 'retried', { timeout: 3000 });
+      expect(a.last('listBalanceTransactions').params).to.deep.include({ starting_after: data[24]!.id });
+      a.last('listBalanceTransactions').resolve(page(data.slice(25), false));
+      await waitUntil(() => el.shadowRoot!.textContent!.includes('Showing 60'), 'rows', { timeout: 5000 });
+      expect(alert()).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('a rate-limited first page is asked again by itself too', async () => {
+      const a = new FakeAdapter();
+      const el = await fixture<ExpressTransactions>(html`<express-transactions locale="en-US"></express-transactions>`);
+      el.adapter = a;
+      await settle(el);
+      a.last('listBalanceTransactions').reject(new ExpressError('rate_limited', undefined, { retryAfter: 1 }));
+      await settle(el);
+      expect(text($(el, '[part~="error"]'))).to.include('Try again in 1 second');
+      expect(a.lists).to.have.length(1);
+      await waitUntil(() => a.lists.length === 2, 'retried', { timeout: 3000 });
+      a.last('listBalanceTransactions').resolve(page(txns(3)));
+      await waitUntil(() => rowsOf(el).length === 3, 'rows', { timeout: 5000 });
+      // Another error is not retried by itself.
+      el.range = '7d';
+      await settle(el);
+      a.last('listBalanceTransactions').reject(new ExpressError('server_error' as never));
+      await settle(el);
+      await aTimeout(1200);
+      expect(a.lists).to.have.length(3);
+    });
+
+    it('a row focused by keyboard is never hidden under the sticky header', async () => {
+      const data = txns(200);
+      const { el, wrap } = await listIn('height: 300px; overflow: auto', data);
+      const head = () => $(el, '.head')!.getBoundingClientRect();
+      const h = rowsOf(el)[0]!.offsetHeight;
+      const body = $(el, '.body')!;
+      // Row 40 at the top of the scroller: under the header, which sticks there.
+      wrap.scrollTop = body.getBoundingClientRect().top - wrap.getBoundingClientRect().top + wrap.scrollTop + 40 * h;
+      await frames(3);
+      expect(head().top).to.be.closeTo(wrap.getBoundingClientRect().top, 1);
+      const row = (i: number) => rowsOf(el).find((r) => r.dataset.id === data[i]!.id)!;
+      row(43).focus();
+      await frames(2);
+      for (let i = 0; i < 3; i++) {
+        await sendKeys({ press: 'ArrowUp' });
+        await settle(el);
+      }
+      await frames(2);
+      const focused = el.shadowRoot!.activeElement as HTMLElement;
+      expect(focused.dataset.id).to.equal(data[40]!.id);
+      const r = focused.getBoundingClientRect();
+      expect(r.top, `row top ${r.top}, header bottom ${head().bottom}`).to.be.at.least(head().bottom - 0.5);
+      expect(r.bottom).to.be.at.most(wrap.getBoundingClientRect().bottom + 0.5);
+      // Page Up, far above: the same.
+      await sendKeys({ press: 'PageUp' });
+      await settle(el);
+      await frames(3);
+      const up = (el.shadowRoot!.activeElement as HTMLElement).getBoundingClientRect();
+      expect((el.shadowRoot!.activeElement as HTMLElement).dataset.id).to.equal(data[30]!.id);
+      expect(up.top).to.be.at.least(head().bottom - 0.5);
+      // Tab back into the list after scrolling: the row Tab reaches is shown below the header too.
+      wrap.scrollTop -= h * 0.5;
+      await frames(2);
+      focused.blur();
+      (el.shadowRoot!.activeElement as HTMLElement | null)?.blur();
+      row(30).focus();
+      await frames(3);
+      expect(row(30).getBoundingClientRect().top).to.be.at.least(head().bottom - 0.5);
     });
   });
 });

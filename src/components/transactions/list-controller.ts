@@ -5,18 +5,22 @@
 import { initialState, TaskStatus, type Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ExpressError } from '../../contract/errors.js';
-import { isAbortError } from '../../contract/errors.js';
+import { isAbortError, toExpressError } from '../../contract/errors.js';
 import type { Balance, BalanceTransaction, ExpressAdapter, ExpressEvent } from '../../contract/types.js';
 import { localIsoDate } from '../../core/time.js';
 import type { AdapterController } from '../shared/adapter-controller.js';
 import { LiveController } from '../shared/live-controller.js';
-import { queryFor, toPageSize, TransactionFeed, type TransactionFilters, type TransactionQuery } from './transactions.model.js';
+import { MAX_PAGE_SIZE, queryFor, toPageSize, TransactionFeed, type TransactionFilters, type TransactionQuery } from './transactions.model.js';
 import { listPages } from './transactions.data.js';
 import { PayoutIndex } from './payout-index.js';
 import { missingPayouts } from './row-text.js';
 
 /** Rows from the end of the loaded list at which the next page starts loading by itself. */
 const AUTO_LOAD_THRESHOLD = 5;
+/** Seconds before a `rate_limited` page is asked again when the error does not say (`retryAfter`). */
+const DEFAULT_RETRY_AFTER = 5;
+/** The longest wait before asking again by itself (s); beyond it, Retry is the person's. */
+const MAX_RETRY_AFTER = 120;
 /** How long a live transaction stays highlighted (ms). */
 const FRESH_MS = 4000;
 
@@ -56,6 +60,10 @@ export class ListController implements ReactiveController {
   private payoutAdapter?: ExpressAdapter;
   private payoutLookup?: AbortController;
   private payoutAgain = false;
+  /** The retry of a rate-limited page, waiting for its `Retry-After`. */
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  /** The first page's error a retry was planned for. */
+  private retriedError?: unknown;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
@@ -68,6 +76,7 @@ export class ListController implements ReactiveController {
       operation: 'listBalanceTransactions',
       args: () => [adapters.value, this.currentQuery()] as const,
       task: async ([adapter, q], { signal }) => {
+        this.cancelRetry();
         this.more?.abort();
         this.more = undefined;
         this.loadingMore = false;
@@ -90,10 +99,37 @@ export class ListController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.cancelRetry();
+    this.retriedError = undefined;
     this.more?.abort();
     this.payoutLookup?.abort();
     this.payoutLookup = undefined;
     this.stopTimers();
+  }
+
+  /** A first page refused with `rate_limited` is asked again by itself after its `Retry-After` (the error and Retry stay shown meanwhile). */
+  hostUpdated(): void {
+    if (this.task.status !== TaskStatus.ERROR || this.retriedError === this.task.error) return;
+    this.retriedError = this.task.error;
+    this.retryAfter(this.task.error, () => this.reload());
+  }
+
+  /** Plans `retry` after the wait a `rate_limited` error asks for; nothing for another error. */
+  private retryAfter(error: unknown, retry: () => void): void {
+    const e = toExpressError(error);
+    if (e.code !== 'rate_limited') return;
+    const wait = Number.isFinite(e.retryAfter) && e.retryAfter! >= 0 ? e.retryAfter! : DEFAULT_RETRY_AFTER;
+    if (wait > MAX_RETRY_AFTER) return;
+    this.cancelRetry();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      retry();
+    }, wait * 1000);
+  }
+
+  private cancelRetry(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
   }
 
   /**
@@ -165,12 +201,16 @@ export class ListController implements ReactiveController {
 
   /**
    * Loads the next page of the current query. Does nothing while a page loads, before the first
-   * page or after the last. A failure keeps the rows and shows Retry at the end.
+   * page or after the last. A failure keeps the rows and shows Retry at the end; a `rate_limited`
+   * one is tried again by itself after its `Retry-After`. `auto` (nearing the end while
+   * scrolling): this and the later pages ask for 100 rows.
    */
-  async loadMore(): Promise<void> {
+  async loadMore(opts: { auto?: boolean } = {}): Promise<void> {
     const feed = this.feed;
     const adapter = this.options.adapters.value;
     if (!feed || !adapter || !feed.loaded || !feed.hasMore || this.loadingMore || this.task.status !== TaskStatus.COMPLETE) return;
+    this.cancelRetry();
+    if (opts.auto) feed.laterPageSize = MAX_PAGE_SIZE;
     const abort = new AbortController();
     this.more = abort;
     this.loadingMore = true;
@@ -180,7 +220,12 @@ export class ListController implements ReactiveController {
       await feed.loadPage(listPages(adapter, this.options.adapters), abort.signal);
       if (feed === this.feed) this.lookUpPayouts(feed);
     } catch (e) {
-      if (feed === this.feed && !abort.signal.aborted) this.moreError = this.options.adapters.report(e, 'listBalanceTransactions');
+      if (feed === this.feed && !abort.signal.aborted) {
+        this.moreError = this.options.adapters.report(e, 'listBalanceTransactions');
+        this.retryAfter(this.moreError, () => {
+          if (feed === this.feed) void this.loadMore(opts);
+        });
+      }
     } finally {
       if (this.more === abort) {
         this.more = undefined;
@@ -200,7 +245,7 @@ export class ListController implements ReactiveController {
   inView(lastVisible: number, count: number): void {
     const feed = this.feed;
     if (!feed?.hasMore || this.loadingMore || this.moreError || this.task.status !== TaskStatus.COMPLETE) return;
-    if (lastVisible >= count - AUTO_LOAD_THRESHOLD) void this.loadMore();
+    if (lastVisible >= count - AUTO_LOAD_THRESHOLD) void this.loadMore({ auto: true });
   }
 
   private onEvent(e: ExpressEvent): void {

@@ -101,6 +101,8 @@ export const styles = [
       top: 0;
       left: 0;
       right: 0;
+      /* Scrolled to by focus: below the sticky header (WCAG 2.4.11), with room for the focus ring. */
+      scroll-margin-top: 44px;
     }
     .body > .row.txn {
       height: var(--_row-h);
