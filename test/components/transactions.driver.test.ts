@@ -51,6 +51,12 @@ describe('<express-transactions> in a driver\'s words', function () {
   this.timeout(30_000);
   failOnLitWarnings();
 
+  // axe-core loads on its first use: in WebKit on a busy machine that alone can outlast a test.
+  before(async function () {
+    this.timeout(90_000);
+    await expect(await fixture(html`<p>warm-up</p>`)).to.be.accessible();
+  });
+
   describe('language', () => {
     it('changing the locale after load redraws every row, the first page and those beyond it', async () => {
       const data = txns(60);
