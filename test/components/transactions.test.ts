@@ -218,9 +218,9 @@ describe('<express-transactions>', function () {
     it('loads the next page when the end is in view; a failure keeps the rows and offers Retry at the end', async () => {
       const first = txns(3);
       const { el, a } = await withRows(first, true);
-      // Three rows leave the end of the list in view: the next page starts by itself.
+      // Three rows leave the end of the list in view: the next page starts by itself, 100 rows.
       await waitUntil(() => a.lists.length === 2, 'next page requested', { timeout: 5000 });
-      expect(a.lists[1]!.params).to.deep.equal({ limit: 25, starting_after: first[2]!.id });
+      expect(a.lists[1]!.params).to.deep.equal({ limit: 100, starting_after: first[2]!.id });
       await settle(el);
       expect(text($(el, '.load-more'))).to.equal('Loading more…');
       const ev = oneEvent(el, 'express-error');
@@ -231,13 +231,13 @@ describe('<express-transactions>', function () {
       const alert = $(el, '.footer [role="alert"]')!;
       expect(text(alert)).to.include('Could not load more');
       expect(text(alert)).to.include('Try again in 3 seconds');
-      // No retry loop: nothing is asked again until the person says so.
+      // Not at once: the page is asked again by itself only after its Retry-After (or by Retry).
       await aTimeout(50);
       expect(a.lists).to.have.length(2);
       await expect(el).to.be.accessible();
       alert.querySelector('button')!.click();
       await settle(el);
-      expect(a.lists[2]!.params).to.deep.equal({ limit: 25, starting_after: first[2]!.id });
+      expect(a.lists[2]!.params).to.deep.equal({ limit: 100, starting_after: first[2]!.id });
       const next = txns(2);
       a.last('listBalanceTransactions').resolve(page(next, false));
       await settle(el);

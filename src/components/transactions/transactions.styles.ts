@@ -134,7 +134,7 @@ export const styles = [
        * width their text needs (a date with its time of day, amounts, a status) and no more: the
        * description takes all the free width, so it is cut only when the table is really narrow.
        */
-      grid-template-columns: 9em 5.5em minmax(18%, 1fr) 6.5em 5em 6.5em 9.5em;
+      grid-template-columns: 9em 5.5em minmax(18%, 1fr) 7em 6em 7em 9.5em;
       column-gap: var(--_space);
       align-items: center;
       box-sizing: border-box;
@@ -364,7 +364,7 @@ export const styles = [
      */
     @container express-transactions (min-width: 600px) and (max-width: 799px) {
       .row:not(.detail) {
-        grid-template-columns: 9em 5.5em minmax(0, 1fr) 5.5em 4.5em 5.5em;
+        grid-template-columns: 9em 5.5em minmax(0, 1fr) 7em 6em 7em;
         grid-template-areas:
           'date description description amount fee net'
           'date type status amount fee net';
