@@ -2,7 +2,6 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import '../../src/components/balance/balance.js';
 import type { ExpressBalance } from '../../src/components/balance/balance.js';
 import { ExpressError } from '../../src/contract/errors.js';
-import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import type { Balance, BalanceTransaction, ExpressAccount, ExpressEvent, ListPayoutsParams, Payout } from '../../src/contract/types.js';
 import type { ExpressErrorEvent } from '../../src/events.js';
 import { DeferredAdapter } from '../support/deferred-adapter.js';
