@@ -11,7 +11,7 @@ import type {
   List,
   ListBalanceTransactionsParams,
   RequestOptions,
-} from '../../src/contract/types.js';
+} from '../../../src/contract/types.js';
 
 let counter = 0;
 

@@ -1,12 +1,12 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../../src/components/balance/balance.js';
-import type { ExpressBalance } from '../../src/components/balance/balance.js';
-import { ExpressError } from '../../src/contract/errors.js';
-import type { Balance, BalanceTransaction, ExpressAccount, ExpressEvent, ListPayoutsParams, Payout } from '../../src/contract/types.js';
-import type { ExpressErrorEvent } from '../../src/events.js';
-import { DeferredAdapter } from '../support/deferred-adapter.js';
-import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { demoAdapter } from '../../src/demo/demo-adapter.js';
+import '../../../src/components/balance/balance.js';
+import type { ExpressBalance } from '../../../src/components/balance/balance.js';
+import { ExpressError } from '../../../src/contract/errors.js';
+import type { Balance, BalanceTransaction, ExpressAccount, ExpressEvent, ListPayoutsParams, Payout } from '../../../src/contract/types.js';
+import type { ExpressErrorEvent } from '../../../src/events.js';
+import { DeferredAdapter } from '../../support/deferred-adapter.js';
+import { failOnLitWarnings } from '../../support/lit-warnings.js';
+import { demoAdapter } from '../../../src/demo/demo-adapter.js';
 
 const DAY = 86400;
 /** The first Friday, midnight UTC (as Stripe's arrival dates), at least two days from now. */
