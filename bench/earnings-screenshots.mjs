@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // Screenshots of <express-earnings> alone (bench/pages/earnings-look.html, on the demo's data), to
 // look at what was built: at 1440, 820 and 375 px, light and dark, in French and right to left.
-//   node bench/earnings-screenshots.mjs [outDir=/tmp/earnings-look]
+//   node bench/earnings-screenshots.mjs [outDir, default: earnings-look in the system temp folder]
 // Not part of `npm run bench`; Debian's Chromium through playwright-core, as the benchmarks.
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROME_PATH, startPageServer } from './lib/browser.mjs';
 
 process.chdir(new URL('..', import.meta.url).pathname);
-const out = process.argv[2] ?? '/tmp/earnings-look';
+const out = process.argv[2] ?? join(tmpdir(), 'earnings-look');
 mkdirSync(out, { recursive: true });
 
 const shots = [

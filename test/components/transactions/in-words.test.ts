@@ -7,14 +7,14 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
-import { ExpressError } from '../../src/contract/errors.js';
-import '../../src/components/transactions/transactions.js';
-import '../../src/components/earnings/earnings.js';
-import { localIsoDate } from '../../src/core/time.js';
-import { fakeAdapter } from '../support/earnings-adapter.js';
-import type { ExpressTransactions } from '../../src/components/transactions/transactions.js';
-import type { BalanceTransaction } from '../../src/contract/types.js';
-import { failOnLitWarnings } from '../support/lit-warnings.js';
+import { ExpressError } from '../../../src/contract/errors.js';
+import '../../../src/components/transactions/transactions.js';
+import '../../../src/components/earnings/earnings.js';
+import { localIsoDate } from '../../../src/core/time.js';
+import { fakeAdapter } from '../../support/earnings-adapter.js';
+import type { ExpressTransactions } from '../../../src/components/transactions/transactions.js';
+import type { BalanceTransaction } from '../../../src/contract/types.js';
+import { failOnLitWarnings } from '../../support/lit-warnings.js';
 import { FakeAdapter, page, txn, txns } from './transactions.fake.js';
 
 const $ = (el: ExpressTransactions, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { parseCsv } from '../../src/core/csv.js';
-import { stringsFor } from '../../src/core/i18n/index.js';
-import { exportFileName, isoDateTime, transactionCsvRows, transactionsCsv } from '../../src/components/transactions/export.model.js';
-import { queryFor } from '../../src/components/transactions/transactions.model.js';
+import { parseCsv } from '../../../src/core/csv.js';
+import { stringsFor } from '../../../src/core/i18n/index.js';
+import { exportFileName, isoDateTime, transactionCsvRows, transactionsCsv } from '../../../src/components/transactions/export.model.js';
+import { queryFor } from '../../../src/components/transactions/transactions.model.js';
 import { txn } from './transactions.fake.js';
 
 const en = stringsFor('en');

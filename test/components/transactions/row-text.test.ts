@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { PayoutIndex } from '../../src/components/transactions/payout-index.js';
-import { missingPayouts, payoutOf, readsAsLoss, RowDates, rowStatus } from '../../src/components/transactions/row-text.js';
-import type { ListPayoutsParams, Payout } from '../../src/contract/types.js';
-import { en } from '../../src/core/i18n/index.js';
+import { PayoutIndex } from '../../../src/components/transactions/payout-index.js';
+import { missingPayouts, payoutOf, readsAsLoss, RowDates, rowStatus } from '../../../src/components/transactions/row-text.js';
+import type { ListPayoutsParams, Payout } from '../../../src/contract/types.js';
+import { en } from '../../../src/core/i18n/index.js';
 import { txn } from './transactions.fake.js';
 
 const NY = 'America/New_York';
