@@ -408,14 +408,15 @@ export const styles = [
       .body {
         --_row-h: 84px;
       }
-      /* What the person takes home first: description and net; date, type and status; gross and fee. */
+      /* What the person takes home first: description and net; date and type; gross, fee and the
+         status (on the line with the most room, so "Pending until Dec 7" shows in full). */
       .row.txn,
       .row.skeleton-row {
         grid-template-columns: auto auto minmax(0, 1fr) auto;
         grid-template-areas:
           'description description description net'
-          'date type status status'
-          'amount fee fee fee';
+          'date type type type'
+          'amount fee status status';
         column-gap: calc(var(--_space) * 0.75);
         row-gap: 2px;
         padding: var(--_space);

@@ -186,7 +186,7 @@ describe('<express-transactions> in a driver\'s words', function () {
     }
 
     it('on a phone the card leads with the net, with gross and fee under it', async () => {
-      const { el } = await listIn('width: 375px', [txn({ amount: 1439, fee: 360, description: null })]);
+      const { el } = await listIn('width: 375px', [txn({ amount: 1439, fee: 360, description: null, status: 'pending', available_on: Math.floor(Date.now() / 1000) + 3 * 86_400 })]);
       const row = rowsOf(el)[0]!;
       const box = (part: string) => cell(row, part).getBoundingClientRect();
       const [desc, net, amount, fee, date] = ['description', 'net', 'amount', 'fee', 'date'].map(box);
@@ -205,9 +205,14 @@ describe('<express-transactions> in a driver\'s words', function () {
       const size = (part: string) => parseFloat(getComputedStyle(cell(row, part)).fontSize);
       expect(size('net')).to.be.above(size('amount'));
       expect(Number(getComputedStyle(cell(row, 'net')).fontWeight)).to.be.at.least(600);
+      // The status ("Pending until …") in full, on the line of gross and fee, not cut off.
+      const pill = cell(row, 'status').querySelector<HTMLElement>('.pill')!;
+      expect(text(pill)).to.match(/^Pending until /);
+      expect(pill.scrollWidth).to.be.at.most(pill.clientWidth + 1);
+      expect(Math.abs(pill.getBoundingClientRect().top - amount!.top)).to.be.below(6);
       // Everything inside the card.
       const card = row.getBoundingClientRect();
-      for (const b of [desc, net, amount, fee, date]) expect(b!.bottom).to.be.at.most(card.bottom + 0.5);
+      for (const b of [desc, net, amount, fee, date, pill.getBoundingClientRect()]) expect(b!.bottom).to.be.at.most(card.bottom + 0.5);
       await expect(el).to.be.accessible();
     });
 
