@@ -23,6 +23,7 @@ import { platformRoutes, SecretKeys } from './routes/platform.js';
 import { DEFAULT_SESSION_POLICY, Sessions, type SessionPolicy } from './sessions.js';
 import { SignIn } from './sign-in.js';
 import { referenceSignIn } from './sign-in-module.js';
+import { HostCheck, isLoopbackAddress, trustedProxies } from './network.js';
 import { DevelopmentSmsSender, type SmsSender } from './sms.js';
 import { stripePlatformApi, type StripePlatformApi } from './stripe-api.js';
 import { StripeWebhookSender } from './stripe-webhooks.js';
@@ -45,10 +46,18 @@ export interface ServerOptions {
   platformName?: string;
   /** The origin login links point at (`https://dashboard.example.com`); default the listening address. */
   publicUrl?: string;
-  /** Trust `X-Forwarded-*` from a reverse proxy (for HTTPS detection and client IPs). */
-  trustProxy?: boolean;
+  /**
+   * The reverse proxies whose `X-Forwarded-*` are believed (HTTPS detection, client IPs, the
+   * host): addresses or CIDR ranges (`['10.0.0.0/8']`, `'loopback'`). `true` or a hop count is
+   * refused: it would let any client choose its own address.
+   */
+  trustProxy?: string | readonly string[];
   /** More origins allowed to make state-changing requests (the server's own is always allowed). */
   allowedOrigins?: readonly string[];
+  /** Host names answered besides `publicUrl`'s (and, in development, localhost, 127.0.0.1 and [::1] with the port). */
+  allowedHosts?: readonly string[];
+  /** Development mode on a non-loopback address (refused otherwise: it shows sign-in codes at /dev/sms). */
+  allowRemoteDevelopment?: boolean;
   /** Session lifetimes. */
   session?: Partial<SessionPolicy>;
   /** Milliseconds between SSE heartbeats; default 15000. */
@@ -85,6 +94,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** `false` on routes that browsers never call (secret-key API): no Origin check. */
     originCheck?: boolean;
+    /** `false` on routes answered whatever the `Host` (none yet). */
+    hostCheck?: boolean;
   }
 }
 
@@ -131,15 +142,18 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
       );
     }
     if (options.platformDemo) throw new Error('The demo platform site is for development only.');
+    if (!options.publicUrl) throw new Error('Production mode needs publicUrl (PUBLIC_URL): login links point there, and only its host is answered.');
   } else if (!sms) {
     sms = outbox = new DevelopmentSmsSender({ now: () => clock.now() });
   } else if (sms instanceof DevelopmentSmsSender) {
     outbox = sms;
   }
 
+  const proxies = trustedProxies(options.trustProxy as string | readonly string[] | boolean | undefined);
+  const hosts = new HostCheck({ mode, publicUrl: options.publicUrl, allowedHosts: options.allowedHosts });
   const app = Fastify({
     logger: false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: proxies.length ? proxies : false,
     bodyLimit: 16 * 1024,
     forceCloseConnections: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, verbose: true } },
@@ -179,6 +193,11 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
   };
 
   installErrorHandlers(app, log);
+  // Only our own host names (DNS rebinding: a page whose name points at us sends its own).
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config?.hostCheck === false || hosts.allows(request.host)) return;
+    return sendApiError(reply, new ApiError(421, 'host_not_allowed', 'This server does not answer for that host name.'));
+  });
   app.decorateRequest('expressSession', null);
   // Stripe's own clients send form-encoded bodies: accept them as flat objects.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
@@ -203,11 +222,13 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
   });
 
   // State-changing requests must come from one of our own pages (CSRF defence in depth, on top of SameSite=Lax).
+  // In production our origin is PUBLIC_URL's, whatever the request looks like behind the proxy.
   const allowed = new Set(options.allowedOrigins ?? []);
+  const publicOrigin = mode === 'production' ? originOf(options.publicUrl) : undefined;
   app.addHook('onRequest', async (request: FastifyRequest, reply) => {
     if (SAFE_METHODS.has(request.method) || request.routeOptions.config?.originCheck === false) return;
     const origin = typeof request.headers.origin === 'string' ? request.headers.origin : originOf(request.headers.referer);
-    const own = `${request.protocol}://${request.host}`;
+    const own = publicOrigin ?? `${request.protocol}://${request.host}`;
     if (!origin || (origin !== own && !allowed.has(origin))) {
       return sendApiError(reply, new ApiError(403, 'origin_mismatch', 'This request must come from the dashboard’s own pages.'));
     }
@@ -271,8 +292,16 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
     stripe,
     outbox,
     async listen(o = {}) {
-      await app.listen({ port: o.port ?? 0, host: o.host ?? '127.0.0.1' });
+      const where = o.host ?? '127.0.0.1';
+      if (mode === 'development' && !isLoopbackAddress(where) && !options.allowRemoteDevelopment) {
+        throw new Error(
+          `Development mode listens on loopback only, not ${where}: it shows every sign-in code at /dev/sms. ` +
+            'Pass allowRemoteDevelopment (ALLOW_REMOTE_DEVELOPMENT=1) to listen there anyway.',
+        );
+      }
+      await app.listen({ port: o.port ?? 0, host: where });
       const addr = app.server.address() as AddressInfo;
+      hosts.listening(addr.port);
       const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
       listening = `http://${host}:${addr.port}`;
       return listening;

@@ -4,10 +4,12 @@
  * | variable | meaning |
  * |---|---|
  * | `NODE_ENV=production` | production mode: no demo site, no `/dev/*`, and every secret below required |
- * | `PORT`, `HOST` | where to listen; default 8000 (or the next free port) on 127.0.0.1 |
+ * | `PORT`, `HOST` | where to listen; default 8000 (or the next free port) on 127.0.0.1; development refuses a non-loopback `HOST` |
+ * | `ALLOW_REMOTE_DEVELOPMENT=1` | development on a non-loopback `HOST` anyway (anyone who reaches it reads sign-in codes at /dev/sms) |
  * | `DATABASE_PATH` | the SQLite file; default `.data/express.sqlite` |
  * | `PUBLIC_URL` | the origin login links point at (production: required, https) |
- * | `TRUST_PROXY=1` | behind a reverse proxy: trust `X-Forwarded-Proto` / `-For` |
+ * | `TRUST_PROXY` | behind a reverse proxy: its addresses or CIDR ranges (`10.0.0.5`, `10.0.0.0/8,loopback`), whose `X-Forwarded-Proto` / `-For` / `-Host` are believed; `1` or `true` is refused |
+ * | `ALLOWED_HOSTS` | more host names (comma-separated, `name` or `name:port`) answered besides `PUBLIC_URL`'s (and, in development, localhost) |
  * | `ALLOWED_ORIGINS` | more origins (comma-separated) allowed to make state-changing requests |
  * | `SERVER_SECRET` | HMAC key for SMS codes, at least 32 characters (production: required) |
  * | `PLATFORM_SECRET_KEYS` | the platform API keys accepted, comma-separated `sk_test_…`/`sk_live_…` (production: required) |
@@ -21,6 +23,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, join, resolve } from 'node:path';
 import type { Mode } from './context.js';
 import { randomToken } from './crypto.js';
+import { hostOf, isLoopbackAddress, trustedProxies } from './network.js';
 import { WebhookSmsSender, type SmsSender } from './sms.js';
 
 /** What `main` needs to build the server. */
@@ -31,8 +34,14 @@ export interface EnvConfig {
   host: string;
   databasePath: string;
   publicUrl?: string;
-  trustProxy: boolean;
+  /** The reverse proxies trusted (addresses, CIDR ranges); empty: none. */
+  trustProxy: string[];
   allowedOrigins: string[];
+  /** Host names answered besides `PUBLIC_URL`'s. */
+  allowedHosts: string[];
+  /** Development on a non-loopback `HOST` (`ALLOW_REMOTE_DEVELOPMENT=1`). */
+  allowRemoteDevelopment: boolean;
+
   secret: Buffer;
   secretKeys: string[];
   smsSender?: SmsSender;
@@ -72,14 +81,26 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root: string): EnvConfig {
   if (!env.WEBHOOK_URL !== !env.WEBHOOK_SECRET) throw new Error('Set both WEBHOOK_URL and WEBHOOK_SECRET (whsec_…), or neither.');
   if (env.WEBHOOK_SECRET && !/^whsec_\S{8,}$/.test(env.WEBHOOK_SECRET)) throw new Error('WEBHOOK_SECRET looks like whsec_… (at least 8 characters after the prefix).');
   const webhooks = env.WEBHOOK_URL && env.WEBHOOK_SECRET ? { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET } : undefined;
+  const host = env.HOST || '127.0.0.1';
+  const allowRemoteDevelopment = env.ALLOW_REMOTE_DEVELOPMENT === '1' || env.ALLOW_REMOTE_DEVELOPMENT === 'true';
+  if (mode === 'development' && !isLoopbackAddress(host) && !allowRemoteDevelopment) {
+    throw new Error(
+      `Development mode listens on loopback only (HOST=127.0.0.1, ::1 or localhost), not ${host}: it shows every sign-in code at /dev/sms ` +
+        'and its demo site makes login links for any account. Set ALLOW_REMOTE_DEVELOPMENT=1 to listen there anyway, or NODE_ENV=production.',
+    );
+  }
+  const allowedHosts = list(env.ALLOWED_HOSTS);
+  for (const h of allowedHosts) hostOf(h); // throws for a value that is not a host
   const base = {
     mode,
     port,
-    host: env.HOST || '127.0.0.1',
+    host,
     databasePath: resolve(root, env.DATABASE_PATH || join('.data', 'express.sqlite')),
     publicUrl: env.PUBLIC_URL || undefined,
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: trustedProxies(env.TRUST_PROXY),
     allowedOrigins: list(env.ALLOWED_ORIGINS),
+    allowedHosts,
+    allowRemoteDevelopment,
     smsSender,
     webhooks,
   };

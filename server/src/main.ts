@@ -36,6 +36,8 @@ export async function start(o: { root: string; webRoot: string; env: NodeJS.Proc
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
     allowedOrigins: config.allowedOrigins,
+    allowedHosts: config.allowedHosts,
+    allowRemoteDevelopment: config.allowRemoteDevelopment,
     webhooks: config.webhooks,
     webRoot: o.webRoot,
     platformDemo: config.mode === 'development' && config.demoKeys ? { secretKeys: config.demoKeys } : undefined,
@@ -63,7 +65,10 @@ export async function start(o: { root: string; webRoot: string; env: NodeJS.Proc
   console.log(`Stripe's platform API (for stripeSource, offline): ${origin}/v1 with Authorization: Bearer <a PLATFORM_SECRET_KEYS key> and Stripe-Account: acct_…` +
     (config.webhooks ? `; signed Connect events to ${config.webhooks.url}.` : '; set WEBHOOK_URL and WEBHOOK_SECRET to receive its Connect events.'));
   if (config.mode === 'development' && !['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
-    console.warn(`Warning: development mode on ${config.host}: anyone who can reach it can read sign-in codes at /dev/sms.`);
+    console.warn(
+      `Warning: development mode on ${config.host} (ALLOW_REMOTE_DEVELOPMENT): anyone who can reach it can read sign-in codes at /dev/sms. ` +
+        'It answers only localhost, 127.0.0.1 and [::1] with its port, PUBLIC_URL and ALLOWED_HOSTS names.',
+    );
   }
   const stop = async () => {
     await server.close();

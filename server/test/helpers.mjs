@@ -300,3 +300,30 @@ export async function textWhen(locator, ok) {
 
 /** Integer minor units in a formatted en-US amount ("$1,234.56" → 123456, "-$0.50" → -50). */
 export const cents = (text) => Number(text.replace(/[^\d-]/g, ''));
+
+/**
+ * One request with node:http, which (unlike fetch) sends any `Host` and a request target as
+ * written: `{ status, headers, text, json }`.
+ */
+export async function rawRequest(origin, { method = 'GET', path = '/', headers = {}, body } = {}) {
+  const { request } = await import('node:http');
+  const url = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, method, path, headers, setHost: headers.host === undefined && headers.Host === undefined }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (text += d));
+      res.on('end', () => {
+        let json;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode, headers: res.headers, text, json });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}

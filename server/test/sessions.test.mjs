@@ -38,7 +38,7 @@ describe('session cookie', () => {
   });
 
   test('over HTTPS (behind a trusted proxy): Secure, with the __Host- prefix, and it works', async () => {
-    const https = await startTestServer({ server: { trustProxy: true } });
+    const https = await startTestServer({ server: { trustProxy: ['127.0.0.1'] } });
     try {
       const c = https.client({ headers: { 'X-Forwarded-Proto': 'https' } });
       c.origin = https.origin;

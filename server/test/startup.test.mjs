@@ -99,13 +99,14 @@ describe('production mode', () => {
     const sent = [];
     const sender = { name: 'test gateway', send: async (msg) => void sent.push(msg) };
     const server = await m.createServer({ ...base(), mode: 'production', smsSender: sender, publicUrl: config.publicUrl });
+    const host = 'dashboard.example.com'; // production answers only PUBLIC_URL's host
     try {
       for (const path of ['/dev/sms', '/dev/sms.json', '/', '/demo/']) {
-        assert.equal((await server.app.inject({ method: 'GET', url: path })).statusCode, 404, path);
+        assert.equal((await server.app.inject({ method: 'GET', url: path, headers: { host } })).statusCode, 404, path);
       }
-      const pay = await server.app.inject({ method: 'POST', url: '/dev/payments', headers: { origin: 'http://localhost:80' } });
+      const pay = await server.app.inject({ method: 'POST', url: '/dev/payments', headers: { host, origin: config.publicUrl } });
       assert.equal(pay.statusCode, 404);
-      assert.equal((await server.app.inject({ method: 'GET', url: '/login' })).statusCode, 200);
+      assert.equal((await server.app.inject({ method: 'GET', url: '/login', headers: { host } })).statusCode, 200);
     } finally {
       await server.close();
     }

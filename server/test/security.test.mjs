@@ -1,0 +1,124 @@
+// Issue 20, the penetration test's findings, each as the attack it describes, against the real
+// server on loopback: proxy trust, development mode failing closed, the host names answered.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { rawRequest, secretKey, serverModule, startTestServer } from './helpers.mjs';
+
+let m;
+let dir;
+before(async () => {
+  m = await serverModule();
+  dir = mkdtempSync(join(tmpdir(), 'express-security-test-'));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A fresh documentation-range address (TEST-NET-3) per call. */
+let n = 0;
+const freshIp = () => `203.0.113.${(n++ % 250) + 1}`;
+
+describe('2. TRUST_PROXY takes the proxy’s addresses, never “every hop”', () => {
+  test('a bare 1 or true (or a hop count, or every address) is refused with a clear message', () => {
+    for (const value of ['1', 'true', 'TRUE', '2', '*', '0.0.0.0/0', '::/0']) {
+      assert.throws(() => m.configFromEnv({ TRUST_PROXY: value }, dir), /TRUST_PROXY takes your reverse proxy's addresses or CIDR ranges/, value);
+    }
+    assert.throws(() => m.configFromEnv({ TRUST_PROXY: 'proxy.internal' }, dir), /not an address or a CIDR range/);
+    assert.deepEqual(m.configFromEnv({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,loopback' }, dir).trustProxy, ['10.0.0.0/8', '192.168.1.7', 'loopback']);
+    assert.deepEqual(m.configFromEnv({}, dir).trustProxy, []);
+  });
+
+  test('createServer refuses trustProxy: true', async () => {
+    await assert.rejects(
+      m.createServer({ db: m.openDatabase(':memory:'), secret: randomBytes(32), secretKeys: [secretKey('test')], trustProxy: true, log: () => {} }),
+      /would trust every X-Forwarded-For hop/,
+    );
+  });
+
+  test('a fresh X-Forwarded-For per request from an untrusted address: the per-IP limit still holds', async () => {
+    const t = await startTestServer({ months: 0, server: { rateLimit: { max: 1000, signInMax: 3 }, trustProxy: m.configFromEnv({ TRUST_PROXY: '10.9.9.9' }, dir).trustProxy } });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await t.client({ headers: { 'X-Forwarded-For': freshIp() } }).post('/v1/sign_in', { email: `x${i}@example.com` });
+        statuses.push(r.status);
+      }
+      assert.deepEqual(statuses, [200, 200, 200, 429, 429, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('through a trusted proxy that appends the client’s address, rotating the left-most entry does not help', async () => {
+    // The test client plays the proxy (127.0.0.1): it appends the address it saw to whatever the client wrote.
+    const t = await startTestServer({ months: 0, server: { rateLimit: { max: 1000, signInMax: 3 }, trustProxy: ['127.0.0.1'] } });
+    try {
+      const via = (client, forged) => t.client({ headers: { 'X-Forwarded-For': `${forged}, ${client}` } });
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await via('198.51.100.20', freshIp()).post('/v1/sign_in', { email: `y${i}@example.com` })).status);
+      assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
+      // Another real client behind the same proxy has its own allowance.
+      assert.equal((await via('198.51.100.21', freshIp()).post('/v1/sign_in', { email: 'z@example.com' })).status, 200);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('3. development mode fails closed', () => {
+  test('a non-loopback HOST is refused unless explicitly allowed', async () => {
+    for (const HOST of ['0.0.0.0', '::', '192.168.1.10', 'example.com']) {
+      assert.throws(() => m.configFromEnv({ HOST }, dir), /loopback only/, HOST);
+    }
+    for (const HOST of ['127.0.0.1', 'localhost', '::1', '127.0.0.2']) assert.equal(m.configFromEnv({ HOST }, dir).host, HOST);
+    assert.equal(m.configFromEnv({ HOST: '0.0.0.0', ALLOW_REMOTE_DEVELOPMENT: '1' }, dir).allowRemoteDevelopment, true);
+    const srv = await m.createServer({ db: m.openDatabase(':memory:'), secret: randomBytes(32), secretKeys: [secretKey('test')], log: () => {} });
+    try {
+      await assert.rejects(srv.listen({ host: '0.0.0.0' }), /loopback only/);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  test('DNS rebinding: a request whose Host is not a loopback name with our port gets nothing', async () => {
+    const t = await startTestServer({ months: 0 });
+    try {
+      const port = new URL(t.origin).port;
+      const evil = `rebind.attacker.example:${port}`;
+      for (const [method, path] of [['GET', '/dev/sms.json'], ['GET', '/login'], ['GET', '/'], ['GET', '/v1/account'], ['POST', '/platform/login-link']]) {
+        // The page's Origin equals its Host, so the Origin check alone would let the POST through.
+        const r = await rawRequest(t.origin, { method, path, headers: { host: evil, origin: `http://${evil}`, accept: 'application/json' } });
+        assert.equal(r.status, 421, `${method} ${path}`);
+        assert.equal(r.json.error.code, 'host_not_allowed');
+        assert.equal(r.json.error.type, 'invalid_request_error');
+      }
+      assert.equal((await rawRequest(t.origin, { path: '/dev/sms.json', headers: { host: `localhost:${Number(port) + 1}` } })).status, 421, 'another port');
+      for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `LOCALHOST:${port}`]) {
+        assert.equal((await rawRequest(t.origin, { path: '/dev/sms.json', headers: { host } })).status, 200, host);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('production answers only the PUBLIC_URL host and the configured ones', async () => {
+    const sender = { name: 'test gateway', send: async () => {} };
+    const base = { db: m.openDatabase(':memory:'), secret: randomBytes(32), secretKeys: [secretKey('live')], mode: 'production', smsSender: sender, log: () => {} };
+    await assert.rejects(m.createServer(base), /publicUrl/);
+    const srv = await m.createServer({ ...base, publicUrl: 'https://dashboard.example.com', allowedHosts: ['internal.example:8443'] });
+    try {
+      const get = (host) => srv.app.inject({ method: 'GET', url: '/login', headers: { host } });
+      assert.equal((await get('dashboard.example.com')).statusCode, 200);
+      assert.equal((await get('internal.example:8443')).statusCode, 200);
+      for (const host of ['localhost', '127.0.0.1:80', 'dashboard.example.com.evil.example', 'internal.example']) {
+        const r = await get(host);
+        assert.equal(r.statusCode, 421, host);
+        assert.equal(r.json().error.code, 'host_not_allowed');
+      }
+    } finally {
+      await srv.close();
+    }
+  });
+});
