@@ -16,7 +16,7 @@ import { systemClock, type Clock } from './clock.js';
 import { requireSessionHook, type AppContext, type Mode } from './context.js';
 import type { Db } from './db.js';
 import { ApiError, installErrorHandlers, isApiPath, sendApiError } from './errors.js';
-import { SECURITY_HEADERS } from './headers.js';
+import { HSTS, SECURITY_HEADERS } from './headers.js';
 import { Ledger } from './ledger.js';
 import { developmentControls, developmentPages, expressPages, type PlatformDemoOptions } from './routes/pages.js';
 import { platformRoutes, SecretKeys } from './routes/platform.js';
@@ -169,7 +169,7 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
   const source = ledgerSource({ store: ledger, now: () => clock.now() });
   const api: ExpressApi = createExpressApi({
     source,
-    signIn: referenceSignIn({ signIn, sessions, sms: sms!, loginPageUrl: () => `${publicUrl()}/login`, log }),
+    signIn: referenceSignIn({ signIn, sessions, sms: sms!, loginPageUrl: () => `${publicUrl()}/login`, log, alwaysSecure: mode === 'production' }),
     basePath: '/v1',
     heartbeatMs: options.heartbeatMs ?? 15_000,
     onError: log,
@@ -217,6 +217,7 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
   // Security headers everywhere; API answers are never cached.
   app.addHook('onSend', async (request, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
+    if (mode === 'production') reply.header('Strict-Transport-Security', HSTS);
     if (isApiPath(request.url) && !reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
     return payload;
   });

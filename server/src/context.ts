@@ -40,14 +40,28 @@ export interface AppContext {
   publicUrl(): string;
 }
 
-/** The raw session id from the request's cookie, if any. */
-export function sessionCookie(request: FastifyRequest): string | undefined {
-  return request.cookies[SECURE_SESSION_COOKIE] ?? request.cookies[SESSION_COOKIE];
+/**
+ * Whether the session cookie is the `Secure` one with the `__Host-` prefix: always in production
+ * (whatever the request's protocol looks like behind a proxy), else over HTTPS. Only that name is
+ * read then: a plain-named cookie can be tossed in by a sibling subdomain (login CSRF).
+ */
+export function secureSessionCookie(mode: Mode, https: boolean): boolean {
+  return mode === 'production' || https;
+}
+
+/** The session cookie's name when `secure` (see `secureSessionCookie`). */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
+
+/** The raw session id from the request's cookie of the right name, if any. */
+export function sessionCookie(ctx: Pick<AppContext, 'mode'>, request: FastifyRequest): string | undefined {
+  return request.cookies[sessionCookieName(secureSessionCookie(ctx.mode, request.protocol === 'https'))];
 }
 
 /** The request's live session, or undefined. */
 export function currentSession(ctx: AppContext, request: FastifyRequest): { id: string; accountId: string } | undefined {
-  const id = sessionCookie(request);
+  const id = sessionCookie(ctx, request);
   const s = id ? ctx.sessions.get(id) : undefined;
   return s && id ? { id, accountId: s.accountId } : undefined;
 }

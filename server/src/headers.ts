@@ -10,6 +10,12 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * `Strict-Transport-Security` in production: browsers that saw it reach this host over HTTPS only,
+ * for a year. Not `includeSubDomains`: the dashboard's host does not speak for its siblings.
+ */
+export const HSTS = 'max-age=31536000';
+
+/**
  * The pages' Content Security Policy: scripts only from this origin (no inline script), requests
  * only to this origin, no framing. Styles allow inline `<style>` because Lit falls back to it in
  * browsers without constructable stylesheets.

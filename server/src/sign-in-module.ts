@@ -10,12 +10,14 @@
  *   `stillSignedIn`: the same without refreshing it (asked by open event streams).
  *
  * The session cookie is `HttpOnly; SameSite=Lax; Path=/`, plus `Secure` and the `__Host-` prefix
- * over HTTPS (the request's URL says which; behind a proxy, the Fastify glue builds it from the
- * trusted `X-Forwarded-Proto`).
+ * always in production (`alwaysSecure`) and otherwise over HTTPS (the request's URL says which;
+ * behind a proxy, the Fastify glue builds it from the trusted `X-Forwarded-Proto`). Only the
+ * cookie of that name is read: over HTTPS a plain `express_session`, which a sibling subdomain
+ * can set, is ignored.
  */
 import { ApiError, invalidParam, jsonResponse } from '../../src/server/errors.js';
 import { readBody, type SignInModule } from '../../src/server/sign-in.js';
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './context.js';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionCookieName } from './context.js';
 import type { Sessions } from './sessions.js';
 import type { SignIn } from './sign-in.js';
 import type { SmsMessage, SmsSender } from './sms.js';
@@ -31,6 +33,8 @@ export interface ReferenceSignInOptions {
   /** The login page's URL (login links open it with `?login_token=…`). */
   loginPageUrl(): string;
   log(message: string, error?: unknown): void;
+  /** The `Secure` `__Host-` cookie whatever the request's protocol (production); default: over HTTPS only. */
+  alwaysSecure?: boolean;
 }
 
 /** The cookies of a request (`Cookie: a=1; b=2`). */
@@ -45,21 +49,19 @@ export function cookiesOf(request: Request): Map<string, string> {
   return out;
 }
 
-/** The raw session id of a request's cookie, if any. */
-export function sessionIdOf(request: Request): string | undefined {
-  const c = cookiesOf(request);
-  return c.get(SECURE_SESSION_COOKIE) ?? c.get(SESSION_COOKIE);
-}
-
 function isHttps(request: Request): boolean {
   return new URL(request.url).protocol === 'https:';
 }
 
+/** The raw session id of a request's cookie of the right name (`__Host-` when `secure`), if any. */
+export function sessionIdOf(request: Request, secure = isHttps(request)): string | undefined {
+  return cookiesOf(request).get(sessionCookieName(secure));
+}
+
 /** The Set-Cookie header of a session (or of clearing it, `id` null). */
-function sessionCookieHeader(request: Request, id: string | null, maxAgeSeconds = 0): string[] {
-  const secure = isHttps(request);
+function sessionCookieHeader(secure: boolean, id: string | null, maxAgeSeconds = 0): string[] {
   const attrs = `Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
-  if (id !== null) return [`${secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE}=${id}; Max-Age=${maxAgeSeconds}; ${attrs}`];
+  if (id !== null) return [`${sessionCookieName(secure)}=${id}; Max-Age=${maxAgeSeconds}; ${attrs}`];
   const gone = 'Expires=Thu, 01 Jan 1970 00:00:00 GMT';
   const out = [`${SESSION_COOKIE}=; ${gone}; ${attrs}`];
   if (secure) out.push(`${SECURE_SESSION_COOKIE}=; ${gone}; ${attrs}`);
@@ -90,27 +92,29 @@ function challengeId(params: Record<string, string>): string {
 
 /** The module (see the module doc). */
 export function referenceSignIn(o: ReferenceSignInOptions): SignInModule {
+  const secure = (request: Request) => o.alwaysSecure === true || isHttps(request);
+  const sessionOf = (request: Request) => sessionIdOf(request, secure(request));
   const dispatchSms = (sms: SmsMessage | null) => {
     // Sent without making the answer wait, so a real account's answer takes as long as an
     // unknown email's (no enumeration by timing). Failures are logged without the text.
     if (sms) o.sms.send(sms).catch((e: unknown) => o.log(`Sending an SMS through ${o.sms.name} failed`, e));
   };
   const signedIn = (request: Request, accountId: string): Response => {
-    const old = sessionIdOf(request);
+    const old = sessionOf(request);
     if (old) o.sessions.destroy(old); // a new sign-in never reuses an older session
     const s = o.sessions.create(accountId);
     const headers = new Headers();
-    for (const c of sessionCookieHeader(request, s.id, Math.floor(o.sessions.policy.absoluteMs / 1000))) headers.append('Set-Cookie', c);
+    for (const c of sessionCookieHeader(secure(request), s.id, Math.floor(o.sessions.policy.absoluteMs / 1000))) headers.append('Set-Cookie', c);
     return jsonResponse({ status: 'signed_in', redirect_url: DASHBOARD_PATH }, { headers });
   };
 
   return {
     accountFor(request) {
-      const id = sessionIdOf(request);
+      const id = sessionOf(request);
       return (id && o.sessions.get(id)?.accountId) || null;
     },
     stillSignedIn(request) {
-      const id = sessionIdOf(request);
+      const id = sessionOf(request);
       return !!id && o.sessions.isLive(id);
     },
     createLoginLink(account) {
@@ -162,10 +166,10 @@ export function referenceSignIn(o: ReferenceSignInOptions): SignInModule {
         path: '/sign_out',
         async handle(request) {
           await request.text();
-          const id = sessionIdOf(request);
+          const id = sessionOf(request);
           if (id) o.sessions.destroy(id);
           const headers = new Headers();
-          for (const c of sessionCookieHeader(request, null)) headers.append('Set-Cookie', c);
+          for (const c of sessionCookieHeader(secure(request), null)) headers.append('Set-Cookie', c);
           return jsonResponse({ status: 'signed_out' }, { headers });
         },
       },

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { rawRequest, secretKey, serverModule, startTestServer } from './helpers.mjs';
+import { NOW, createLoginLink, rawRequest, secretKey, serverModule, signIn, startTestServer, tokenOf } from './helpers.mjs';
 
 let m;
 let dir;
@@ -119,6 +119,90 @@ describe('3. development mode fails closed', () => {
       }
     } finally {
       await srv.close();
+    }
+  });
+});
+
+/** The cookie names a request's Set-Cookie headers set (not clear). */
+const setNames = (setCookies) => setCookies.filter((c) => !/Expires=Thu, 01 Jan 1970/i.test(c)).map((c) => c.slice(0, c.indexOf('=')));
+
+describe('4. over HTTPS only the __Host- session cookie is read', () => {
+  test('a plain express_session cookie (which a sibling subdomain can set) is ignored over HTTPS', async () => {
+    const t = await startTestServer({ months: 0, server: { trustProxy: ['127.0.0.1'] } });
+    try {
+      const https = { 'X-Forwarded-Proto': 'https' };
+      const c = t.client({ headers: https });
+      const link = await createLoginLink(t, t.test.id);
+      const r = await c.post('/v1/sign_in', { login_token: tokenOf(link.json) }, { origin: t.origin.replace('http:', 'https:') });
+      assert.deepEqual(setNames(r.setCookies), ['__Host-express_session']);
+      const id = c.cookies.get('__Host-express_session');
+      assert.equal((await c.get('/v1/account')).status, 200);
+      // The same live session id under the plain name: a tossed cookie, not ours.
+      const tossed = t.client({ headers: https });
+      tossed.cookies.set('express_session', id);
+      assert.equal((await tossed.get('/v1/account')).status, 401);
+      assert.equal((await tossed.get('/dashboard')).status, 303);
+      // Over plain HTTP (loopback development) the plain name is the one.
+      const plain = t.client();
+      plain.cookies.set('express_session', id);
+      assert.equal((await plain.get('/v1/account')).status, 200);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('6. production: the cookie is always Secure with __Host-, and HSTS is sent', () => {
+  test('over a request that looks like plain HTTP (no trusted proxy), the cookie is still __Host- and Secure', async () => {
+    const db = m.openDatabase(':memory:');
+    const [, testAccount] = m.seedDatabase(db, { accounts: 2, months: 0, now: NOW });
+    const key = secretKey('test');
+    const srv = await m.createServer({
+      db,
+      mode: 'production',
+      publicUrl: 'https://dashboard.example.com',
+      secret: randomBytes(32),
+      secretKeys: [key],
+      smsSender: { name: 'test gateway', send: async () => {} },
+      log: () => {},
+    });
+    const host = 'dashboard.example.com';
+    try {
+      const link = await srv.app.inject({ method: 'POST', url: `/v1/accounts/${testAccount.id}/login_links`, headers: { host, authorization: `Bearer ${key}` } });
+      assert.equal(link.statusCode, 200, link.body);
+      assert.equal(link.headers['strict-transport-security'], 'max-age=31536000');
+      const token = tokenOf(link.json());
+      const r = await srv.app.inject({
+        method: 'POST',
+        url: '/v1/sign_in',
+        headers: { host, origin: 'https://dashboard.example.com', 'content-type': 'application/json' },
+        payload: JSON.stringify({ login_token: token }),
+      });
+      assert.equal(r.statusCode, 200, r.body);
+      const cookie = [r.headers['set-cookie']].flat();
+      assert.equal(cookie.length, 1);
+      assert.match(cookie[0], /^__Host-express_session=[A-Za-z0-9_-]{43}; /);
+      assert.match(cookie[0], /; Secure/);
+      assert.match(cookie[0], /; HttpOnly/);
+      const id = /^__Host-express_session=([^;]+)/.exec(cookie[0])[1];
+      const account = (cookieHeader) => srv.app.inject({ method: 'GET', url: '/v1/account', headers: { host, cookie: cookieHeader } });
+      assert.equal((await account(`__Host-express_session=${id}`)).statusCode, 200);
+      assert.equal((await account(`express_session=${id}`)).statusCode, 401, 'the plain name is never read in production');
+      for (const url of ['/login', '/v1/account', '/nope']) {
+        assert.equal((await srv.app.inject({ method: 'GET', url, headers: { host } })).headers['strict-transport-security'], 'max-age=31536000', url);
+      }
+    } finally {
+      await srv.close();
+      db.close();
+    }
+  });
+
+  test('development sends no HSTS (it is plain HTTP on loopback)', async () => {
+    const t = await startTestServer({ months: 0 });
+    try {
+      assert.equal((await t.client().get('/login')).headers.get('strict-transport-security'), null);
+    } finally {
+      await t.close();
     }
   });
 });
