@@ -163,7 +163,7 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
   const platformName = options.platformName ?? 'Lumen Rides';
   let listening: string | undefined;
   const publicUrl = () => (options.publicUrl ?? listening ?? 'http://127.0.0.1').replace(/\/+$/, '');
-  const signIn = new SignIn(options.db, ledger, clock, options.secret, platformName);
+  const signIn = new SignIn(options.db, ledger, clock, options.secret, platformName, () => new URL(publicUrl()).hostname);
   const sessions = new Sessions(options.db, clock, { ...DEFAULT_SESSION_POLICY, ...options.session });
   // One implementation of the contract: the library's API over the ledger, with our sign-in.
   const source = ledgerSource({ store: ledger, now: () => clock.now() });

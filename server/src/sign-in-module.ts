@@ -30,7 +30,7 @@ export interface ReferenceSignInOptions {
   signIn: SignIn;
   sessions: Sessions;
   sms: SmsSender;
-  /** The login page's URL (login links open it with `?login_token=…`). */
+  /** The login page's URL (login links open it with `#login_token=…`). */
   loginPageUrl(): string;
   log(message: string, error?: unknown): void;
   /** The `Secure` `__Host-` cookie whatever the request's protocol (production); default: over HTTPS only. */

@@ -12,7 +12,8 @@
  *   succeed and sends nothing: the answer does not tell whether the email exists.
  * - Codes: 6 digits from the CSPRNG, stored only as an HMAC keyed with the server's secret
  *   (with the challenge id, so equal codes hash differently), compared in constant time, valid
- *   10 minutes. Five wrong codes lock the challenge. A new code no sooner than 30 s after the
+ *   10 minutes. The SMS ends with the origin-bound line `@host #code` (WebOTP), so browsers offer
+ *   the code only on our own host. Five wrong codes lock the challenge. A new code no sooner than 30 s after the
  *   last one, and at most 5 SMS per account (or per unknown email) in any 30 minutes: 429 with
  *   `Retry-After` otherwise.
  */
@@ -86,11 +87,16 @@ export class SignIn {
     private readonly key: Buffer,
     /** Named in the SMS text. */
     private readonly platformName: string,
+    /** The login page's host (`PUBLIC_URL`'s), for the SMS's WebOTP line `@host #code`. */
+    private readonly originHost?: () => string,
   ) {}
 
   // ---- login links ----
 
-  /** A new single-use login link of the account, opening `loginPageUrl?login_token=…`. */
+  /**
+   * A new single-use login link of the account, opening `loginPageUrl#login_token=…`: in the
+   * fragment, which browsers never send, so proxies and access logs never see it.
+   */
   createLoginLink(accountId: string, loginPageUrl: string): LoginLinkObject {
     const token = randomToken(32);
     const created = unixNow(this.clock);
@@ -99,7 +105,7 @@ export class SignIn {
       .prepare('INSERT INTO login_links (token_hash, account_id, created, expires_at) VALUES (?, ?, ?, ?)')
       .run(sha256(token), accountId, created, expires_at);
     const url = new URL(loginPageUrl);
-    url.searchParams.set('login_token', token);
+    url.hash = new URLSearchParams({ login_token: token }).toString();
     return { object: 'login_link', created, expires_at, url: url.href };
   }
 
@@ -256,7 +262,10 @@ export class SignIn {
 
   private smsFor(to: string, code: string): SmsMessage {
     const minutes = SIGN_IN_POLICY.codeTtlMs / 60_000;
-    return { to, body: `${code} is your ${this.platformName} dashboard code. It expires in ${minutes} minutes. Never share it.` };
+    const text = `${code} is your ${this.platformName} dashboard code. It expires in ${minutes} minutes. Never share it.`;
+    // The origin-bound line (WebOTP, iOS/Android autofill): the code is offered only on our host.
+    const host = this.originHost?.();
+    return { to, body: host ? `${text}\n\n@${host} #${code}` : text };
   }
 }
 

@@ -136,9 +136,10 @@ export async function createLoginLink(t, accountId, key) {
   return { status: res.status, json: await res.json(), headers: res.headers };
 }
 
-/** The login token in a login link's URL. */
+/** The login token in a login link's URL (`#login_token=…`; `?login_token=…` in older links). */
 export function tokenOf(link) {
-  return new URL(link.url).searchParams.get('login_token');
+  const url = new URL(link.url);
+  return new URLSearchParams(url.hash.slice(1)).get('login_token') ?? url.searchParams.get('login_token');
 }
 
 /** The code of the newest SMS to `phone` in the development outbox. */

@@ -64,7 +64,7 @@ test('platform page → login button → SMS code → dashboard → a live payme
   await page.locator('express-login-button').getByRole('button').click();
   await page.waitForURL(/\/login/);
   // The token left the address bar.
-  await page.waitForFunction(() => !location.search.includes('login_token'));
+  await page.waitForFunction(() => !location.href.includes('login_token'));
 
   // 3. The code, read from the development outbox page.
   const login = page.locator('express-login');

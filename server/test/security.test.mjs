@@ -206,3 +206,41 @@ describe('6. production: the cookie is always Secure with __Host-, and HSTS is s
     }
   });
 });
+
+describe('9. the login token travels in the fragment', () => {
+  test('a login link is /login#login_token=…: nothing of the token in the path or the query', async () => {
+    const t = await startTestServer({ months: 0 });
+    try {
+      const link = (await createLoginLink(t, t.test.id)).json;
+      const url = new URL(link.url);
+      assert.equal(url.pathname, '/login');
+      assert.equal(url.search, '');
+      assert.match(url.hash, /^#login_token=[A-Za-z0-9_-]{43}$/);
+      // The session's own link (POST /v1/login_links) too.
+      const c = t.client();
+      await signIn(t, c, t.test);
+      const own = new URL((await c.post('/v1/login_links')).json.url);
+      assert.equal(own.search, '');
+      assert.match(own.hash, /^#login_token=[A-Za-z0-9_-]{43}$/);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('11. the SMS ends with the WebOTP line', () => {
+  test('the last line is @host #code, the host PUBLIC_URL’s', async () => {
+    const t = await startTestServer({ months: 0, server: { publicUrl: 'https://dashboard.example.com' } });
+    try {
+      const link = await createLoginLink(t, t.live.id);
+      assert.equal((await t.client().post('/v1/sign_in', { login_token: tokenOf(link.json) })).status, 200);
+      const sms = t.outbox.outbox()[0];
+      const lines = sms.body.split('\n');
+      const code = /^(\d{6}) is your /.exec(lines[0])[1];
+      assert.equal(lines.at(-1), `@dashboard.example.com #${code}`);
+      assert.equal(lines.at(-2), '', 'a blank line before it');
+    } finally {
+      await t.close();
+    }
+  });
+});
