@@ -16,9 +16,10 @@ import { systemClock, type Clock } from './clock.js';
 import { requireSessionHook, type AppContext, type Mode } from './context.js';
 import type { Db } from './db.js';
 import { ApiError, installErrorHandlers, isApiPath, sendApiError } from './errors.js';
-import { HSTS, SECURITY_HEADERS } from './headers.js';
+import { contentSecurityPolicy, HSTS, SECURITY_HEADERS } from './headers.js';
 import { Ledger } from './ledger.js';
 import { developmentControls, developmentPages, expressPages, type PlatformDemoOptions } from './routes/pages.js';
+import { CSP_REPORT_PATH, cspReportRoutes } from './routes/csp-reports.js';
 import { platformRoutes, SecretKeys } from './routes/platform.js';
 import { DEFAULT_SESSION_POLICY, Sessions, type SessionPolicy } from './sessions.js';
 import { SignIn } from './sign-in.js';
@@ -215,9 +216,13 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
   }
 
   // Security headers everywhere; API answers are never cached.
+  // The Content Security Policy on every answer; in development violations are reported to /dev/csp-reports.
+  const csp = contentSecurityPolicy();
+  const devCsp = contentSecurityPolicy({ reportUri: CSP_REPORT_PATH });
   app.addHook('onSend', async (request, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
     if (mode === 'production') reply.header('Strict-Transport-Security', HSTS);
+    if (!reply.hasHeader('content-security-policy')) reply.header('Content-Security-Policy', mode === 'development' ? devCsp : csp);
     if (isApiPath(request.url) && !reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
     return payload;
   });
@@ -252,6 +257,7 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
     });
   }
   expressPages(app, ctx);
+  if (mode === 'development') cspReportRoutes(app, ctx);
   if (mode === 'development' && outbox) {
     developmentPages(app, ctx, outbox, options.platformDemo ?? { secretKeys: {} });
   }

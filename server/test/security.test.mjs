@@ -244,3 +244,87 @@ describe('11. the SMS ends with the WebOTP line', () => {
     }
   });
 });
+
+describe('Content Security Policy with Trusted Types on every answer', () => {
+  /** The policy's directives by name. */
+  const directives = (csp) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+
+  test('pages, API answers, errors and the development pages all carry the strict policy; development adds report-uri', async () => {
+    const t = await startTestServer({ months: 0 });
+    try {
+      const c = t.client();
+      await signIn(t, c, t.test);
+      for (const path of ['/login', '/dashboard', '/', '/dev/sms', '/dev/sms.json', '/v1/account', '/v1/balance', '/nope', '/v1/nope']) {
+        const r = await c.get(path);
+        assert.ok(r.status < 500, `${path}: ${r.status}`);
+        const csp = r.headers.get('content-security-policy');
+        assert.ok(csp, `${path} has a policy`);
+        const d = directives(csp);
+        assert.equal(d.get('require-trusted-types-for'), "'script'", path);
+        assert.equal(d.get('trusted-types'), 'lit-html', path);
+        assert.equal(d.get('frame-ancestors'), "'none'", path);
+        assert.equal(d.get('script-src'), "'self'", path);
+        assert.equal(d.get('style-src'), "'self'", path);
+        assert.equal(d.get('object-src'), "'none'", path);
+        assert.equal(d.get('base-uri'), "'none'", path);
+        assert.equal(d.get('report-uri'), '/dev/csp-reports', path);
+        assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|unsafe-hashes|\*/, path);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('the server’s pages hold no inline script, no <style> and no style attribute', async () => {
+    const t = await startTestServer({ months: 0 });
+    try {
+      const c = t.client();
+      const pages = [['/', c], ['/login', c], ['/dev/sms', c]];
+      await signIn(t, c, t.test);
+      pages.push(['/dashboard', c]);
+      for (const [path, client] of pages) {
+        const html = (await client.get(path, { headers: { accept: 'text/html' } })).text;
+        assert.match(html, /<html/, path);
+        for (const tag of html.match(/<script\b[^>]*>/g) ?? []) assert.match(tag, /\bsrc="\/assets\/[\w-]+\.js"/, `${path}: ${tag}`);
+        assert.doesNotMatch(html, /<style\b/i, path);
+        assert.doesNotMatch(html, /\sstyle=/i, path);
+        assert.doesNotMatch(html, /\son[a-z]+=/i, `${path}: no inline event handler`);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('development keeps the reports (both formats); production has no endpoint and no report-uri', async () => {
+    const t = await startTestServer({ months: 0 });
+    try {
+      const post = (type, body) => rawRequest(t.origin, { method: 'POST', path: '/dev/csp-reports', headers: { 'content-type': type }, body: JSON.stringify(body) });
+      assert.equal((await post('application/csp-report', { 'csp-report': { 'document-uri': 'http://x/login', 'effective-directive': 'style-src-attr', 'blocked-uri': 'inline' } })).status, 204);
+      assert.equal((await post('application/reports+json', [{ type: 'csp-violation', body: { documentURL: 'http://x/dashboard', effectiveDirective: 'require-trusted-types-for', blockedURL: 'trusted-types-sink' } }])).status, 204);
+      assert.equal((await rawRequest(t.origin, { method: 'POST', path: '/dev/csp-reports', headers: { 'content-type': 'application/csp-report' }, body: '{not json' })).status, 400);
+      const list = (await t.client().get('/dev/csp-reports.json')).json.data;
+      assert.deepEqual(list.map((v) => [v.document, v.directive, v.blocked]), [
+        ['http://x/login', 'style-src-attr', 'inline'],
+        ['http://x/dashboard', 'require-trusted-types-for', 'trusted-types-sink'],
+      ]);
+    } finally {
+      await t.close();
+    }
+    const srv = await m.createServer({
+      db: m.openDatabase(':memory:'), mode: 'production', publicUrl: 'https://dashboard.example.com', secret: randomBytes(32),
+      secretKeys: [secretKey('live')], smsSender: { name: 'test gateway', send: async () => {} }, log: () => {},
+    });
+    try {
+      const host = 'dashboard.example.com';
+      const page = await srv.app.inject({ method: 'GET', url: '/login', headers: { host } });
+      const d = directives(page.headers['content-security-policy']);
+      assert.equal(d.get('require-trusted-types-for'), "'script'");
+      assert.equal(d.get('frame-ancestors'), "'none'");
+      assert.equal(d.has('report-uri'), false);
+      const r = await srv.app.inject({ method: 'POST', url: '/dev/csp-reports', headers: { host, origin: 'https://dashboard.example.com', 'content-type': 'application/csp-report' }, payload: '{}' });
+      assert.equal(r.statusCode, 404);
+    } finally {
+      await srv.close();
+    }
+  });
+});

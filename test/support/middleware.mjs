@@ -19,11 +19,14 @@
 //   /test-api/slow/*                                answers /test-api/* after 5 s (for abort tests)
 //   /test-api/login-button/:kind                    POST: a platform's login-link endpoint; kind fresh (a new
 //                                                   https link each call) or unsafe (a javascript: link)
+//   /test/csp/host.html                             (not under /test-api/) served with the strict
+//                                                   policy of test/support/strict-csp.mjs
 //   /test-api/ok/v1/sign_in, .../sign_in/:id/verify, .../sign_in/:id/resend     POST, the sign-in API:
 //        login_token "good" (or an email) sends a code, "test_mode" signs in, "expired" is 410; the code
 //        is 424242; a wrong one is 400 invalid_code with attempts_remaining, the fifth 403 too_many_attempts
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
+import { STRICT_PLATFORM_CSP } from './strict-csp.mjs';
 
 const FIXTURES = new URL('../fixtures/stripe/', import.meta.url);
 const fixture = (name) => JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8'));
@@ -294,6 +297,11 @@ async function handle(ctx) {
 
 /** @type {import('@web/dev-server-core').Middleware[]} */
 export const testMiddleware = [
+  // test/csp/host.html: a platform's page under the strict policy of the README.
+  async (ctx, next) => {
+    await next();
+    if (ctx.path === '/test/csp/host.html') ctx.set('Content-Security-Policy', STRICT_PLATFORM_CSP);
+  },
   async (ctx, next) => {
     if (!ctx.path.startsWith('/test-api/') && ctx.path !== '/test-api') return next();
     await handle(ctx);

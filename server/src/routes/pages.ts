@@ -8,7 +8,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { currentSession, signedInAs, type AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import { PAGE_CSP } from '../headers.js';
 import type { AccountRow } from '../ledger.js';
 import type { DevelopmentSmsSender } from '../sms.js';
 import { expectNoBody } from '../../../src/server/sign-in.js';
@@ -22,7 +21,6 @@ function page(reply: FastifyReply, o: { title: string; body: string; script?: st
   return reply
     .type('text/html; charset=utf-8')
     .header('Cache-Control', 'no-store')
-    .header('Content-Security-Policy', PAGE_CSP)
     .send(`<!doctype html>
 <html lang="en">
 <head>

@@ -37,6 +37,7 @@ import {
   type TableRow,
 } from './earnings.model.js';
 import { styles } from './earnings.styles.js';
+import { cssProps } from '../shared/css-props.js';
 
 /** What the chart shows once the current range has loaded. */
 interface CurrentView {
@@ -787,9 +788,11 @@ export class ExpressEarnings extends LitElement {
     if (active !== null) {
       const x = layout.xs[active];
       const p = points[active];
-      const side = x > width * 0.6 ? `right: ${Math.round(width - x + 12)}px` : `left: ${Math.round(x + 12)}px`;
+      // Set through the CSSOM (cssProps), never as a style attribute: a strict CSP (no
+      // 'unsafe-inline' styles) blocks the attribute.
+      const side = x > width * 0.6 ? { right: `${Math.round(width - x + 12)}px` } : { left: `${Math.round(x + 12)}px` };
       tooltip = html`
-        <div class="tooltip" part="tooltip" style=${side} aria-hidden="true">
+        <div class="tooltip" part="tooltip" style=${cssProps(side)} aria-hidden="true">
           <div class="t-label">${bucketLabel(p.start, cur.interval, cur.timeZone, locale, s)}</div>
           <div class="t-amount">${formatMoney(p.net, cur.currency, locale)}</div>
           ${cur.series.countsKnown ? html`<div class="t-count">${s.earnings.transactionCount(p.count, locale)}</div>` : nothing}
