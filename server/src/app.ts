@@ -45,6 +45,11 @@ export interface ServerOptions {
   smsSender?: SmsSender;
   /** The platform's name, in SMS texts and pages; default `Lumen Rides`. */
   platformName?: string;
+  /**
+   * The platform's own site (`https://www.example.com/drivers`): the login page links back to it
+   * ("Go back to {platform}"). Default in development with the demo platform site: `/`.
+   */
+  platformUrl?: string;
   /** The origin login links point at (`https://dashboard.example.com`); default the listening address. */
   publicUrl?: string;
   /**
@@ -189,6 +194,7 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
     sms: sms!,
     webhooks: options.webhooks ? new StripeWebhookSender({ ...options.webhooks, clock, log }) : undefined,
     platformName,
+    platformUrl: options.platformUrl ?? (mode === 'development' && outbox ? '/' : undefined),
     log,
     publicUrl,
   };

@@ -8,6 +8,7 @@
  * | `ALLOW_REMOTE_DEVELOPMENT=1` | development on a non-loopback `HOST` anyway (anyone who reaches it reads sign-in codes at /dev/sms) |
  * | `DATABASE_PATH` | the SQLite file; default `.data/express.sqlite` |
  * | `PUBLIC_URL` | the origin login links point at (production: required, https) |
+ * | `PLATFORM_URL` | the platform's own site, linked from the login page ("Go back to {platform}"); development default `/`, the demo site |
  * | `TRUST_PROXY` | behind a reverse proxy: its addresses or CIDR ranges (`10.0.0.5`, `10.0.0.0/8,loopback`), whose `X-Forwarded-Proto` / `-For` / `-Host` are believed; `1` or `true` is refused |
  * | `ALLOWED_HOSTS` | more host names (comma-separated, `name` or `name:port`) answered besides `PUBLIC_URL`'s (and, in development, localhost) |
  * | `ALLOWED_ORIGINS` | more origins (comma-separated) allowed to make state-changing requests |
@@ -34,6 +35,8 @@ export interface EnvConfig {
   host: string;
   databasePath: string;
   publicUrl?: string;
+  /** The platform's own site (`PLATFORM_URL`). */
+  platformUrl?: string;
   /** The reverse proxies trusted (addresses, CIDR ranges); empty: none. */
   trustProxy: string[];
   allowedOrigins: string[];
@@ -97,6 +100,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root: string): EnvConfig {
     host,
     databasePath: resolve(root, env.DATABASE_PATH || join('.data', 'express.sqlite')),
     publicUrl: env.PUBLIC_URL || undefined,
+    platformUrl: env.PLATFORM_URL || undefined,
     trustProxy: trustedProxies(env.TRUST_PROXY),
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     allowedHosts,

@@ -35,6 +35,8 @@ export interface AppContext {
   /** Signed Connect events to the platform's webhook endpoint (`WEBHOOK_URL`), when configured. */
   webhooks?: StripeWebhookSender;
   platformName: string;
+  /** The platform's own site (`PLATFORM_URL`): the login page's "Go back to {platform}" link. */
+  platformUrl?: string;
   log(message: string, error?: unknown): void;
   /** The origin login links point at (`PUBLIC_URL`, else the address the server listens on). */
   publicUrl(): string;

@@ -34,6 +34,7 @@ export async function start(o: { root: string; webRoot: string; env: NodeJS.Proc
     secretKeys: config.secretKeys,
     smsSender: config.smsSender,
     publicUrl: config.publicUrl,
+    platformUrl: config.platformUrl,
     trustProxy: config.trustProxy,
     allowedOrigins: config.allowedOrigins,
     allowedHosts: config.allowedHosts,

@@ -146,13 +146,25 @@ test('platform page → login button → SMS code → dashboard → a live payme
     await demo.evaluate(() => new Promise((r) => setTimeout(r, 0)));
     await demo.close();
   }
+  // 9. Signed in, the login page sends the visitor on to the dashboard, and Back does not return to it.
+  const again = await context.newPage();
+  again.on('pageerror', (e) => problems.push(`signed-in /login: ${e.message}`));
+  await again.goto(`${origin}/dashboard`);
+  await again.goto(`${origin}/login`);
+  await again.waitForURL(/\/dashboard$/);
+  await again.locator('express-balance [part~=available]').first().waitFor();
+  await again.goBack();
+  assert.match(again.url(), /\/dashboard$/, 'Back skips the login page');
+  await again.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  await again.close();
+
   assert.deepEqual(problems, []);
   assert.deepEqual(violations.seen, [], 'no Content Security Policy violation in the pages');
   assert.deepEqual(violations.console, [], 'no Content Security Policy message in the console');
 
-  // 9. A deliberate violation proves the reports reach the server; then none but it came.
+  // 10. A deliberate violation proves the reports reach the server; then none but it came.
   const control = await context.newPage();
-  await control.goto(`${origin}/login?csp-control`);
+  await control.goto(`${origin}/dev/sms?csp-control`);
   await control.evaluate(() => {
     try {
       document.body.innerHTML = '<p>not through a policy</p>'; // Trusted Types: refused

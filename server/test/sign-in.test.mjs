@@ -261,3 +261,37 @@ describe('direct sign-in by email', () => {
     assert.deepEqual({ s: u.status, b: u.json, r: u.headers.get('retry-after') }, { s: k.status, b: k.json, r: k.headers.get('retry-after') });
   });
 });
+
+describe('the login page (issue 15, section 3)', () => {
+  test('it links back to the platform (platform-url) and tells its script whether the visitor is signed in', async () => {
+    const c = t.client();
+    const loggedOut = (await c.get('/login', { headers: { accept: 'text/html' } })).text;
+    assert.match(loggedOut, /<express-login platform-name="Lumen Rides" platform-url="\/">/, 'development: back to the demo platform site');
+    assert.doesNotMatch(loggedOut, /data-signed-in/);
+    const link = await createLoginLink(t, t.test.id);
+    assert.equal((await c.post('/v1/sign_in', { login_token: tokenOf(link.json) })).json.status, 'signed_in');
+    const signedIn = (await c.get('/login', { headers: { accept: 'text/html' } })).text;
+    // The page's script sends the visitor on with location.replace (server/web/login.ts), unless the
+    // fragment holds a login link's token, which the server cannot see.
+    assert.match(signedIn, /<body class="express-page" data-signed-in="">/);
+    // Links open the login page with the token in the fragment.
+    assert.match(link.json.url, /\/login#login_token=[A-Za-z0-9_-]{43}$/);
+  });
+
+  test('PLATFORM_URL sets the link back; production has none unless it is set', async () => {
+    const base = { db: t.m.openDatabase(':memory:'), secret: Buffer.alloc(32, 7), secretKeys: [t.keys.live], mode: 'production', publicUrl: 'https://dashboard.example.com', smsSender: { name: 'gateway', send: async () => {} }, log: () => {} };
+    const page = async (o) => {
+      const srv = await t.m.createServer({ ...base, ...o });
+      try {
+        return (await srv.app.inject({ method: 'GET', url: '/login', headers: { host: 'dashboard.example.com' } })).body;
+      } finally {
+        await srv.close();
+      }
+    };
+    assert.match(await page({ platformUrl: 'https://lumen.example/drivers?a=1&b=2' }), /platform-url="https:\/\/lumen\.example\/drivers\?a=1&amp;b=2"/);
+    assert.doesNotMatch(await page({}), /platform-url/);
+    const env = { NODE_ENV: 'production', SERVER_SECRET: 'x'.repeat(32), PLATFORM_SECRET_KEYS: t.keys.live, SMS_WEBHOOK_URL: 'https://sms.example/send', PUBLIC_URL: 'https://dashboard.example.com' };
+    assert.equal(t.m.configFromEnv({ ...env, PLATFORM_URL: 'https://lumen.example/' }, '.').platformUrl, 'https://lumen.example/');
+    assert.equal(t.m.configFromEnv(env, '.').platformUrl, undefined);
+  });
+});

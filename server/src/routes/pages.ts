@@ -17,7 +17,8 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function page(reply: FastifyReply, o: { title: string; body: string; script?: string; bodyClass?: string }): FastifyReply {
+function page(reply: FastifyReply, o: { title: string; body: string; script?: string; bodyClass?: string; bodyData?: Record<string, string> }): FastifyReply {
+  const data = Object.entries(o.bodyData ?? {}).map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`).join('');
   return reply
     .type('text/html; charset=utf-8')
     .header('Cache-Control', 'no-store')
@@ -30,7 +31,7 @@ function page(reply: FastifyReply, o: { title: string; body: string; script?: st
   <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/assets/pages.css">
 </head>
-<body class="${o.bodyClass ?? ''}">
+<body class="${o.bodyClass ?? ''}"${data}>
 ${o.body}
 ${o.script ? `<script type="module" src="/assets/${o.script}.js"></script>` : ''}
 </body>
@@ -58,14 +59,18 @@ export interface PlatformDemoOptions {
 /** Registers `/login` and `/dashboard` (every mode). */
 export function expressPages(app: FastifyInstance, ctx: AppContext): void {
   const dev = ctx.mode === 'development';
-  app.get('/login', async (_request, reply) =>
+  // A signed-in visitor is sent on to the dashboard by the page's script (location.replace, so the
+  // login page stays out of the history), not by a redirect here: a login link's token is in the
+  // fragment, which the server never sees and which a redirect would carry to the dashboard.
+  app.get('/login', async (request, reply) =>
     page(reply, {
       title: `Sign in · ${ctx.platformName} Express`,
       bodyClass: 'express-page',
+      bodyData: currentSession(ctx, request) ? { 'signed-in': '' } : {},
       script: 'login',
       body: `${expressHeader(ctx)}
 <main class="login-main">
-  <express-login platform-name="${escapeHtml(ctx.platformName)}"></express-login>
+  <express-login platform-name="${escapeHtml(ctx.platformName)}"${ctx.platformUrl ? ` platform-url="${escapeHtml(ctx.platformUrl)}"` : ''}></express-login>
   ${dev ? '<p class="dev-note">Development: SMS codes land in the <a href="/dev/sms" target="_blank" rel="noopener">dev outbox</a>.</p>' : ''}
 </main>`,
     }),
