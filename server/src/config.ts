@@ -5,7 +5,10 @@
  * |---|---|
  * | `NODE_ENV=production` | production mode: no demo site, no `/dev/*`, and every secret below required |
  * | `PORT`, `HOST` | where to listen; default 8000 (or the next free port) on 127.0.0.1 |
- * | `DATABASE_PATH` | the SQLite file; default `.data/express.sqlite` |
+ * | `DATABASE_URL` | `postgres://user:password@host:5432/db`: PostgreSQL, shared by any number of instances (README, "Several instances") |
+ * | `DATABASE_POOL_SIZE` | PostgreSQL connections per instance; default 10 |
+ * | `DATABASE_PATH` | without `DATABASE_URL`: the SQLite file; default `.data/express.sqlite` |
+ * | `SHUTDOWN_STREAM_RETRY_MS` | on SIGTERM, open event streams are told to reconnect after this long (and up to twice it); default 1000 |
  * | `PUBLIC_URL` | the origin login links point at (production: required, https) |
  * | `TRUST_PROXY=1` | behind a reverse proxy: trust `X-Forwarded-Proto` / `-For` |
  * | `ALLOWED_ORIGINS` | more origins (comma-separated) allowed to make state-changing requests |
@@ -29,7 +32,12 @@ export interface EnvConfig {
   /** Undefined: 8000, or the next free port. */
   port?: number;
   host: string;
+  /** PostgreSQL (`DATABASE_URL`), else SQLite at `databasePath`. */
+  databaseUrl?: string;
+  databasePoolSize?: number;
   databasePath: string;
+  /** Milliseconds a shut-down instance's streams wait before reconnecting (and up to twice that). */
+  shutdownStreamRetryMs: number;
   publicUrl?: string;
   trustProxy: boolean;
   allowedOrigins: string[];
@@ -72,11 +80,20 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root: string): EnvConfig {
   if (!env.WEBHOOK_URL !== !env.WEBHOOK_SECRET) throw new Error('Set both WEBHOOK_URL and WEBHOOK_SECRET (whsec_…), or neither.');
   if (env.WEBHOOK_SECRET && !/^whsec_\S{8,}$/.test(env.WEBHOOK_SECRET)) throw new Error('WEBHOOK_SECRET looks like whsec_… (at least 8 characters after the prefix).');
   const webhooks = env.WEBHOOK_URL && env.WEBHOOK_SECRET ? { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET } : undefined;
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// URL (without it: SQLite at DATABASE_PATH).');
+  const poolSize = env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined;
+  if (poolSize !== undefined && (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000)) throw new Error('DATABASE_POOL_SIZE must be a number of connections.');
+  const retry = env.SHUTDOWN_STREAM_RETRY_MS ? Number(env.SHUTDOWN_STREAM_RETRY_MS) : 1000;
+  if (!Number.isInteger(retry) || retry < 0 || retry > 600_000) throw new Error('SHUTDOWN_STREAM_RETRY_MS must be milliseconds.');
   const base = {
     mode,
     port,
     host: env.HOST || '127.0.0.1',
+    databaseUrl,
+    databasePoolSize: poolSize,
     databasePath: resolve(root, env.DATABASE_PATH || join('.data', 'express.sqlite')),
+    shutdownStreamRetryMs: retry,
     publicUrl: env.PUBLIC_URL || undefined,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     allowedOrigins: list(env.ALLOWED_ORIGINS),

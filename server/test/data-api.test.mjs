@@ -13,10 +13,7 @@ before(async () => {
   t = await startTestServer({ months: 3, server: { session: { idleMs: 90 * 86400_000, absoluteMs: 90 * 86400_000 } } });
   c = t.client();
   await signIn(t, c, t.live);
-  all = t.db
-    .prepare('SELECT data FROM balance_transactions WHERE account_id = ? ORDER BY created DESC, id DESC')
-    .all(t.live.id)
-    .map((r) => JSON.parse(r.data));
+  all = (await t.sql('SELECT data FROM balance_transactions WHERE account_id = ? ORDER BY created DESC, id DESC', [t.live.id])).map((r) => JSON.parse(r.data));
 });
 after(() => t.close());
 
@@ -77,7 +74,7 @@ describe('lists', () => {
   });
 
   test('payouts: newest first, by status and arrival_date', async () => {
-    const mine = t.db.prepare('SELECT data FROM payouts WHERE account_id = ? ORDER BY created DESC, id DESC').all(t.live.id).map((r) => JSON.parse(r.data));
+    const mine = (await t.sql('SELECT data FROM payouts WHERE account_id = ? ORDER BY created DESC, id DESC', [t.live.id])).map((r) => JSON.parse(r.data));
     const paged = await everything('/v1/payouts', 40);
     assert.deepEqual(paged.map((x) => x.id), mine.map((x) => x.id));
     const now = Math.floor(t.clock.now() / 1000);

@@ -22,15 +22,15 @@ before(async () => {
   ledger = t.client();
   await signIn(t, ledger, t.test);
   platform = await startPlatform(t);
-  all = rowsOf(account);
+  all = await rowsOf(account);
 });
 after(async () => {
   await platform?.close();
   await t?.close();
 });
 
-function rowsOf(id) {
-  return t.db.prepare('SELECT data FROM balance_transactions WHERE account_id = ? ORDER BY created DESC, id DESC').all(id).map((r) => JSON.parse(r.data));
+async function rowsOf(id) {
+  return (await t.sql('SELECT data FROM balance_transactions WHERE account_id = ? ORDER BY created DESC, id DESC', [id])).map((r) => JSON.parse(r.data));
 }
 
 /** Stripe calls to a path since `before` (the reference server counts them). */
@@ -40,7 +40,7 @@ function stripeCalls(path = '/v1/balance_transactions') {
 
 describe('the same JSON as ledgerSource, route by route', () => {
   test('every route and parameter answers identically (status and body), errors included', async () => {
-    const payout = t.db.prepare("SELECT id FROM payouts WHERE account_id = ? AND status = 'paid' LIMIT 1 OFFSET 3").get(account).id;
+    const payout = (await t.sql("SELECT id FROM payouts WHERE account_id = ? AND status = 'paid' ORDER BY created DESC, id DESC LIMIT 1 OFFSET 3", [account]))[0].id;
     const source = all.find((x) => x.type === 'payment').source;
     const gte = NOW - 40 * 86400;
     const lt = NOW - 20 * 86400;
@@ -185,14 +185,14 @@ describe('net volume', () => {
   test('equals the core’s aggregation, is cached, and a webhook keeps the cached series exact', async () => {
     const q = { interval: 'day', created: { gte: NOW - 30 * 86400, lt: NOW + 3 * 86400 }, currency: 'usd', timezone: 'America/Los_Angeles' };
     const path = `/v1/net_volume?interval=day&created[gte]=${q.created.gte}&created[lt]=${q.created.lt}&currency=usd&timezone=America/Los_Angeles`;
-    const core = () => t.m.aggregateNetVolume(rowsOf(account), q).map(({ start, net }) => ({ start, net }));
+    const core = async () => t.m.aggregateNetVolume(await rowsOf(account), q).map(({ start, net }) => ({ start, net }));
     const first = await platform.get(path, account);
     assert.equal(first.status, 200, first.text);
-    assert.deepEqual(first.json.data, core());
+    assert.deepEqual(first.json.data, await core());
     assert.ok(first.json.data.some((b) => b.net !== 0));
     const computed = platform.source.netVolumeCache.computed;
     const calls = stripeCalls();
-    assert.deepEqual((await platform.get(path, account)).json.data, core());
+    assert.deepEqual((await platform.get(path, account)).json.data, await core());
     assert.equal(platform.source.netVolumeCache.computed, computed, 'answered from the cache');
     assert.equal(stripeCalls(), calls, 'no Stripe call');
 
@@ -200,7 +200,7 @@ describe('net volume', () => {
     const payment = (await ledger.post('/dev/payments', { amount: 4321 })).json;
     await t.server.ctx.webhooks.idle();
     const after = (await platform.get(path, account)).json.data;
-    assert.deepEqual(after, core());
+    assert.deepEqual(after, await core());
     assert.equal(platform.source.netVolumeCache.computed, computed, 'updated, not recomputed');
     const day = after.findLast((b) => b.start <= payment.created);
     assert.equal(day.net, first.json.data.find((b) => b.start === day.start).net + payment.net);
