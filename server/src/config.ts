@@ -9,6 +9,8 @@
  * | `DATABASE_POOL_SIZE` | PostgreSQL connections per instance; default 10 |
  * | `DATABASE_PATH` | without `DATABASE_URL`: the SQLite file; default `.data/express.sqlite` |
  * | `SHUTDOWN_STREAM_RETRY_MS` | on SIGTERM, open event streams are told to reconnect after this long (and up to twice it); default 1000 |
+ * | `SSE_HEARTBEAT_MS` | milliseconds between an event stream's heartbeats (keep it under the load balancer's idle timeout); default 15000 |
+ * | `RATE_LIMIT_PER_MINUTE`, `SIGN_IN_RATE_LIMIT_PER_MINUTE` | requests per client IP and minute, on every route (ten times it with a secret key) and on the sign-in routes; default 600 and 30 |
  * | `PUBLIC_URL` | the origin login links point at (production: required, https) |
  * | `TRUST_PROXY=1` | behind a reverse proxy: trust `X-Forwarded-Proto` / `-For` |
  * | `ALLOWED_ORIGINS` | more origins (comma-separated) allowed to make state-changing requests |
@@ -38,6 +40,8 @@ export interface EnvConfig {
   databasePath: string;
   /** Milliseconds a shut-down instance's streams wait before reconnecting (and up to twice that). */
   shutdownStreamRetryMs: number;
+  heartbeatMs: number;
+  rateLimit: { max: number; signInMax: number };
   publicUrl?: string;
   trustProxy: boolean;
   allowedOrigins: string[];
@@ -84,8 +88,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root: string): EnvConfig {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// URL (without it: SQLite at DATABASE_PATH).');
   const poolSize = env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined;
   if (poolSize !== undefined && (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000)) throw new Error('DATABASE_POOL_SIZE must be a number of connections.');
-  const retry = env.SHUTDOWN_STREAM_RETRY_MS ? Number(env.SHUTDOWN_STREAM_RETRY_MS) : 1000;
-  if (!Number.isInteger(retry) || retry < 0 || retry > 600_000) throw new Error('SHUTDOWN_STREAM_RETRY_MS must be milliseconds.');
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const v = env[name] ? Number(env[name]) : fallback;
+    if (!Number.isInteger(v) || v < min || v > max) throw new Error(`${name} must be an integer from ${min} to ${max}.`);
+    return v;
+  };
+  const retry = integer('SHUTDOWN_STREAM_RETRY_MS', 1000, 0, 600_000);
+  const heartbeatMs = integer('SSE_HEARTBEAT_MS', 15_000, 1000, 3600_000);
+  const rateLimit = { max: integer('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000), signInMax: integer('SIGN_IN_RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000) };
   const base = {
     mode,
     port,
@@ -94,6 +104,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root: string): EnvConfig {
     databasePoolSize: poolSize,
     databasePath: resolve(root, env.DATABASE_PATH || join('.data', 'express.sqlite')),
     shutdownStreamRetryMs: retry,
+    heartbeatMs,
+    rateLimit,
     publicUrl: env.PUBLIC_URL || undefined,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     allowedOrigins: list(env.ALLOWED_ORIGINS),

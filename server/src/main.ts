@@ -37,6 +37,8 @@ export async function start(o: { root: string; webRoot: string; env: NodeJS.Proc
     trustProxy: config.trustProxy,
     allowedOrigins: config.allowedOrigins,
     webhooks: config.webhooks,
+    heartbeatMs: config.heartbeatMs,
+    rateLimit: config.rateLimit,
     webRoot: o.webRoot,
     platformDemo: config.mode === 'development' && config.demoKeys ? { secretKeys: config.demoKeys } : undefined,
   });
