@@ -154,6 +154,9 @@ export async function startTestServer({ months = 2, server = {}, now = NOW } = {
   return {
     m,
     storage,
+    /** The test database: its PostgreSQL URL, or its SQLite file. */
+    databaseUrl: opened.url,
+    databasePath: opened.path,
     /** Rows of a query on the test database (`?` placeholders, either engine). */
     sql: (query, params = []) => storage.db.all(query, params),
     clock,
