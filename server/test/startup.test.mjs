@@ -105,6 +105,36 @@ describe('migrations', () => {
     }
   });
 
+  test('a SQLite database of version 2 upgrades in place: its SMS counts become sign_in_counts', async (t) => {
+    if (ENGINE !== 'sqlite') return t.skip('SQLite only');
+    const file = join(dir, 'v2.sqlite');
+    const old = new m.SqliteDb(file);
+    assert.deepEqual(await m.migrate(old, m.SQLITE_MIGRATIONS.slice(0, 2)), [1, 2]);
+    await old.run('INSERT INTO sms_sends (recipient, sent_ms) VALUES (?, ?)', ['acct_x', 123]);
+    await old.close();
+    const s = await m.openStorage({ path: file });
+    try {
+      assert.deepEqual(await s.db.all('SELECT kind, key, at_ms FROM sign_in_counts'), [{ kind: 'sms', key: 'acct_x', at_ms: 123 }]);
+      assert.equal((await s.ready()).ok, true);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a statement on the SQLite database inside one of its own transactions is refused, not left waiting', async (t) => {
+    if (ENGINE !== 'sqlite') return t.skip('SQLite only');
+    const db = new m.SqliteDb(':memory:');
+    try {
+      await assert.rejects(
+        db.transaction(async () => db.get('SELECT 1 AS one')),
+        /inside one of its transactions/,
+      );
+      assert.deepEqual(await db.get('SELECT 1 AS one'), { one: 1 }, 'and the database goes on');
+    } finally {
+      await db.close();
+    }
+  });
+
   test('instances starting together on one database apply each migration once', async (t) => {
     if (ENGINE !== 'postgres') return t.skip('PostgreSQL only: SQLite serves one process');
     const { url, drop } = await createPgDatabase();
