@@ -10,7 +10,7 @@
  * | `DATABASE_PATH` | without `DATABASE_URL`: the SQLite file; default `.data/express.sqlite` |
  * | `SHUTDOWN_STREAM_RETRY_MS` | on SIGTERM, open event streams are told to reconnect after this long (and up to twice it); default 1000 |
  * | `SSE_HEARTBEAT_MS` | milliseconds between an event stream's heartbeats (keep it under the load balancer's idle timeout); default 15000 |
- * | `RATE_LIMIT_PER_MINUTE`, `SIGN_IN_RATE_LIMIT_PER_MINUTE` | requests per client IP and minute, on every route (ten times it with a secret key) and on the sign-in routes; default 600 and 30 |
+ * | `RATE_LIMIT_PER_MINUTE`, `SIGN_IN_RATE_LIMIT_PER_MINUTE` | requests per client IP and minute, on every route (ten times it with a secret key) and on the sign-in routes, counted in the database; default 600 and 30; `RATE_LIMIT_PER_MINUTE=0` turns both off (a benchmark, a proxy that limits) |
  * | `PUBLIC_URL` | the origin login links point at (production: required, https) |
  * | `TRUST_PROXY=1` | behind a reverse proxy: trust `X-Forwarded-Proto` / `-For` |
  * | `ALLOWED_ORIGINS` | more origins (comma-separated) allowed to make state-changing requests |
@@ -41,7 +41,8 @@ export interface EnvConfig {
   /** Milliseconds a shut-down instance's streams wait before reconnecting (and up to twice that). */
   shutdownStreamRetryMs: number;
   heartbeatMs: number;
-  rateLimit: { max: number; signInMax: number };
+  /** `false`: off (`RATE_LIMIT_PER_MINUTE=0`). */
+  rateLimit: { max: number; signInMax: number } | false;
   publicUrl?: string;
   trustProxy: boolean;
   allowedOrigins: string[];
@@ -95,7 +96,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root: string): EnvConfig {
   };
   const retry = integer('SHUTDOWN_STREAM_RETRY_MS', 1000, 0, 600_000);
   const heartbeatMs = integer('SSE_HEARTBEAT_MS', 15_000, 1000, 3600_000);
-  const rateLimit = { max: integer('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000), signInMax: integer('SIGN_IN_RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000) };
+  const max = integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000);
+  const rateLimit = max === 0 ? (false as const) : { max, signInMax: integer('SIGN_IN_RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000) };
   const base = {
     mode,
     port,

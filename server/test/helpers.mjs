@@ -62,55 +62,15 @@ export async function openTestStorage({ clock, path } = {}) {
   return { storage, path: file, async close() { await storage.close(); rmSync(dir, { recursive: true, force: true }); } };
 }
 
-let filePromise;
 let modulePromise;
-/** The path of the built server module (server/src/index.ts). */
-export function serverModulePath() {
-  filePromise ??= buildServer();
-  return filePromise;
-}
 /** The built server module (server/src/index.ts). */
 export function serverModule() {
-  modulePromise ??= serverModulePath().then((file) => import(file));
+  modulePromise ??= buildServer().then((file) => import(file));
   return modulePromise;
 }
 
-/**
- * Starts the reference server as a process of its own (server/test/instance.mjs: `npm start`'s
- * code) with `env` added to this one's, on a free loopback port. Resolves once it listens, with
- * `{ origin, child, output(), exited, stop(signal) }`; `stop` resolves with the exit code.
- */
-export async function startInstance(env) {
-  const { spawn } = await import('node:child_process');
-  const root = mkdtempSync(join(tmpdir(), 'express-instance-'));
-  const child = spawn(process.execPath, [new URL('./instance.mjs', import.meta.url).pathname], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env, SERVER_MODULE: await serverModulePath(), INSTANCE_ROOT: root },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
-  void exited.then(() => rmSync(root, { recursive: true, force: true }));
-  const origin = await new Promise((resolve, reject) => {
-    const look = () => {
-      const m = /Express login page:\s+(http:\/\/[^/\s]+)\/login/.exec(out);
-      if (m) resolve(m[1]);
-    };
-    child.stdout.on('data', look);
-    void exited.then((code) => reject(new Error(`The instance exited (${code}) before listening:\n${out}`)));
-  });
-  return {
-    origin,
-    child,
-    output: () => out,
-    exited,
-    async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
-    },
-  };
-}
+/** An instance of the reference server in a process of its own (server/instance.mjs). */
+export { startInstance } from '../instance.mjs';
 
 /** A clock that moves only when told. */
 export function fakeClock(startMs) {

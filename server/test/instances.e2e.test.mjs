@@ -137,8 +137,9 @@ describe('a browser’s event stream across a deploy', { skip }, () => {
         const pay = async () => payments.push((await a.post('/dev/payments', { amount: 100 + payments.length })).json.id);
         const seen = () => page.evaluate(() => window.events.filter((e) => e.type === 'balance_transaction.created').map((e) => e.data.id));
 
-        // The stream is on B; payments through A reach it.
-        await until(() => lb.log.some((r) => r.url.startsWith('/v1/events') && r.target === B.origin), 'the stream on B');
+        // The stream is on B (B answered it: it listens from then on; a payment before that is
+        // not this new stream's, which asks for nothing older); payments through A reach it.
+        await until(() => lb.log.some((r) => r.url.startsWith('/v1/events') && r.target === B.origin && r.status === 200), 'the stream on B');
         await pay();
         await until(async () => (await seen()).length === 1, 'the first payment, through B');
         await pay();

@@ -196,6 +196,15 @@ describe('production mode', () => {
     assert.throws(() => m.configFromEnv({ ...env, WEBHOOK_SECRET: 'sk_test_123' }, dir), /whsec_/);
   });
 
+  test('rate limits from the environment: defaults, both numbers, RATE_LIMIT_PER_MINUTE=0 turns them off, nonsense refused', () => {
+    assert.deepEqual(m.configFromEnv({}, dir).rateLimit, { max: 600, signInMax: 30 });
+    assert.deepEqual(m.configFromEnv({ RATE_LIMIT_PER_MINUTE: '120', SIGN_IN_RATE_LIMIT_PER_MINUTE: '5' }, dir).rateLimit, { max: 120, signInMax: 5 });
+    assert.equal(m.configFromEnv({ RATE_LIMIT_PER_MINUTE: '0' }, dir).rateLimit, false);
+    assert.throws(() => m.configFromEnv({ RATE_LIMIT_PER_MINUTE: '-1' }, dir), /RATE_LIMIT_PER_MINUTE/);
+    assert.throws(() => m.configFromEnv({ RATE_LIMIT_PER_MINUTE: 'lots' }, dir), /RATE_LIMIT_PER_MINUTE/);
+    assert.throws(() => m.configFromEnv({ SIGN_IN_RATE_LIMIT_PER_MINUTE: '0' }, dir), /SIGN_IN_RATE_LIMIT_PER_MINUTE/);
+  });
+
   test('the webhook SMS sender posts { to, body } with its token and fails on an error status', async () => {
     const calls = [];
     const fetchStub = async (url, init) => {
