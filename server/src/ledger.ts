@@ -213,13 +213,16 @@ export class Ledger implements LedgerStore {
       const id = (cursorName === 'starting_after' ? f.starting_after : f.ending_before)!;
       const c = await this.db.get<{ created: number }>(`SELECT created FROM ${table} WHERE id = ? AND account_id = ?`, [id, accountId]);
       if (!c) throw invalidParam(cursorName, `No such ${noun}: '${id.slice(0, 64)}'`, 'resource_missing');
+      // The bare bound on `created` first: with it the planner (SQLite's and PostgreSQL's) starts
+      // the index scan at the cursor; without it, the OR alone made SQLite walk the index from the
+      // newest row to the cursor (25 ms at 400,000 rows deep instead of 0.2 ms).
       if (cursorName === 'starting_after') {
-        conditions.push('(created < ? OR (created = ? AND id < ?))');
+        conditions.push('created <= ?', '(created < ? OR (created = ? AND id < ?))');
       } else {
-        conditions.push('(created > ? OR (created = ? AND id > ?))');
+        conditions.push('created >= ?', '(created > ? OR (created = ? AND id > ?))');
         ascending = true;
       }
-      params.push(c.created, c.created, id);
+      params.push(c.created, c.created, c.created, id);
     }
     const order = ascending ? 'created ASC, id ASC' : 'created DESC, id DESC';
     const from = index && this.db.engine === 'sqlite' ? `${table} INDEXED BY ${index}` : table;
