@@ -1,5 +1,5 @@
 import type { ExpressError } from './contract/errors.js';
-import type { BalanceTransaction, Interval } from './contract/types.js';
+import type { BalanceTransaction, Interval, Payout } from './contract/types.js';
 
 /** Detail of `express-error`: the error and the adapter method that failed. */
 export interface ExpressErrorDetail {
@@ -21,6 +21,17 @@ export class ExpressErrorEvent extends CustomEvent<ExpressErrorDetail> {
 export class ExpressTransactionSelectEvent extends CustomEvent<{ transaction: BalanceTransaction }> {
   constructor(transaction: BalanceTransaction) {
     super('express-transaction-select', { ...init, detail: { transaction } });
+  }
+}
+
+/**
+ * `express-payout-select` (cancelable): the person selected a payout (in `<express-payouts>` or
+ * `<express-balance>`). Unless a listener calls `preventDefault()` (to show the payout on the
+ * platform's own page), the element opens the payout's details.
+ */
+export class ExpressPayoutSelectEvent extends CustomEvent<{ payout: Payout }> {
+  constructor(payout: Payout) {
+    super('express-payout-select', { ...init, cancelable: true, detail: { payout } });
   }
 }
 
@@ -64,6 +75,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'express-error': ExpressErrorEvent;
     'express-transaction-select': ExpressTransactionSelectEvent;
+    'express-payout-select': ExpressPayoutSelectEvent;
     'express-range-change': ExpressRangeChangeEvent;
     'express-login-redirect': ExpressLoginRedirectEvent;
     'express-unsupported-browser': ExpressUnsupportedBrowserEvent;

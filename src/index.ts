@@ -27,3 +27,7 @@ import './components/earnings/earnings.js';
 
 export * from './components/transactions/transactions.component.js';
 import './components/transactions/transactions.js';
+
+export * from './components/payouts/payouts.component.js';
+export * from './components/payouts/payout-details.component.js';
+import './components/payouts/payouts.js';

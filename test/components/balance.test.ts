@@ -116,7 +116,7 @@ describe('<express-balance>', function () {
     expect(texts(el, '[part=currency] dt')).to.deep.equal(['Available', 'Available soon', 'On the way to your bank']);
     expect(el.shadowRoot!.querySelector('.code')).to.equal(null); // one currency: no code label
 
-    expect(text(el, '[part=next-payout]')).to.equal(`Next payout $40.00 Expected ${day(NOV_28)}`);
+    expect(text(el, '[part=next-payout]')).to.equal(`Next payout $40.00 Expected ${day(NOV_28)} View details`);
     expect(day(NOV_28)).to.match(/^Fri, /);
     expect(text(el, '[part=schedule]')).to.equal('Payout schedule Daily, 2 days after payment');
 
@@ -180,7 +180,7 @@ describe('<express-balance>', function () {
     await waitUntil(() => el.shadowRoot!.querySelector('[part=total]'));
     expect(text(el, '[part=in-transit]')).to.equal('$147.35');
     expect(text(el, '[part=total]')).to.equal('$147.35');
-    expect(text(el, '[part=next-payout]')).to.equal(`Next payout $147.35 Expected ${day(NOV_28)}`);
+    expect(text(el, '[part=next-payout]')).to.equal(`Next payout $147.35 Expected ${day(NOV_28)} View details`);
   });
 
   it('explains a negative balance in words, tied to the amount', async () => {

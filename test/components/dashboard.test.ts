@@ -155,24 +155,25 @@ describe('<express-dashboard>', () => {
 
   describe('layout', () => {
     it('reads the sections attribute', () => {
-      expect([...parseSections(null)]).to.deep.equal(['header', 'balance', 'earnings', 'transactions']);
+      expect([...parseSections(null)]).to.deep.equal(['header', 'balance', 'earnings', 'transactions', 'payouts']);
       expect([...parseSections('transactions, Balance')]).to.deep.equal(['balance', 'transactions']);
       expect([...parseSections('')]).to.deep.equal([]);
       expect([...parseSections('chart header')]).to.deep.equal(['header']);
     });
 
-    it('lays out header, balance, earnings and transactions by default; sections picks', async () => {
+    it('lays out header, balance, earnings, transactions and payouts by default; sections picks', async () => {
       const adapter = new DeferredAdapter();
       const el = await fixture<ExpressDashboard>(html`<express-dashboard .adapter=${adapter}></express-dashboard>`);
       const tags = () => [...shadow(el).querySelectorAll('[part=grid] > *')].map((n) => n.localName);
-      expect(tags()).to.deep.equal(['express-balance', 'express-earnings', 'express-transactions']);
+      expect(tags()).to.deep.equal(['express-balance', 'express-earnings', 'express-transactions', 'express-payouts']);
       expect([...shadow(el).querySelectorAll('[part=grid] > *')].map((n) => n.getAttribute('part'))).to.deep.equal([
-        'balance', 'earnings', 'transactions',
+        'balance', 'earnings', 'transactions', 'payouts',
       ]);
       expect(shadow(el).querySelector('[part=header]')!.hasAttribute('hidden')).to.equal(false);
       // The default children are registered by the dashboard's entry point.
       expect(shadow(el).querySelector('express-earnings')).to.be.instanceOf(customElements.get('express-earnings')!);
       expect(shadow(el).querySelector('express-transactions')).to.be.instanceOf(customElements.get('express-transactions')!);
+      expect(shadow(el).querySelector('express-payouts')).to.be.instanceOf(customElements.get('express-payouts')!);
 
       el.sections = 'transactions header balance';
       await el.updateComplete;
@@ -200,6 +201,9 @@ describe('<express-dashboard>', () => {
       expect(box('transactions').top).to.be.above(box('earnings').bottom);
       expect(box('transactions').left).to.equal(box('earnings').left);
       expect(box('transactions').width).to.be.closeTo(box('earnings').width, 1);
+      // The payouts below the transactions, in the same column.
+      expect(box('payouts').top).to.be.above(box('transactions').bottom);
+      expect(box('payouts').left).to.equal(box('transactions').left);
       wrap.style.width = '390px';
       await waitUntil(() => box('earnings').top > box('balance').top, 'stacked');
       expect(box('balance').width).to.be.closeTo(box('grid').width, 1);

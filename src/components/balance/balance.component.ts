@@ -12,6 +12,7 @@ import { AdapterController, operation } from '../shared/adapter-controller.js';
 import { errorView } from '../shared/error-view.js';
 import { LiveController } from '../shared/live-controller.js';
 import { LocaleController } from '../shared/locale.js';
+import { PayoutDialogController } from '../shared/payout-dialog.js';
 import { fetchPayouts } from './balance.data.js';
 import {
   balanceByCurrency,
@@ -68,6 +69,9 @@ const REFRESH_DELAY = 250;
  * @csspart payout - One payout in a list.
  * @csspart status - A payout's status badge.
  * @csspart error - The error message with its Retry button.
+ * @csspart next-payout-details - The next payout's "View details" button (one payout that day).
+ * @csspart dialog - The dialog with a payout's details (when `<express-payout-details>` is defined).
+ * @csspart details - The `<express-payout-details>` in it.
  *
  * @cssproperty --express-color-primary - Focus rings, the "in transit" badge.
  * @cssproperty --express-color-background - Badges and buttons.
@@ -82,6 +86,9 @@ const REFRESH_DELAY = 250;
  * @cssproperty --express-border-radius - The corners.
  * @cssproperty --express-spacing-unit - The spacing rhythm.
  *
+ * @fires express-payout-select - A payout was selected (a payout in a list, or the next payout's
+ * "View details"); `detail.payout` is the payout. Cancelable: unless prevented, its details open in a
+ * dialog when `<express-payout-details>` is defined (the `./payouts` and `./dashboard` entries).
  * @fires express-error - An adapter call failed (`getAccount`, `getBalance`, `listPayouts`), or
  * the live feed sent an invalid event (`subscribe`); `detail` is `{ error, operation }`.
  */
@@ -95,6 +102,12 @@ export class ExpressBalance extends LitElement {
   private readonly _live = new LiveController(this, this._adapters, {
     onEvent: (e) => this._onEvent(e),
     onStop: () => this._stopRefreshes(),
+  });
+  /** Selecting a payout: `express-payout-select`, then its details in a dialog. */
+  private readonly _dialog = new PayoutDialogController(this, {
+    locale: () => this._l10n.locale,
+    platformName: () => this._adapters.dashboard?.platformName ?? null,
+    words: () => ({ title: this._l10n.strings.payouts.details.title, close: this._l10n.strings.common.close }),
   });
 
   /** Loaded data (kept while live updates and refreshes change it). */
@@ -162,6 +175,7 @@ export class ExpressBalance extends LitElement {
       case 'payout.created':
       case 'payout.updated':
         this._data = { ...data, payouts: upsertPayout(data.payouts, e.data) };
+        this._dialog.update(e.data);
         break;
     }
   }
@@ -221,6 +235,10 @@ export class ExpressBalance extends LitElement {
     void this._load.run();
   };
 
+  private _select(p: Payout, e: Event): void {
+    this._dialog.select(p, e.currentTarget as HTMLElement);
+  }
+
   private _retryRefresh = (): void => {
     const op = this._refreshError?.operation;
     this._refreshError = undefined;
@@ -278,11 +296,13 @@ export class ExpressBalance extends LitElement {
     const reason = p.status === 'failed' && p.failure_message?.trim() ? p.failure_message.trim() : null;
     return html`
       <li class="payout" part="payout" data-id=${p.id}>
-        <span class="date">${formatArrivalDate(p.arrival_date, zone, locale, now)}</span>
-        <span class="amount ${p.amount < 0 ? 'negative' : ''}">${this._money(p.amount, p.currency, locale)}</span>
-        <span class="pill status-${p.status}" part="status">${status}</span>
-        ${p.method === 'instant' ? html`<span class="method">${s.balance.instant}</span>` : nothing}
-        ${reason ? html`<span class="reason">${reason}</span>` : nothing}
+        <button class="payout-select" type="button" @click=${(e: Event) => this._select(p, e)}>
+          <span class="date">${formatArrivalDate(p.arrival_date, zone, locale, now)}</span>
+          <span class="amount ${p.amount < 0 ? 'negative' : ''}">${this._money(p.amount, p.currency, locale)}</span>
+          <span class="pill status-${p.status}" part="status">${status}</span>
+          ${p.method === 'instant' ? html`<span class="method">${s.balance.instant}</span>` : nothing}
+          ${reason ? html`<span class="reason">${reason}</span>` : nothing}
+        </button>
       </li>
     `;
   }
@@ -321,7 +341,11 @@ export class ExpressBalance extends LitElement {
                   ${format(b.expected, { date: formatArrivalDate(next.arrivalDate, zone, locale, now) })}${next.payouts.length > 1
                     ? html` · <span part="payout-count">${b.payoutCount(next.payouts.length, locale)}</span>`
                     : nothing}
-                </p>`
+                </p>
+                ${next.payouts.length === 1
+                  ? html`<button class="link" part="next-payout-details" type="button" @click=${(e: Event) => this._select(next.payouts[0]!, e)}>
+                      ${s.payouts.viewDetails}</button>`
+                  : nothing}`
             : estimate
               ? html`<p class="next-amount amount" part="estimate">
                     ${format(b.about, { amount: this._money(estimate.amount, estimate.currency, locale) })}
@@ -352,6 +376,7 @@ export class ExpressBalance extends LitElement {
         ${this._refreshError && data ? errorView(this._refreshError.error, s, locale, this._retryRefresh) : nothing}
         ${data ? this._renderData(data, s, locale) : failed ? errorView(failed, s, locale, this._retry) : this._renderSkeleton(s)}
       </section>
+      ${this._dialog.render()}
     `;
   }
 }

@@ -1,10 +1,14 @@
 import { css } from 'lit';
+import { payoutDialogStyles } from '../shared/payout-dialog.js';
+import { payoutStatusStyles } from '../shared/payout-styles.js';
 import { shared, tokens } from '../shared/theme.js';
 
 /** Styles of `<express-balance>`. */
 export const styles = [
   tokens,
   shared,
+  payoutStatusStyles,
+  payoutDialogStyles,
   css`
     :host {
       display: block;
@@ -114,14 +118,37 @@ export const styles = [
       display: grid;
     }
     .payout {
+      border-top: 1px solid var(--_border);
+    }
+    /* The whole payout is the button that opens its details. */
+    .payout-select {
       display: grid;
       grid-template-columns: minmax(0, 1fr) auto auto;
       align-items: center;
       column-gap: calc(var(--_space) * 1.5);
       row-gap: 2px;
+      width: 100%;
       min-height: 44px;
+      margin: 0;
       padding: calc(var(--_space) / 2) 0;
-      border-top: 1px solid var(--_border);
+      border: 0;
+      background: none;
+      text-align: start;
+      cursor: pointer;
+    }
+    .payout-select:hover .date {
+      text-decoration: underline;
+    }
+    .link {
+      justify-self: start;
+      margin: 0;
+      padding: 0;
+      min-height: 24px;
+      border: 0;
+      background: none;
+      color: var(--_primary);
+      text-decoration: underline;
+      cursor: pointer;
     }
     .payout .date {
       overflow-wrap: anywhere;
@@ -130,21 +157,6 @@ export const styles = [
     .payout .reason {
       grid-column: 1 / -1;
       font-size: 12px;
-    }
-    .pill.status-paid {
-      border-color: color-mix(in srgb, var(--_success) 55%, var(--_border));
-      background: color-mix(in srgb, var(--_success) 12%, var(--_bg));
-    }
-    .pill.status-in_transit {
-      border-color: color-mix(in srgb, var(--_primary) 55%, var(--_border));
-      background: color-mix(in srgb, var(--_primary) 12%, var(--_bg));
-    }
-    .pill.status-failed {
-      border-color: var(--_danger);
-      background: color-mix(in srgb, var(--_danger) 12%, var(--_bg));
-    }
-    .pill.status-canceled {
-      border-style: dashed;
     }
     .error .message {
       display: grid;

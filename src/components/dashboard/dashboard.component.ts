@@ -22,7 +22,7 @@ export function accountDisplayName(account: ExpressAccount | undefined): string 
 }
 
 /** The parts of the default layout, in the order they appear. */
-export const DASHBOARD_SECTIONS = ['header', 'balance', 'earnings', 'transactions'] as const;
+export const DASHBOARD_SECTIONS = ['header', 'balance', 'earnings', 'transactions', 'payouts'] as const;
 
 /** One part of the default layout. */
 export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
@@ -42,8 +42,8 @@ export const ANNOUNCE_EVERY_MS = 5000;
 
 /**
  * The whole dashboard in one tag: a header with the account's name, the platform's name and a
- * "Test mode" badge, then `<express-balance>`, `<express-earnings>` and `<express-transactions>`
- * in a responsive grid (`sections` picks which), all fed by one adapter.
+ * "Test mode" badge, then `<express-balance>`, `<express-earnings>`, `<express-transactions>` and
+ * `<express-payouts>` in a responsive grid (`sections` picks which), all fed by one adapter.
  *
  * It provides every element inside it, through `@lit/context`, an adapter that calls the
  * platform's adapter, shares concurrent `getAccount`/`getBalance` calls, and whose `subscribe`
@@ -62,9 +62,9 @@ export const ANNOUNCE_EVERY_MS = 5000;
  * inside leave live announcements to the dashboard.
  *
  * The component class renders the child tags without registering them: the
- * `express-dashboard-elements/dashboard` entry point registers all four.
+ * `express-dashboard-elements/dashboard` entry point registers all of them.
  *
- * @summary The complete earnings dashboard: header, balance, earnings chart and transactions, live.
+ * @summary The complete earnings dashboard: header, balance, earnings chart, transactions and payouts, live.
  *
  * @slot - More content after the default sections (any express element placed here gets the adapter too).
  * @slot header-actions - The platform's own controls in the header (a help link, a menu, ...).
@@ -80,6 +80,7 @@ export const ANNOUNCE_EVERY_MS = 5000;
  * @csspart balance - The default `<express-balance>`.
  * @csspart earnings - The default `<express-earnings>`.
  * @csspart transactions - The default `<express-transactions>`.
+ * @csspart payouts - The default `<express-payouts>`.
  * @csspart footer - The footer wrapper.
  *
  * @cssproperty --express-color-primary - Set from the account's branding unless the page sets it.
@@ -133,7 +134,7 @@ export class ExpressDashboard extends LitElement {
   @property({ reflect: true })
   locale: string | null = null;
 
-  /** Which default sections appear: `header`, `balance`, `earnings`, `transactions` (spaces or commas); all when absent. */
+  /** Which default sections appear: `header`, `balance`, `earnings`, `transactions`, `payouts` (spaces or commas); all when absent. */
   @property()
   sections: string | null = null;
 
@@ -281,7 +282,7 @@ export class ExpressDashboard extends LitElement {
       if (this._brandText) brand['--express-color-on-primary'] = brand['--_on-primary'] = this._brandText;
     }
     const pair = sections.has('balance') && sections.has('earnings');
-    const grid = sections.has('balance') || sections.has('earnings') || sections.has('transactions');
+    const grid = sections.has('balance') || sections.has('earnings') || sections.has('transactions') || sections.has('payouts');
     return html`
       <div part="base" style=${styleMap(brand)}>
         <header part="header" ?hidden=${!sections.has('header')}>
@@ -307,6 +308,7 @@ export class ExpressDashboard extends LitElement {
           ${sections.has('transactions')
             ? html`<express-transactions part="transactions" class="transactions"></express-transactions>`
             : nothing}
+          ${sections.has('payouts') ? html`<express-payouts part="payouts" class="payouts"></express-payouts>` : nothing}
         </div>
         <slot></slot>
         <div part="footer" class="footer"><slot name="footer"></slot></div>

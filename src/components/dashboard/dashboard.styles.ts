@@ -76,8 +76,8 @@ export const styles = [
     @container (min-width: 960px) {
       .grid.pair {
         grid-template-columns: minmax(300px, 1fr) minmax(0, 2.4fr);
-        grid-template-areas: 'balance earnings' 'balance transactions';
-        grid-template-rows: auto 1fr;
+        grid-template-areas: 'balance earnings' 'balance transactions' 'balance payouts';
+        grid-template-rows: auto auto 1fr;
       }
       .grid.pair .balance {
         grid-area: balance;
@@ -87,6 +87,9 @@ export const styles = [
       }
       .grid.pair .transactions {
         grid-area: transactions;
+      }
+      .grid.pair .payouts {
+        grid-area: payouts;
       }
     }
   `,

@@ -1,8 +1,9 @@
-// The full dashboard: registers <express-dashboard> and the three elements its default layout
+// The full dashboard: registers <express-dashboard> and the elements its default layout
 // renders. (The component class itself only renders their tags; a page that wants the dashboard's
 // context and header without the chart can import dashboard.component.js and register it itself.)
 import '../balance/balance.js';
 import '../earnings/earnings.js';
+import '../payouts/payouts.js';
 import '../transactions/transactions.js';
 import { ExpressDashboard } from './dashboard.component.js';
 

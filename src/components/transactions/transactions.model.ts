@@ -11,8 +11,9 @@
  * ```
  */
 import { CATEGORIES, CATEGORY_TYPES, categoryOf, type Category } from '../../contract/categories.js';
-import type { BalanceTransaction, List, ListBalanceTransactionsParams, TimeRange } from '../../contract/types.js';
+import type { Balance, BalanceTransaction, List, ListBalanceTransactionsParams, TimeRange } from '../../contract/types.js';
 import { customRange, parseLocalIsoDate, rangeForPreset } from '../../core/time.js';
+import { CursorFeed } from '../shared/cursor-feed.js';
 
 /** The category filter: every category, or one of `categoryOf`'s. */
 export type CategoryFilter = 'all' | Category;
@@ -168,57 +169,24 @@ export function matchesQuery(txn: BalanceTransaction, query: TransactionQuery): 
 export type ListPage = (params: ListBalanceTransactionsParams, signal?: AbortSignal) => Promise<List<BalanceTransaction>>;
 
 /**
- * The rows of one query, page by page: newest first, each transaction once.
- *
- * The cursor is the last transaction the adapter returned (not the last one kept), so a page
- * never skips one; a transaction already here (from an earlier page or a live event) is not added
- * again. With `other`, requests continue until a page's worth has matched or the adapter has no
- * more. What arrives is kept as it arrives: a request that fails keeps the rows of the ones before.
+ * The rows of one query, page by page: newest first, each transaction once (see `CursorFeed`).
+ * With `other`, requests continue until a page's worth has matched or the adapter has no more.
  */
-export class TransactionFeed {
-  /** The rows, newest first. A new array whenever it changes. */
-  rows: readonly BalanceTransaction[] = [];
-  /** Whether the adapter has more after the cursor. */
-  hasMore = true;
-  /** Whether a page has arrived (the first page, after which the list can be shown). */
-  loaded = false;
-  private cursor: string | undefined;
-  private readonly ids = new Set<string>();
-
-  constructor(readonly query: TransactionQuery) {}
-
-  /** Whether a transaction with this id is in the rows. */
-  has(id: string): boolean {
-    return this.ids.has(id);
+export class TransactionFeed extends CursorFeed<BalanceTransaction, ListBalanceTransactionsParams> {
+  constructor(readonly query: TransactionQuery) {
+    super();
   }
 
-  /**
-   * Loads the next page's worth of matching transactions (see the class) and returns how many
-   * rows it added. Rejects with the adapter's error (or the abort reason); rows that arrived
-   * before stay.
-   */
-  async loadPage(list: ListPage, signal?: AbortSignal): Promise<number> {
-    if (!this.hasMore) return 0;
-    let added = 0;
-    do {
-      const page = await list(pageParams(this.query, this.cursor), signal);
-      if (signal?.aborted) throw signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
-      const fresh: BalanceTransaction[] = [];
-      for (const txn of page.data) {
-        if (this.ids.has(txn.id) || !matchesQuery(txn, this.query)) continue;
-        this.ids.add(txn.id);
-        fresh.push(txn);
-      }
-      const last = page.data.at(-1);
-      if (last) this.cursor = last.id;
-      // A page that is empty but claims more cannot be followed: the list ends there.
-      this.hasMore = page.has_more === true && last !== undefined;
-      this.loaded = true;
-      // concat, not spread: a plain copy, several times faster on 100,000 rows in some engines.
-      if (fresh.length) this.rows = this.rows.concat(fresh);
-      added += fresh.length;
-    } while (this.hasMore && this.query.clientCategory && added < this.query.pageSize);
-    return added;
+  protected paramsAfter(startingAfter: string | undefined): ListBalanceTransactionsParams {
+    return pageParams(this.query, startingAfter);
+  }
+
+  protected matches(txn: BalanceTransaction): boolean {
+    return matchesQuery(txn, this.query);
+  }
+
+  protected continueAfter(added: number): boolean {
+    return this.query.clientCategory !== undefined && added < this.query.pageSize;
   }
 
   /**
@@ -258,4 +226,10 @@ export function activeFilters(filters: TransactionFilters): ('category' | 'range
   if (toRange(filters.range) !== 'all') out.push('range');
   if (filters.currency) out.push('currency');
   return out;
+}
+
+/** The currencies of a balance (available and pending), lowercase, sorted: the currency filter's options. */
+export function balanceCurrencies(balance: Balance | undefined): string[] {
+  if (!balance) return [];
+  return [...new Set([...balance.available, ...balance.pending].map((a) => a.currency.toLowerCase()))].sort();
 }

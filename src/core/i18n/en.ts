@@ -4,7 +4,7 @@
  *
  * Conventions for every language:
  * - Grouped by element (`common`, `categories`, `statuses`, `descriptions`, `transactions`,
- *   `earnings`, `balance`, `dashboard`, `login`); later issues add keys inside their group.
+ *   `earnings`, `balance`, `payouts`, `dashboard`, `login`); later issues add keys inside their group.
  * - Plain text only: no HTML. `{name}` placeholders are filled with `format()`; values are
  *   inserted as text.
  * - A count-dependent message is a function `(n, locale?) => string` that picks the plural form
@@ -151,18 +151,13 @@ export const en = {
     compare: 'Compare with previous period',
     intervals: { day: 'Daily', week: 'Weekly', month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' },
     ranges: {
-      '7d': 'Last 7 days', '30d': 'Last 30 days', '90d': 'Last 90 days', '12m': 'Last 12 months',
+      '7d': 'Last 7 days', '30d': 'Last 30 days', '90d': 'Last 90 days', '12m': 'Last 12 months + this month',
       ytd: 'Year to date', all: 'All time', custom: 'Custom',
     },
     from: 'From',
     to: 'To',
     currency: 'Currency',
-    /** The `{previous}` of `up`/`down`/`same`, per range; `period` for ytd, all and custom. */
-    previous: {
-      '7d': 'previous 7 days', '30d': 'previous 30 days', '90d': 'previous 90 days',
-      '12m': 'previous 12 months', period: 'previous period',
-    },
-    /** `{pct}`: the change, formatted as a percentage without sign. */
+    /** `{pct}`: the change, formatted as a percentage without sign; `{previous}`: the dates compared with ("Oct 9 – Nov 7"). */
     up: 'up {pct} vs {previous}',
     down: 'down {pct} vs {previous}',
     same: 'no change vs {previous}',
@@ -177,6 +172,12 @@ export const en = {
     /** The comparison could not load; the chart stays. */
     previousError: 'The previous period could not be loaded.',
     noComparison: 'no earlier data to compare',
+    /** A bucket whose period is not over: `{period}` is its label ("November 2026"). */
+    soFar: '{period} (so far)',
+    /** A bucket the range cuts: `{dates}` are the dates of it that count ("Mar 10 – 31"). */
+    partOf: '{period} ({dates})',
+    /** Legend of the lighter bars: a period not over yet, or cut by the range. */
+    incompleteLegend: 'Incomplete period',
     empty: 'No earnings in this period',
     loaded: (n: number, locale?: string): string =>
       plural(L, locale, n, { one: 'Loaded {count} transaction', other: 'Loaded {count} transactions' }),
@@ -234,11 +235,111 @@ export const en = {
     columns: { arrival: 'Arrival', amount: 'Amount', status: 'Status' },
   },
 
+  payouts: {
+    title: 'Payouts',
+    statusLabel: 'Status',
+    allStatuses: 'All statuses',
+    /** The arrival date filter. Presets count back from today and keep every later payout (upcoming ones too). */
+    rangeLabel: 'Arrival date',
+    ranges: { '30d': 'Last 30 days', '90d': 'Last 90 days', '12m': 'Last 12 months', all: 'All time', custom: 'Custom' },
+    columns: { arrival: 'Arrival', amount: 'Amount', status: 'Status', method: 'Method', destination: 'Destination' },
+    methods: { standard: 'Standard', instant: 'Instant' },
+    /** Where the money went. `{last4}`: the last four digits; `{brand}`: a card's brand. */
+    destinations: {
+      bankAccount: 'Bank account',
+      bankAccountEnding: 'Bank account ···· {last4}',
+      card: 'Card',
+      cardEnding: '{brand} ···· {last4}',
+      accountEnding: 'Account ···· {last4}',
+    },
+    /** No payout at all; the schedule follows in words. */
+    empty: 'No payouts yet',
+    /** `{schedule}`: the payout schedule in words ("Daily, 2 days after payment"). */
+    emptySchedule: 'Your payout schedule: {schedule}. Payouts appear here as soon as they are made.',
+    /** `{filters}`: the active filters as one list. */
+    emptyFiltered: 'No payouts match these filters: {filters}.',
+    showing: (n: number, locale?: string): string =>
+      plural(L, locale, n, { one: 'Showing {count} payout', other: 'Showing {count} payouts' }),
+    loadingMore: 'Loading more…',
+    /** The name of a row's button for assistive technology: what opens. */
+    viewDetails: 'View details',
+    /** `{amount}` and `{date}` formatted: the accessible name of a row. */
+    rowLabel: 'Payout of {amount}, {date}',
+    /** Why a failed or canceled payout did not arrive, and what to do. */
+    problems: {
+      reasons: {
+        account_closed: 'The bank account has been closed.',
+        account_frozen: 'The bank account has been frozen.',
+        bank_account_restricted: 'The bank account has restrictions on the payouts it can receive.',
+        bank_ownership_changed: 'The bank account now belongs to someone else.',
+        could_not_process: 'The bank could not process this payout.',
+        debit_not_authorized: 'The bank account does not accept this kind of transfer.',
+        declined: 'The bank declined this payout.',
+        incorrect_account_holder_address: 'The account holder’s address does not match the bank’s records.',
+        incorrect_account_holder_name: 'The account holder’s name does not match the bank’s records.',
+        incorrect_account_holder_tax_id: 'The account holder’s tax ID does not match the bank’s records.',
+        insufficient_funds: 'There was not enough money in your balance to cover this payout.',
+        invalid_account_number: 'The account number is not valid.',
+        invalid_currency: 'The bank account cannot receive this currency.',
+        no_account: 'The bank could not find this account.',
+        unsupported_card: 'This card cannot receive payouts.',
+      },
+      unknownReason: 'The payout could not be completed.',
+      canceled: 'This payout was canceled.',
+      canceledAction: 'The money is back in your balance and will be paid out with your next payout.',
+      updateDestination: 'Update your bank details with {platform}. The money is back in your balance and is paid out again once they are fixed.',
+      updateDestinationNoPlatform: 'Update your bank details. The money is back in your balance and is paid out again once they are fixed.',
+      contactBank: 'Contact your bank to find out more. The money is back in your balance.',
+      tryAgain: 'The money is back in your balance and will be paid out again. If this keeps happening, contact {platform}.',
+      tryAgainNoPlatform: 'The money is back in your balance and will be paid out again. If this keeps happening, contact support.',
+      /** Heading above the advice. */
+      whatToDo: 'What you can do',
+    },
+    details: {
+      title: 'Payout details',
+      /** Above the amount. */
+      payout: 'Payout',
+      arrival: 'Arrival date',
+      method: 'Method',
+      destination: 'Destination',
+      bank: 'Bank',
+      statementDescriptor: 'On your bank statement',
+      id: 'Payout ID',
+      timeline: 'Status',
+      /** Timeline steps; `{date}` formatted. */
+      created: 'Started',
+      inTransit: 'On the way to your bank',
+      paid: 'Arrived',
+      expected: 'Expected {date}',
+      failed: 'Failed',
+      canceled: 'Canceled',
+      reconciliation: 'What this payout includes',
+      groups: { charge: 'Payments', refund: 'Refunds', fee: 'Fees', adjustment: 'Adjustments', other: 'Other' },
+      count: 'Count',
+      amount: 'Amount',
+      total: 'Total paid out',
+      matches: 'These add up exactly to the payout.',
+      /** `{sum}`: what the listed transactions add up to; `{amount}`: the payout's amount. */
+      mismatch: 'The transactions listed for this payout add up to {sum}, not to the payout’s {amount}, so no breakdown is shown: the list may be incomplete.',
+      otherCurrency: 'Some transactions listed for this payout are in another currency, so no breakdown is shown.',
+      manual: 'This payout was requested by hand, so it is not tied to particular transactions.',
+      unavailable: 'The transactions in this payout are not available.',
+      inProgress: 'The transactions in this payout are still being matched. Check again once it has arrived.',
+      transactions: 'Transactions',
+      noTransactions: 'No transactions are listed for this payout.',
+      loaded: (n: number, locale?: string): string =>
+        plural(L, locale, n, { one: 'Loaded {count} transaction…', other: 'Loaded {count} transactions…' }),
+      showMore: 'Show more',
+      exported: (n: number, locale?: string): string =>
+        plural(L, locale, n, { one: 'Exported {count} transaction', other: 'Exported {count} transactions' }),
+    },
+  },
+
   dashboard: {
     title: 'Dashboard',
     /** Header line under the account's name. */
     subtitle: 'Your earnings with {platform}',
-    sections: { balance: 'Balance', earnings: 'Earnings', transactions: 'Transactions' },
+    sections: { balance: 'Balance', earnings: 'Earnings', transactions: 'Transactions', payouts: 'Payouts' },
     /** Polite announcement of live activity. */
     newActivity: 'New activity: {description}, {amount}',
     /** Several arrivals announced at once. */
