@@ -1,6 +1,13 @@
 /**
- * `createServer()`: the reference server as a Fastify instance over a database, with every
- * dependency injectable (clock, SMS sender, secrets) so tests run the real thing on loopback.
+ * `createServer()`: the reference server as a Fastify instance over a storage (SQLite, or
+ * PostgreSQL shared by several instances), with every dependency injectable (clock, SMS sender,
+ * secrets) so tests run the real thing on loopback.
+ *
+ * Several instances on one PostgreSQL behave as one server: sessions, sign-in state, rate limits
+ * and events are in the database; a payment recorded by one instance reaches the streams of all
+ * (`NOTIFY`), and signing out on one ends the session's streams on all. `GET /healthz` answers
+ * while the process runs, `GET /readyz` while the database answers with every migration applied
+ * and the instance is not shutting down; `close({ streamRetryMs })` shuts down gracefully.
  */
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -14,7 +21,6 @@ import { expressApiPlugin } from '../../src/server/fastify.js';
 import { ledgerSource } from '../../src/server/ledger-source.js';
 import { systemClock, type Clock } from './clock.js';
 import { requireSessionHook, type AppContext, type Mode } from './context.js';
-import type { Db } from './db.js';
 import { ApiError, installErrorHandlers, isApiPath, sendApiError } from './errors.js';
 import { contentSecurityPolicy, HSTS, SECURITY_HEADERS } from './headers.js';
 import { Ledger } from './ledger.js';
@@ -26,13 +32,14 @@ import { SignIn } from './sign-in.js';
 import { referenceSignIn } from './sign-in-module.js';
 import { HostCheck, isLoopbackAddress, trustedProxies } from './network.js';
 import { DevelopmentSmsSender, type SmsSender } from './sms.js';
+import type { RateLimitCounter, Storage } from './storage/index.js';
 import { stripePlatformApi, type StripePlatformApi } from './stripe-api.js';
 import { StripeWebhookSender } from './stripe-webhooks.js';
 
 /** Options of `createServer()`. */
 export interface ServerOptions {
-  /** An open, migrated database (`openDatabase`). */
-  db: Db;
+  /** An open, migrated storage (`openStorage`); the caller closes it after the server. */
+  storage: Storage;
   /** Default `development`. */
   mode?: Mode;
   /** Default: the real clock. */
@@ -93,7 +100,12 @@ export interface ExpressServer {
   outbox?: DevelopmentSmsSender;
   /** Listens (default 127.0.0.1, port 0 = any free one); returns the origin, e.g. `http://127.0.0.1:8000`. */
   listen(o?: { port?: number; host?: string }): Promise<string>;
-  close(): Promise<void>;
+  /**
+   * Shuts down gracefully: `/readyz` answers 503, the server stops accepting connections, open
+   * event streams end (with `retry: streamRetryMs` and a random part of it, so their browsers
+   * reconnect, elsewhere, a little later and miss nothing), requests in flight finish.
+   */
+  close(o?: { streamRetryMs?: number }): Promise<void>;
 }
 
 declare module 'fastify' {
@@ -118,15 +130,46 @@ function originOf(url: string | undefined): string | undefined {
 }
 
 /** Deletes what has expired for good; returns how many rows went. */
-export function pruneExpired(ctx: AppContext): number {
+export async function pruneExpired(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
   const day = 86_400_000;
-  let n = ctx.sessions.prune();
-  n += ctx.db.prepare('DELETE FROM login_links WHERE expires_at * 1000 < ?').run(now - day).changes;
-  n += ctx.db.prepare('DELETE FROM sign_in_challenges WHERE created_ms < ?').run(now - day).changes;
-  n += ctx.db.prepare('DELETE FROM sms_sends WHERE sent_ms < ?').run(now - day).changes;
-  n += ctx.ledger.events.pruneBefore(Math.floor((now - 7 * day) / 1000));
+  const db = ctx.storage.db;
+  let n = await ctx.sessions.prune();
+  n += (await db.run('DELETE FROM login_links WHERE expires_at < ?', [Math.floor((now - day) / 1000)])).changes;
+  n += (await db.run('DELETE FROM sign_in_challenges WHERE created_ms < ?', [now - day])).changes;
+  // Counts are kept a day: enough for every window of the sign-in rules (the longest is 30 minutes).
+  n += (await db.run('DELETE FROM sign_in_counts WHERE at_ms < ?', [now - day])).changes;
+  n += await ctx.storage.prune(now);
   return n;
+}
+
+/** The channel that tells every instance a session ended (payload: its account). */
+const SESSION_ENDED = 'express_session_ended';
+
+/**
+ * `@fastify/rate-limit`'s store over the database's counters: every instance counts in the same
+ * rows. `child` (a route's own limit) counts under the route's own keys.
+ */
+export function rateLimitStore(counter: RateLimitCounter) {
+  return class DatabaseRateLimitStore {
+    constructor(
+      _options?: unknown,
+      private readonly prefix = '',
+    ) {}
+
+    incr(key: string, cb: (err: Error | null, res?: { current: number; ttl: number }) => void, timeWindow: number): void {
+      counter.hit(`${this.prefix}${key}`, timeWindow).then(
+        ({ count, ttlMs }) => cb(null, { current: count, ttl: ttlMs }),
+        (e: Error) => cb(e),
+      );
+    }
+
+    /** The plugin passes the route's merged options, with `routeInfo` (its method and url). */
+    child(routeOptions: unknown): DatabaseRateLimitStore {
+      const r = (routeOptions as { routeInfo?: { method?: string | string[]; url?: string } }).routeInfo;
+      return new DatabaseRateLimitStore(routeOptions, `${String(r?.method ?? '')} ${r?.url ?? ''} `);
+    }
+  };
 }
 
 /**
@@ -161,31 +204,46 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
     logger: false,
     trustProxy: proxies.length ? proxies : false,
     bodyLimit: 16 * 1024,
-    forceCloseConnections: true,
+    // On close: idle keep-alive connections go at once, requests in flight finish.
+    forceCloseConnections: 'idle',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, verbose: true } },
   });
 
-  const ledger = new Ledger(options.db, clock);
+  const { storage } = options;
+  const db = storage.db;
+  const ledger = new Ledger(db, clock, storage.events);
   const platformName = options.platformName ?? 'Lumen Rides';
   let listening: string | undefined;
   const publicUrl = () => (options.publicUrl ?? listening ?? 'http://127.0.0.1').replace(/\/+$/, '');
-  const signIn = new SignIn(options.db, ledger, clock, options.secret, platformName, () => new URL(publicUrl()).hostname);
-  const sessions = new Sessions(options.db, clock, { ...DEFAULT_SESSION_POLICY, ...options.session });
+  const signIn = new SignIn(db, ledger, clock, options.secret, platformName, () => new URL(publicUrl()).hostname);
+  const sessions = new Sessions(db, clock, { ...DEFAULT_SESSION_POLICY, ...options.session });
   // One implementation of the contract: the library's API over the ledger, with our sign-in.
   const source = ledgerSource({ store: ledger, now: () => clock.now() });
   const api: ExpressApi = createExpressApi({
     source,
-    signIn: referenceSignIn({ signIn, sessions, sms: sms!, loginPageUrl: () => `${publicUrl()}/login`, log, alwaysSecure: mode === 'production' }),
+    signIn: referenceSignIn({
+      signIn,
+      sessions,
+      sms: sms!,
+      loginPageUrl: () => `${publicUrl()}/login`,
+      log,
+      alwaysSecure: mode === 'production',
+      // Every instance ends that session's open streams now, not at their next heartbeat.
+      sessionEnded: (account) => db.notify(SESSION_ENDED, account).catch((e: unknown) => log('Announcing a sign-out failed', e)),
+    }),
     basePath: '/v1',
     heartbeatMs: options.heartbeatMs ?? 15_000,
     onError: log,
   });
   const keys = new SecretKeys(options.secretKeys);
   const stripe = stripePlatformApi({ ledger, source, keys, log });
+  const stopSessionEnded = db.listen(SESSION_ENDED, (account) => {
+    api.recheckStreams(account).catch((e: unknown) => log('Ending a signed-out session’s streams failed', e));
+  });
   const ctx: AppContext = {
     mode,
     clock,
-    db: options.db,
+    storage,
     ledger,
     source,
     api,
@@ -218,8 +276,23 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
     await app.register(rateLimit, {
       max: (request: FastifyRequest) => (/^Bearer\s+sk_/i.test(request.headers.authorization ?? '') ? max * 10 : max),
       timeWindow: 60_000,
+      // Counted in the database: a limit reached through one instance holds on every other.
+      store: rateLimitStore(storage.rateLimits),
     });
   }
+
+  // For the load balancer: the process is up; the instance can serve (database, migrations, not draining).
+  let draining = false;
+  app.get('/healthz', { config: { rateLimit: false } }, async (_request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    return { status: 'ok' };
+  });
+  app.get('/readyz', { config: { rateLimit: false } }, async (_request, reply) => {
+    const r = await storage.ready();
+    const ok = r.ok && !draining;
+    reply.status(ok ? 200 : 503).header('Cache-Control', 'no-store');
+    return { status: ok ? 'ready' : 'unavailable', draining, database: r.database, migrations: r.migrations };
+  });
 
   // Security headers everywhere; API answers are never cached.
   // The Content Security Policy on every answer; in development violations are reported to /dev/csp-reports.
@@ -285,18 +358,17 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
   // Housekeeping every hour: expired sessions, spent links and challenges, old SMS records and
   // events older than a week (a stream resuming from further back gets what is left).
   const housekeeping = setInterval(() => {
-    try {
-      pruneExpired(ctx);
-    } catch (e) {
-      log('Housekeeping failed', e);
-    }
+    pruneExpired(ctx).catch((e: unknown) => log('Housekeeping failed', e));
   }, 3600_000);
   housekeeping.unref();
 
   // End open event streams first, or closing would wait for them.
+  let streamRetryMs: number | undefined;
   app.addHook('preClose', async () => {
+    draining = true;
     clearInterval(housekeeping);
-    api.close();
+    stopSessionEnded();
+    api.close({ retryMs: streamRetryMs });
   });
 
   return {
@@ -319,7 +391,9 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
       listening = `http://${host}:${addr.port}`;
       return listening;
     },
-    async close() {
+    async close(o = {}) {
+      streamRetryMs = o.streamRetryMs;
+      draining = true;
       await app.close();
     },
   };

@@ -6,7 +6,12 @@
  * | `NODE_ENV=production` | production mode: no demo site, no `/dev/*`, and every secret below required |
  * | `PORT`, `HOST` | where to listen; default 8000 (or the next free port) on 127.0.0.1; development refuses a non-loopback `HOST` |
  * | `ALLOW_REMOTE_DEVELOPMENT=1` | development on a non-loopback `HOST` anyway (anyone who reaches it reads sign-in codes at /dev/sms) |
- * | `DATABASE_PATH` | the SQLite file; default `.data/express.sqlite` |
+ * | `DATABASE_URL` | `postgres://user:password@host:5432/db`: PostgreSQL, shared by any number of instances (README, "Several instances") |
+ * | `DATABASE_POOL_SIZE` | PostgreSQL connections per instance; default 10 |
+ * | `DATABASE_PATH` | without `DATABASE_URL`: the SQLite file; default `.data/express.sqlite` |
+ * | `SHUTDOWN_STREAM_RETRY_MS` | on SIGTERM, open event streams are told to reconnect after this long (and up to twice it); default 1000 |
+ * | `SSE_HEARTBEAT_MS` | milliseconds between an event stream's heartbeats (keep it under the load balancer's idle timeout); default 15000 |
+ * | `RATE_LIMIT_PER_MINUTE`, `SIGN_IN_RATE_LIMIT_PER_MINUTE` | requests per client IP and minute, on every route (ten times it with a secret key) and on the sign-in routes, counted in the database; default 600 and 30; `RATE_LIMIT_PER_MINUTE=0` turns both off (a benchmark, a proxy that limits) |
  * | `PUBLIC_URL` | the origin login links point at (production: required, https) |
  * | `PLATFORM_URL` | the platform's own site, linked from the login page ("Go back to {platform}"); development default `/`, the demo site |
  * | `TRUST_PROXY` | behind a reverse proxy: its addresses or CIDR ranges (`10.0.0.5`, `10.0.0.0/8,loopback`), whose `X-Forwarded-Proto` / `-For` / `-Host` are believed; `1` or `true` is refused |
@@ -33,7 +38,15 @@ export interface EnvConfig {
   /** Undefined: 8000, or the next free port. */
   port?: number;
   host: string;
+  /** PostgreSQL (`DATABASE_URL`), else SQLite at `databasePath`. */
+  databaseUrl?: string;
+  databasePoolSize?: number;
   databasePath: string;
+  /** Milliseconds a shut-down instance's streams wait before reconnecting (and up to twice that). */
+  shutdownStreamRetryMs: number;
+  heartbeatMs: number;
+  /** `false`: off (`RATE_LIMIT_PER_MINUTE=0`). */
+  rateLimit: { max: number; signInMax: number } | false;
   publicUrl?: string;
   /** The platform's own site (`PLATFORM_URL`). */
   platformUrl?: string;
@@ -94,11 +107,29 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root: string): EnvConfig {
   }
   const allowedHosts = list(env.ALLOWED_HOSTS);
   for (const h of allowedHosts) hostOf(h); // throws for a value that is not a host
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// URL (without it: SQLite at DATABASE_PATH).');
+  const poolSize = env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined;
+  if (poolSize !== undefined && (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000)) throw new Error('DATABASE_POOL_SIZE must be a number of connections.');
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const v = env[name] ? Number(env[name]) : fallback;
+    if (!Number.isInteger(v) || v < min || v > max) throw new Error(`${name} must be an integer from ${min} to ${max}.`);
+    return v;
+  };
+  const retry = integer('SHUTDOWN_STREAM_RETRY_MS', 1000, 0, 600_000);
+  const heartbeatMs = integer('SSE_HEARTBEAT_MS', 15_000, 1000, 3600_000);
+  const max = integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000);
+  const rateLimit = max === 0 ? (false as const) : { max, signInMax: integer('SIGN_IN_RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000) };
   const base = {
     mode,
     port,
     host,
+    databaseUrl,
+    databasePoolSize: poolSize,
     databasePath: resolve(root, env.DATABASE_PATH || join('.data', 'express.sqlite')),
+    shutdownStreamRetryMs: retry,
+    heartbeatMs,
+    rateLimit,
     publicUrl: env.PUBLIC_URL || undefined,
     platformUrl: env.PLATFORM_URL || undefined,
     trustProxy: trustedProxies(env.TRUST_PROXY),

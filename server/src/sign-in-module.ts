@@ -35,6 +35,8 @@ export interface ReferenceSignInOptions {
   log(message: string, error?: unknown): void;
   /** The `Secure` `__Host-` cookie whatever the request's protocol (production); default: over HTTPS only. */
   alwaysSecure?: boolean;
+  /** A session of the account ended (sign-out): its open streams should end too, on every instance. */
+  sessionEnded?(account: string): void;
 }
 
 /** The cookies of a request (`Cookie: a=1; b=2`). */
@@ -99,23 +101,26 @@ export function referenceSignIn(o: ReferenceSignInOptions): SignInModule {
     // unknown email's (no enumeration by timing). Failures are logged without the text.
     if (sms) o.sms.send(sms).catch((e: unknown) => o.log(`Sending an SMS through ${o.sms.name} failed`, e));
   };
-  const signedIn = (request: Request, accountId: string): Response => {
+  const signedIn = async (request: Request, accountId: string): Promise<Response> => {
     const old = sessionOf(request);
-    if (old) o.sessions.destroy(old); // a new sign-in never reuses an older session
-    const s = o.sessions.create(accountId);
+    if (old) {
+      const ended = await o.sessions.destroy(old); // a new sign-in never reuses an older session
+      if (ended) o.sessionEnded?.(ended);
+    }
+    const s = await o.sessions.create(accountId);
     const headers = new Headers();
     for (const c of sessionCookieHeader(secure(request), s.id, Math.floor(o.sessions.policy.absoluteMs / 1000))) headers.append('Set-Cookie', c);
     return jsonResponse({ status: 'signed_in', redirect_url: DASHBOARD_PATH }, { headers });
   };
 
   return {
-    accountFor(request) {
+    async accountFor(request) {
       const id = sessionOf(request);
-      return (id && o.sessions.get(id)?.accountId) || null;
+      return (id && (await o.sessions.get(id))?.accountId) || null;
     },
-    stillSignedIn(request) {
+    async stillSignedIn(request) {
       const id = sessionOf(request);
-      return !!id && o.sessions.isLive(id);
+      return !!id && (await o.sessions.isLive(id));
     },
     createLoginLink(account) {
       return o.signIn.createLoginLink(account, o.loginPageUrl());
@@ -130,13 +135,13 @@ export function referenceSignIn(o: ReferenceSignInOptions): SignInModule {
           if (keys.length !== 1) throw new ApiError(400, 'parameter_invalid', 'Give exactly one of login_token and email.');
           if (body.login_token !== undefined) {
             if (body.login_token === '') throw invalidParam('login_token', 'login_token cannot be empty.', 'parameter_invalid_empty');
-            const r = o.signIn.redeemLoginLink(body.login_token);
+            const r = await o.signIn.redeemLoginLink(body.login_token);
             if (r.kind === 'signed_in') return signedIn(request, r.accountId);
             dispatchSms(r.sms);
             return jsonResponse(r.step);
           }
           if (!/^[^@\s]+@[^@\s]+$/.test(body.email) || body.email.length < 3) throw invalidParam('email', 'Invalid email.');
-          const r = o.signIn.startWithEmail(body.email);
+          const r = await o.signIn.startWithEmail(body.email);
           dispatchSms(r.sms);
           return jsonResponse(r.step);
         },
@@ -147,7 +152,7 @@ export function referenceSignIn(o: ReferenceSignInOptions): SignInModule {
         async handle(request, params) {
           const id = challengeId(params);
           const body = fields(await readBody(request), { code: 32 }, ['code']);
-          return signedIn(request, o.signIn.verify(id, body.code));
+          return signedIn(request, await o.signIn.verify(id, body.code));
         },
       },
       {
@@ -156,7 +161,7 @@ export function referenceSignIn(o: ReferenceSignInOptions): SignInModule {
         async handle(request, params) {
           const id = challengeId(params);
           fields(await readBody(request), {});
-          const r = o.signIn.resend(id);
+          const r = await o.signIn.resend(id);
           dispatchSms(r.sms);
           return jsonResponse(r.step);
         },
@@ -167,7 +172,8 @@ export function referenceSignIn(o: ReferenceSignInOptions): SignInModule {
         async handle(request) {
           await request.text();
           const id = sessionOf(request);
-          if (id) o.sessions.destroy(id);
+          const ended = id ? await o.sessions.destroy(id) : undefined;
+          if (ended) o.sessionEnded?.(ended);
           const headers = new Headers();
           for (const c of sessionCookieHeader(secure(request), null)) headers.append('Set-Cookie', c);
           return jsonResponse({ status: 'signed_out' }, { headers });

@@ -2,8 +2,9 @@
  * Login links and SMS sign-in.
  *
  * - Login links: 32 random bytes (base64url) in the URL; the database keeps only their SHA-256.
- *   Single use: redemption is one conditional UPDATE inside a transaction, so of two concurrent
- *   redemptions exactly one wins. A link expires five minutes after it was made.
+ *   Single use: redemption reads the link with `SELECT … FOR UPDATE` and marks it with a
+ *   conditional UPDATE in one transaction, so of two concurrent redemptions (on any instances)
+ *   exactly one wins. A link expires five minutes after it was made.
  * - Redeeming a live-mode account's link starts an SMS challenge; a test-mode account's link
  *   signs in at once.
  * - Direct sign-in by email starts an SMS challenge for a live-mode account with a phone number.
@@ -16,14 +17,21 @@
  *   the code only on our own host. Five wrong codes lock the challenge. A new code no sooner than 30 s after the
  *   last one, and at most 5 SMS per account (or per unknown email) in any 30 minutes: 429 with
  *   `Retry-After` otherwise.
+ *
+ * Every check that counts or spends is a transaction on the shared database (SQLite, or
+ * PostgreSQL for several instances): a challenge is read `FOR UPDATE` before its attempts are
+ * counted or its code is accepted, and the SMS allowance is counted under a lock on its
+ * recipient (`tx.lock`), so two instances checking at the same moment count each other. Counts
+ * are rows of `sign_in_counts` (kind, key, time): per-account counters of other kinds (wrong codes
+ * across challenges, SMS per day) are one `recordCount` and one `allowance` away.
  */
 import type { SignInStep } from '../../src/contract/types.js';
 import { unixNow, type Clock } from './clock.js';
 import { digestsEqual, keyedHash, randomDigits, randomId, randomToken, sha256 } from './crypto.js';
-import type { Db } from './db.js';
 import { ApiError, rateLimited } from './errors.js';
 import type { AccountRow, Ledger } from './ledger.js';
 import type { SmsMessage } from './sms.js';
+import type { SqlDb, SqlTx } from './storage/sql.js';
 
 /** The sign-in rules (the issue's numbers). */
 export const SIGN_IN_POLICY = {
@@ -77,10 +85,45 @@ interface ChallengeRow {
 const expired = (message: string) => new ApiError(410, 'expired', message);
 const LINK_GONE = 'This login link has expired or was already used. Go back to the platform and open the dashboard again.';
 
+/** A limit on a count: at most `max` in any `windowMs`. */
+export interface CountLimit {
+  windowMs: number;
+  max: number;
+}
+
+/**
+ * Whether `key` may have one more of `kind` under every limit, counting the rows of
+ * `sign_in_counts` in the longest window; the milliseconds until it may when not. Call it under
+ * `tx.lock(countLock(kind, key))` and record the count in the same transaction, so concurrent
+ * checks (on any instance) see each other.
+ */
+export async function allowance(tx: SqlTx, kind: string, key: string, nowMs: number, limits: readonly CountLimit[]): Promise<{ ok: true } | { ok: false; retryAfterMs: number }> {
+  const longest = Math.max(...limits.map((l) => l.windowMs));
+  const times = (await tx.all<{ at_ms: number }>('SELECT at_ms FROM sign_in_counts WHERE kind = ? AND key = ? AND at_ms > ? ORDER BY at_ms', [kind, key, nowMs - longest])).map(
+    (r) => Number(r.at_ms),
+  );
+  let wait = 0;
+  for (const { windowMs, max } of limits) {
+    const inWindow = times.filter((t) => t > nowMs - windowMs);
+    if (inWindow.length >= max) wait = Math.max(wait, inWindow[inWindow.length - max] + windowMs - nowMs);
+  }
+  return wait > 0 ? { ok: false, retryAfterMs: wait } : { ok: true };
+}
+
+/** The lock that serializes counting `kind` for `key`. */
+export function countLock(kind: string, key: string): string {
+  return `sign-in-count:${kind}:${key}`;
+}
+
+/** Records one `kind` for `key` at `nowMs` (see `allowance`). */
+export async function recordCount(tx: SqlTx, kind: string, key: string, nowMs: number): Promise<void> {
+  await tx.run('INSERT INTO sign_in_counts (kind, key, at_ms) VALUES (?, ?, ?)', [kind, key, nowMs]);
+}
+
 /** Login links and SMS challenges over the database (see the module doc). */
 export class SignIn {
   constructor(
-    private readonly db: Db,
+    private readonly db: SqlDb,
     private readonly ledger: Ledger,
     private readonly clock: Clock,
     /** HMAC key for codes and emails (at least 32 random bytes). */
@@ -97,13 +140,11 @@ export class SignIn {
    * A new single-use login link of the account, opening `loginPageUrl#login_token=…`: in the
    * fragment, which browsers never send, so proxies and access logs never see it.
    */
-  createLoginLink(accountId: string, loginPageUrl: string): LoginLinkObject {
+  async createLoginLink(accountId: string, loginPageUrl: string): Promise<LoginLinkObject> {
     const token = randomToken(32);
     const created = unixNow(this.clock);
     const expires_at = created + SIGN_IN_POLICY.loginLinkTtlSeconds;
-    this.db
-      .prepare('INSERT INTO login_links (token_hash, account_id, created, expires_at) VALUES (?, ?, ?, ?)')
-      .run(sha256(token), accountId, created, expires_at);
+    await this.db.run('INSERT INTO login_links (token_hash, account_id, created, expires_at) VALUES (?, ?, ?, ?)', [sha256(token), accountId, created, expires_at]);
     const url = new URL(loginPageUrl);
     url.hash = new URLSearchParams({ login_token: token }).toString();
     return { object: 'login_link', created, expires_at, url: url.href };
@@ -114,39 +155,41 @@ export class SignIn {
    * live-mode one. @throws ApiError 410 `expired` for an unknown, used or expired link; 429 when
    * the account has had its SMS for now (the link is then left unused).
    */
-  redeemLoginLink(token: string): RedeemResult {
+  redeemLoginLink(token: string): Promise<RedeemResult> {
     const now = unixNow(this.clock);
-    return this.db.transaction((): RedeemResult => {
-      const hash = sha256(token);
-      const link = this.db.prepare('SELECT account_id, expires_at, redeemed_at FROM login_links WHERE token_hash = ?').get(hash) as
-        | { account_id: string; expires_at: number; redeemed_at: number | null }
-        | undefined;
+    const hash = sha256(token);
+    return this.db.transaction(async (tx): Promise<RedeemResult> => {
+      // Locked until commit: a concurrent redemption of the same link waits, then finds it used.
+      const link = await tx.get<{ account_id: string; expires_at: number; redeemed_at: number | null }>(
+        'SELECT account_id, expires_at, redeemed_at FROM login_links WHERE token_hash = ? FOR UPDATE',
+        [hash],
+      );
       if (!link || link.redeemed_at !== null || now >= link.expires_at) throw expired(LINK_GONE);
-      const account = this.ledger.account(link.account_id);
+      const account = await this.ledger.account(link.account_id, tx);
       if (!account) throw expired(LINK_GONE);
-      if (account.livemode) this.checkSmsAllowance(account.id);
-      const won = this.db.prepare('UPDATE login_links SET redeemed_at = ? WHERE token_hash = ? AND redeemed_at IS NULL').run(now, hash);
+      if (account.livemode) await this.checkSmsAllowance(tx, account.id);
+      const won = await tx.run('UPDATE login_links SET redeemed_at = ? WHERE token_hash = ? AND redeemed_at IS NULL', [now, hash]);
       if (won.changes !== 1) throw expired(LINK_GONE);
       if (!account.livemode) return { kind: 'signed_in', accountId: account.id };
-      return { kind: 'code_sent', ...this.newChallenge(account, account.id) };
-    })();
+      return { kind: 'code_sent', ...(await this.newChallenge(tx, account, account.id)) };
+    });
   }
 
   // ---- direct sign-in ----
 
   /** Starts a sign-in by email (see the module doc: unknown emails get a decoy). @throws ApiError 429. */
-  startWithEmail(email: string): ChallengeResult {
+  async startWithEmail(email: string): Promise<ChallengeResult> {
     const normalized = email.trim().toLowerCase();
-    return this.db.transaction((): ChallengeResult => {
-      const account = this.ledger.accountByEmail(normalized);
+    const account = await this.ledger.accountByEmail(normalized);
+    return this.db.transaction(async (tx): Promise<ChallengeResult> => {
       if (account && account.livemode && account.phone) {
-        this.checkSmsAllowance(account.id);
-        return this.newChallenge(account, account.id);
+        await this.checkSmsAllowance(tx, account.id);
+        return this.newChallenge(tx, account, account.id);
       }
       const recipient = `email:${keyedHash(this.key, 'email', normalized).toString('hex')}`;
-      this.checkSmsAllowance(recipient);
-      return this.newChallenge(null, recipient, decoyHint(this.key, normalized));
-    })();
+      await this.checkSmsAllowance(tx, recipient);
+      return this.newChallenge(tx, null, recipient, decoyHint(this.key, normalized));
+    });
   }
 
   // ---- codes ----
@@ -157,10 +200,11 @@ export class SignIn {
    * `too_many_attempts` (locked, or this was the fifth wrong code), 400 `invalid_code` with
    * `attempts_remaining`.
    */
-  verify(challengeId: string, code: string): string {
+  async verify(challengeId: string, code: string): Promise<string> {
     const now = this.clock.now();
-    const outcome = this.db.transaction((): { ok: string } | { error: ApiError } => {
-      const c = this.challenge(challengeId);
+    const outcome = await this.db.transaction(async (tx): Promise<{ ok: string } | { error: ApiError }> => {
+      // Locked until commit: concurrent answers (on any instance) are counted one after the other.
+      const c = await this.challenge(tx, challengeId);
       if (c.completed_ms !== null) return { error: expired('This code was already used. Start again.') };
       if (c.failed_attempts >= SIGN_IN_POLICY.maxAttempts) return { error: tooManyAttempts() };
       if (now >= c.code_expires_ms) return { error: expired('This code has expired. Ask for a new one.') };
@@ -169,7 +213,7 @@ export class SignIn {
       const ok = new RegExp(`^\\d{${SIGN_IN_POLICY.codeLength}}$`).test(code) && digestsEqual(given, c.code_hash) && c.account_id !== null;
       if (!ok) {
         const failed = c.failed_attempts + 1;
-        this.db.prepare('UPDATE sign_in_challenges SET failed_attempts = ? WHERE id = ?').run(failed, c.id);
+        await tx.run('UPDATE sign_in_challenges SET failed_attempts = ? WHERE id = ?', [failed, c.id]);
         if (failed >= SIGN_IN_POLICY.maxAttempts) return { error: tooManyAttempts() };
         const left = SIGN_IN_POLICY.maxAttempts - failed;
         return {
@@ -179,61 +223,63 @@ export class SignIn {
           }),
         };
       }
-      const done = this.db.prepare('UPDATE sign_in_challenges SET completed_ms = ? WHERE id = ? AND completed_ms IS NULL').run(now, c.id);
+      const done = await tx.run('UPDATE sign_in_challenges SET completed_ms = ? WHERE id = ? AND completed_ms IS NULL', [now, c.id]);
       if (done.changes !== 1) return { error: expired('This code was already used. Start again.') };
       return { ok: c.account_id! };
-    })();
+    });
     if ('error' in outcome) throw outcome.error;
     return outcome.ok;
   }
 
   /** A new code for the challenge (the old one stops working). @throws ApiError 404, 410, 403 or 429 (see the module doc). */
-  resend(challengeId: string): ChallengeResult {
+  resend(challengeId: string): Promise<ChallengeResult> {
     const now = this.clock.now();
-    return this.db.transaction((): ChallengeResult => {
-      const c = this.challenge(challengeId);
+    return this.db.transaction(async (tx): Promise<ChallengeResult> => {
+      const c = await this.challenge(tx, challengeId);
       if (c.completed_ms !== null) throw expired('This sign-in is already complete. Start again.');
       if (c.failed_attempts >= SIGN_IN_POLICY.maxAttempts) throw tooManyAttempts();
       if (now >= c.created_ms + SIGN_IN_POLICY.challengeTtlMs) throw expired('This sign-in has expired. Start again.');
       const wait = c.last_sent_ms + SIGN_IN_POLICY.resendAfterMs - now;
       if (wait > 0) throw rateLimited('Wait a little before asking for a new code.', wait / 1000);
-      this.checkSmsAllowance(c.recipient);
+      await this.checkSmsAllowance(tx, c.recipient);
       const code = randomDigits(SIGN_IN_POLICY.codeLength);
-      this.db
-        .prepare('UPDATE sign_in_challenges SET code_hash = ?, code_expires_ms = ?, last_sent_ms = ? WHERE id = ?')
-        .run(keyedHash(this.key, 'sms-code', c.id, code), now + SIGN_IN_POLICY.codeTtlMs, now, c.id);
-      this.db.prepare('INSERT INTO sms_sends (recipient, sent_ms) VALUES (?, ?)').run(c.recipient, now);
-      const account = c.account_id ? this.ledger.account(c.account_id) : undefined;
+      await tx.run('UPDATE sign_in_challenges SET code_hash = ?, code_expires_ms = ?, last_sent_ms = ? WHERE id = ?', [
+        keyedHash(this.key, 'sms-code', c.id, code),
+        now + SIGN_IN_POLICY.codeTtlMs,
+        now,
+        c.id,
+      ]);
+      await recordCount(tx, 'sms', c.recipient, now);
+      const account = c.account_id ? await this.ledger.account(c.account_id, tx) : undefined;
       return {
         step: stepOf({ ...c, last_sent_ms: now }),
         sms: account?.phone ? this.smsFor(account.phone, code) : null,
       };
-    })();
+    });
   }
 
   // ---- internals ----
 
-  private challenge(id: string): ChallengeRow {
-    const c = this.db.prepare('SELECT * FROM sign_in_challenges WHERE id = ?').get(id) as ChallengeRow | undefined;
+  /** The challenge, locked until the transaction ends. */
+  private async challenge(tx: SqlTx, id: string): Promise<ChallengeRow> {
+    const c = await tx.get<ChallengeRow>('SELECT * FROM sign_in_challenges WHERE id = ? FOR UPDATE', [id]);
     if (!c) throw new ApiError(404, 'resource_missing', 'No such sign-in. Start again.', { param: 'challenge_id' });
-    return c;
+    return { ...c, code_hash: Buffer.from(c.code_hash) };
   }
 
-  /** @throws ApiError 429 when `recipient` has had `smsPerWindow` SMS in the last `smsWindowMs`. */
-  private checkSmsAllowance(recipient: string): void {
+  /**
+   * @throws ApiError 429 when `recipient` has had `smsPerWindow` SMS in the last `smsWindowMs`.
+   * Holds the recipient's count lock until the transaction ends (see `allowance`).
+   */
+  private async checkSmsAllowance(tx: SqlTx, recipient: string): Promise<void> {
     const now = this.clock.now();
-    const { smsWindowMs, smsPerWindow } = SIGN_IN_POLICY;
-    const sent = this.db
-      .prepare('SELECT sent_ms FROM sms_sends WHERE recipient = ? AND sent_ms > ? ORDER BY sent_ms')
-      .all(recipient, now - smsWindowMs) as { sent_ms: number }[];
-    if (sent.length >= smsPerWindow) {
-      const freesAt = sent[sent.length - smsPerWindow].sent_ms + smsWindowMs;
-      throw rateLimited('Too many codes were sent. Wait before asking for another.', (freesAt - now) / 1000);
-    }
+    await tx.lock(countLock('sms', recipient));
+    const a = await allowance(tx, 'sms', recipient, now, [{ windowMs: SIGN_IN_POLICY.smsWindowMs, max: SIGN_IN_POLICY.smsPerWindow }]);
+    if (!a.ok) throw rateLimited('Too many codes were sent. Wait before asking for another.', a.retryAfterMs / 1000);
   }
 
   /** Creates a challenge and records its SMS; `account` null makes a decoy with `hint`. */
-  private newChallenge(account: AccountRow | null, recipient: string, hint?: string): ChallengeResult {
+  private async newChallenge(tx: SqlTx, account: AccountRow | null, recipient: string, hint?: string): Promise<ChallengeResult> {
     const now = this.clock.now();
     const id = randomId('sic', 24);
     const code = randomDigits(SIGN_IN_POLICY.codeLength);
@@ -250,13 +296,12 @@ export class SignIn {
       created_ms: now,
       completed_ms: null,
     };
-    this.db
-      .prepare(
-        `INSERT INTO sign_in_challenges (id, account_id, recipient, phone_hint, livemode, code_hash, code_expires_ms, last_sent_ms, failed_attempts, created_ms)
-         VALUES (@id, @account_id, @recipient, @phone_hint, @livemode, @code_hash, @code_expires_ms, @last_sent_ms, @failed_attempts, @created_ms)`,
-      )
-      .run(row);
-    this.db.prepare('INSERT INTO sms_sends (recipient, sent_ms) VALUES (?, ?)').run(recipient, now);
+    await tx.run(
+      `INSERT INTO sign_in_challenges (id, account_id, recipient, phone_hint, livemode, code_hash, code_expires_ms, last_sent_ms, failed_attempts, created_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [row.id, row.account_id, row.recipient, row.phone_hint, row.livemode, row.code_hash, row.code_expires_ms, row.last_sent_ms, row.failed_attempts, row.created_ms],
+    );
+    await recordCount(tx, 'sms', recipient, now);
     return { step: stepOf(row), sms: account?.phone ? this.smsFor(account.phone, code) : null };
   }
 

@@ -13,14 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { buildWeb } from '../build.mjs';
-import { cents, secretKey, serverModule, textWhen } from './helpers.mjs';
+import { cents, openTestStorage, secretKey, serverModule, textWhen } from './helpers.mjs';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const root = new URL('../..', import.meta.url).pathname;
 const SCREENSHOT = join(root, 'docs/screenshots/dashboard.png');
 
 let dir;
-let db;
+let opened;
 let server;
 let origin;
 let browser;
@@ -30,11 +30,11 @@ before(async () => {
   const m = await serverModule();
   dir = mkdtempSync(join(tmpdir(), 'express-e2e-'));
   const webRoot = await buildWeb({ outDir: join(dir, 'web') });
-  db = m.openDatabase(join(dir, 'e2e.sqlite'));
-  m.seedDatabase(db, { accounts: 3, months: 24 });
+  opened = await openTestStorage();
+  await m.seedDatabase(opened.storage.db, { accounts: 3, months: 24 });
   const keys = { test: secretKey('test'), live: secretKey('live') };
   server = await m.createServer({
-    db,
+    storage: opened.storage,
     secret: randomBytes(32),
     secretKeys: [keys.test, keys.live],
     smsSender: new m.DevelopmentSmsSender({ console: false }),
@@ -50,7 +50,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
-  db?.close();
+  await opened?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -74,6 +74,8 @@ const ROUTES = [
   { method: 'POST', route: '/dev/payouts' },
   { method: 'POST', route: '/dev/payouts/:id', id: () => ids.payout, body: () => ({ status: 'paid' }) },
   { method: 'POST', route: '/platform/login-link' },
+  { method: 'GET', route: '/healthz' },
+  { method: 'GET', route: '/readyz' },
   { method: 'GET', route: '/assets/*', path: '/assets/pages.css' },
   { method: 'GET', route: '/demo/*', path: '/demo/index.html' },
 ];

@@ -6,15 +6,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { NOW, createLoginLink, rawRequest, secretKey, serverModule, signIn, startTestServer, tokenOf } from './helpers.mjs';
+import { NOW, createLoginLink, openEvents, openTestStorage, rawRequest, secretKey, serverModule, signIn, startTestServer, tokenOf } from './helpers.mjs';
 
 let m;
 let dir;
+/** A storage of the suite's engine for servers made here (each closed before the next test). */
+let store;
 before(async () => {
   m = await serverModule();
   dir = mkdtempSync(join(tmpdir(), 'express-security-test-'));
+  store = await openTestStorage();
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(async () => {
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** A fresh documentation-range address (TEST-NET-3) per call. */
 let n = 0;
@@ -32,7 +38,7 @@ describe('2. TRUST_PROXY takes the proxy’s addresses, never “every hop”', 
 
   test('createServer refuses trustProxy: true', async () => {
     await assert.rejects(
-      m.createServer({ db: m.openDatabase(':memory:'), secret: randomBytes(32), secretKeys: [secretKey('test')], trustProxy: true, log: () => {} }),
+      m.createServer({ storage: store.storage, secret: randomBytes(32), secretKeys: [secretKey('test')], trustProxy: true, log: () => {} }),
       /would trust every X-Forwarded-For hop/,
     );
   });
@@ -74,7 +80,7 @@ describe('3. development mode fails closed', () => {
     }
     for (const HOST of ['127.0.0.1', 'localhost', '::1', '127.0.0.2']) assert.equal(m.configFromEnv({ HOST }, dir).host, HOST);
     assert.equal(m.configFromEnv({ HOST: '0.0.0.0', ALLOW_REMOTE_DEVELOPMENT: '1' }, dir).allowRemoteDevelopment, true);
-    const srv = await m.createServer({ db: m.openDatabase(':memory:'), secret: randomBytes(32), secretKeys: [secretKey('test')], log: () => {} });
+    const srv = await m.createServer({ storage: store.storage, secret: randomBytes(32), secretKeys: [secretKey('test')], log: () => {} });
     try {
       await assert.rejects(srv.listen({ host: '0.0.0.0' }), /loopback only/);
     } finally {
@@ -105,7 +111,7 @@ describe('3. development mode fails closed', () => {
 
   test('production answers only the PUBLIC_URL host and the configured ones', async () => {
     const sender = { name: 'test gateway', send: async () => {} };
-    const base = { db: m.openDatabase(':memory:'), secret: randomBytes(32), secretKeys: [secretKey('live')], mode: 'production', smsSender: sender, log: () => {} };
+    const base = { storage: store.storage, secret: randomBytes(32), secretKeys: [secretKey('live')], mode: 'production', smsSender: sender, log: () => {} };
     await assert.rejects(m.createServer(base), /publicUrl/);
     const srv = await m.createServer({ ...base, publicUrl: 'https://dashboard.example.com', allowedHosts: ['internal.example:8443'] });
     try {
@@ -154,11 +160,11 @@ describe('4. over HTTPS only the __Host- session cookie is read', () => {
 
 describe('6. production: the cookie is always Secure with __Host-, and HSTS is sent', () => {
   test('over a request that looks like plain HTTP (no trusted proxy), the cookie is still __Host- and Secure', async () => {
-    const db = m.openDatabase(':memory:');
-    const [, testAccount] = m.seedDatabase(db, { accounts: 2, months: 0, now: NOW });
+    const opened = await openTestStorage();
+    const [, testAccount] = await m.seedDatabase(opened.storage.db, { accounts: 2, months: 0, now: NOW });
     const key = secretKey('test');
     const srv = await m.createServer({
-      db,
+      storage: opened.storage,
       mode: 'production',
       publicUrl: 'https://dashboard.example.com',
       secret: randomBytes(32),
@@ -193,7 +199,7 @@ describe('6. production: the cookie is always Secure with __Host-, and HSTS is s
       }
     } finally {
       await srv.close();
-      db.close();
+      await opened.close();
     }
   });
 
@@ -311,7 +317,7 @@ describe('Content Security Policy with Trusted Types on every answer', () => {
       await t.close();
     }
     const srv = await m.createServer({
-      db: m.openDatabase(':memory:'), mode: 'production', publicUrl: 'https://dashboard.example.com', secret: randomBytes(32),
+      storage: store.storage, mode: 'production', publicUrl: 'https://dashboard.example.com', secret: randomBytes(32),
       secretKeys: [secretKey('live')], smsSender: { name: 'test gateway', send: async () => {} }, log: () => {},
     });
     try {

@@ -33,9 +33,9 @@ describe('platform API', () => {
     assert.equal(url.pathname, '/login');
     assert.match(tokenOf(r.json), /^[A-Za-z0-9_-]{43}$/);
     // Only a hash is stored.
-    const rows = t.db.prepare('SELECT token_hash FROM login_links').all();
+    const rows = await t.sql('SELECT token_hash FROM login_links');
     assert.ok(rows.every((row) => !row.token_hash.toString('utf8').includes(tokenOf(r.json))));
-    assert.ok(!JSON.stringify(t.db.prepare('SELECT * FROM login_links').all()).includes(tokenOf(r.json)));
+    assert.ok(!JSON.stringify(await t.sql('SELECT * FROM login_links')).includes(tokenOf(r.json)));
   });
 
   test('no key, a wrong key or a cookie instead of a key is refused with 401', async () => {
@@ -112,7 +112,7 @@ describe('login links', () => {
     assert.equal(step.resend_after, Math.ceil((t.clock.now() + 30_000) / 1000));
     assert.match(latestCode(t.outbox, t.live.phone), /^\d{6}$/);
     // The code is stored only as a keyed hash.
-    const row = t.db.prepare('SELECT * FROM sign_in_challenges WHERE id = ?').get(step.challenge_id);
+    const [row] = await t.sql('SELECT * FROM sign_in_challenges WHERE id = ?', [step.challenge_id]);
     assert.ok(!JSON.stringify(row).includes(latestCode(t.outbox, t.live.phone)));
     assert.equal(row.code_hash.length, 32);
   });
@@ -279,7 +279,7 @@ describe('the login page (issue 15, section 3)', () => {
   });
 
   test('PLATFORM_URL sets the link back; production has none unless it is set', async () => {
-    const base = { db: t.m.openDatabase(':memory:'), secret: Buffer.alloc(32, 7), secretKeys: [t.keys.live], mode: 'production', publicUrl: 'https://dashboard.example.com', smsSender: { name: 'gateway', send: async () => {} }, log: () => {} };
+    const base = { storage: t.storage, secret: Buffer.alloc(32, 7), secretKeys: [t.keys.live], mode: 'production', publicUrl: 'https://dashboard.example.com', smsSender: { name: 'gateway', send: async () => {} }, log: () => {} };
     const page = async (o) => {
       const srv = await t.m.createServer({ ...base, ...o });
       try {

@@ -66,7 +66,7 @@ export function expressPages(app: FastifyInstance, ctx: AppContext): void {
     page(reply, {
       title: `Sign in · ${ctx.platformName} Express`,
       bodyClass: 'express-page',
-      bodyData: currentSession(ctx, request) ? { 'signed-in': '' } : {},
+      bodyData: (await currentSession(ctx, request)) ? { 'signed-in': '' } : {},
       script: 'login',
       body: `${expressHeader(ctx)}
 <main class="login-main">
@@ -77,7 +77,7 @@ export function expressPages(app: FastifyInstance, ctx: AppContext): void {
   );
 
   app.get('/dashboard', async (request, reply) => {
-    const session = currentSession(ctx, request);
+    const session = await currentSession(ctx, request);
     if (!session) return reply.redirect('/login', 303);
     const actions = `${dev ? '<button type="button" id="simulate-payment" class="ghost" slot="header-actions">Simulate a ride payment</button>' : ''}
     <button type="button" id="sign-out" class="ghost" slot="header-actions">Sign out</button>`;
@@ -99,21 +99,21 @@ export function expressPages(app: FastifyInstance, ctx: AppContext): void {
 /** Registers the development pages and controls: the platform site, `/dev/sms`, `/dev/payments`. */
 export function developmentPages(app: FastifyInstance, ctx: AppContext, outbox: DevelopmentSmsSender, demo: PlatformDemoOptions): void {
   const drivers = () => ctx.ledger.accounts();
-  const driverOf = (id: string | undefined): AccountRow | undefined => {
-    const all = drivers();
+  const driverOf = async (id: string | undefined): Promise<AccountRow | undefined> => {
+    const all = await drivers();
     return all.find((a) => a.id === id) ?? all.find((a) => a.livemode) ?? all[0];
   };
 
   app.get<{ Querystring: { driver?: string } }>('/', async (request, reply) => {
     const chosen = request.query.driver;
     if (chosen !== undefined) {
-      const d = drivers().find((a) => a.id === chosen);
+      const d = (await drivers()).find((a) => a.id === chosen);
       if (d) reply.setCookie(DRIVER_COOKIE, d.id, { httpOnly: true, sameSite: 'lax', path: '/', secure: request.protocol === 'https' });
       return reply.redirect('/', 303);
     }
-    const me = driverOf(request.cookies[DRIVER_COOKIE]);
+    const me = await driverOf(request.cookies[DRIVER_COOKIE]);
     const name = me?.account.settings?.dashboard?.display_name ?? me?.account.business_profile?.name ?? 'driver';
-    const options = drivers()
+    const options = (await drivers())
       .map((a) => {
         const n = a.account.settings?.dashboard?.display_name ?? a.id;
         return `<option value="${escapeHtml(a.id)}"${a.id === me?.id ? ' selected' : ''}>${escapeHtml(n)} (${a.livemode ? 'live mode, SMS code' : 'test mode, no SMS'})</option>`;
@@ -161,7 +161,7 @@ export function developmentPages(app: FastifyInstance, ctx: AppContext, outbox: 
   // API for a login link with its secret key, which never leaves the server.
   app.post('/platform/login-link', async (request, reply) => {
     expectNoBody(request.body);
-    const me = driverOf(request.cookies[DRIVER_COOKIE]);
+    const me = await driverOf(request.cookies[DRIVER_COOKIE]);
     if (!me) throw new ApiError(404, 'resource_missing', 'No driver accounts yet: run npm run seed.');
     const key = me.livemode ? demo.secretKeys.live : demo.secretKeys.test;
     if (!key) throw new ApiError(500, 'api_error', `The platform has no ${me.livemode ? 'live' : 'test'}-mode key.`);
@@ -211,8 +211,8 @@ function outboxItems(outbox: DevelopmentSmsSender): string {
  * the account's open streams and, with webhooks configured, sent as signed Connect events.
  */
 export function developmentControls(app: FastifyInstance, ctx: AppContext): void {
-  const connected = (accountId: string) => {
-    const a = ctx.ledger.account(accountId)!;
+  const connected = async (accountId: string) => {
+    const a = (await ctx.ledger.account(accountId))!;
     return { id: a.id, livemode: a.livemode };
   };
   app.post<{ Body: { amount?: number } | undefined }>(
@@ -228,8 +228,8 @@ export function developmentControls(app: FastifyInstance, ctx: AppContext): void
     },
     async (request) => {
       const { accountId } = signedInAs(request);
-      const { object: txn } = ctx.ledger.createPayment(accountId, { amount: request.body?.amount });
-      void ctx.webhooks?.paymentSucceeded(connected(accountId), txn);
+      const { object: txn } = await ctx.ledger.createPayment(accountId, { amount: request.body?.amount });
+      if (ctx.webhooks) void ctx.webhooks.paymentSucceeded(await connected(accountId), txn);
       return txn;
     },
   );
@@ -237,8 +237,8 @@ export function developmentControls(app: FastifyInstance, ctx: AppContext): void
   app.post('/dev/payouts', async (request) => {
     const { accountId } = signedInAs(request);
     expectNoBody(request.body);
-    const { object: payout } = ctx.ledger.createPayout(accountId);
-    void ctx.webhooks?.payoutChanged(connected(accountId), payout, true);
+    const { object: payout } = await ctx.ledger.createPayout(accountId);
+    if (ctx.webhooks) void ctx.webhooks.payoutChanged(await connected(accountId), payout, true);
     return payout;
   });
 
@@ -257,8 +257,8 @@ export function developmentControls(app: FastifyInstance, ctx: AppContext): void
     },
     async (request) => {
       const { accountId } = signedInAs(request);
-      const { object: payout } = ctx.ledger.updatePayout(accountId, request.params.id, request.body.status);
-      void ctx.webhooks?.payoutChanged(connected(accountId), payout, false);
+      const { object: payout } = await ctx.ledger.updatePayout(accountId, request.params.id, request.body.status);
+      if (ctx.webhooks) void ctx.webhooks.payoutChanged(await connected(accountId), payout, false);
       return payout;
     },
   );

@@ -21,7 +21,7 @@ import {
   payoutStatusLabel,
 } from '../../core/payouts.js';
 import { browserTimeZone, isValidTimeZone } from '../../core/time.js';
-import { transactionsCsv } from '../transactions/export.js';
+import { transactionsCsv } from '../transactions/export.model.js';
 import { AdapterController, operation } from '../shared/adapter-controller.js';
 import { downloadText } from '../shared/download.js';
 import { errorView } from '../shared/error-view.js';
