@@ -20,7 +20,8 @@ import { createExpressApi, type ExpressApi } from '../../src/server/api.js';
 import { expressApiPlugin } from '../../src/server/fastify.js';
 import { ledgerSource } from '../../src/server/ledger-source.js';
 import { systemClock, type Clock } from './clock.js';
-import { requireSessionHook, type AppContext, type Mode } from './context.js';
+import { requireSessionHook, sessionCookie, type AppContext, type Mode } from './context.js';
+import { DEFAULT_STREAM_LIMITS, installStreamLimits, type StreamLimits } from './stream-limits.js';
 import { ApiError, installErrorHandlers, isApiPath, sendApiError } from './errors.js';
 import { contentSecurityPolicy, HSTS, SECURITY_HEADERS } from './headers.js';
 import { Ledger } from './ledger.js';
@@ -71,6 +72,8 @@ export interface ServerOptions {
   allowedHosts?: readonly string[];
   /** Development mode on a non-loopback address (refused otherwise: it shows sign-in codes at /dev/sms). */
   allowRemoteDevelopment?: boolean;
+  /** Caps on open event streams per session and per client address (default 10 and 50). */
+  streamLimits?: Partial<StreamLimits>;
   /** Session lifetimes. */
   session?: Partial<SessionPolicy>;
   /** Milliseconds between SSE heartbeats; default 15000. */
@@ -320,6 +323,7 @@ export async function createServer(options: ServerOptions): Promise<ExpressServe
   });
 
   const signInMax = options.rateLimit === false ? undefined : (options.rateLimit?.signInMax ?? 30);
+  installStreamLimits(app, { ...DEFAULT_STREAM_LIMITS, ...options.streamLimits }, (request) => sessionCookie(ctx, request));
   platformRoutes(app, ctx, keys);
   // Every /v1 route of the contract is the library's API; a request with a secret key is for
   // "Stripe" (the platform-side API) on the same paths.

@@ -334,3 +334,66 @@ describe('Content Security Policy with Trusted Types on every answer', () => {
     }
   });
 });
+
+describe('7. open event streams are capped per session and per address, and end with their session', () => {
+  test('one stream more than the session’s (or the address’s) cap is a 429; closing one makes room', async () => {
+    const t = await startTestServer({ months: 0, server: { streamLimits: { perSession: 2, perIp: 3 } } });
+    const opened = [];
+    try {
+      const a = t.client();
+      await signIn(t, a, t.test);
+      for (let i = 0; i < 2; i++) {
+        const s = await openEvents(a);
+        opened.push(s);
+        assert.equal(s.status, 200);
+      }
+      const refused = await a.get('/v1/events', { headers: { accept: 'text/event-stream' } });
+      assert.equal(refused.status, 429);
+      assert.equal(refused.json.error.type, 'invalid_request_error');
+      assert.equal(refused.json.error.code, 'rate_limited');
+      assert.ok(Number(refused.headers.get('retry-after')) > 0);
+      // Another session from the same address: one more fits under the address's cap of 3, then none.
+      const b = t.client();
+      await signIn(t, b, t.test);
+      const third = await openEvents(b);
+      opened.push(third);
+      assert.equal(third.status, 200);
+      assert.equal((await b.get('/v1/events', { headers: { accept: 'text/event-stream' } })).status, 429, 'the address is full');
+      const anonymous = await t.client().get('/v1/events', { headers: { accept: 'text/event-stream' } });
+      assert.equal(anonymous.status, 429, 'counted before the session is even checked');
+      // A closed stream makes room again (once the server has seen it close).
+      opened.shift().close();
+      let again;
+      for (let i = 0; i < 200; i++) {
+        again = await openEvents(a);
+        if (again.status === 200) break;
+        again.close();
+        await new Promise((r) => setImmediate(r));
+      }
+      opened.push(again);
+      assert.equal(again.status, 200);
+    } finally {
+      for (const s of opened) s.close();
+      await t.close();
+    }
+  });
+
+  test('a stream ends when its session expires (at its next heartbeat), and when it signs out', async () => {
+    const t = await startTestServer({ months: 0, server: { heartbeatMs: 50 } });
+    try {
+      const c = t.client();
+      await signIn(t, c, t.test);
+      const stream = await openEvents(c);
+      assert.equal(stream.status, 200);
+      t.clock.advance(12 * 3600_000 + 1); // past the absolute expiry
+      assert.equal(await stream.next((m) => m.event !== undefined), null, 'the server ended the stream');
+      const d = t.client();
+      await signIn(t, d, t.test);
+      const other = await openEvents(d);
+      await d.post('/v1/sign_out');
+      assert.equal(await other.next((m) => m.event !== undefined), null, 'sign-out ended the stream');
+    } finally {
+      await t.close();
+    }
+  });
+});
