@@ -37,11 +37,19 @@ export class Sessions {
     readonly policy: SessionPolicy = DEFAULT_SESSION_POLICY,
   ) {}
 
-  /** Opens a session for the account; returns the id to put in the cookie (never stored). */
-  async create(accountId: string): Promise<{ id: string; expiresMs: number }> {
+  /** Now on the sessions' clock (ms). */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /**
+   * Opens a session for the account; returns the id to put in the cookie (never stored). With
+   * `expiresMs` (a session-made link's), it ends then if that is sooner than its own lifetime.
+   */
+  async create(accountId: string, o: { expiresMs?: number } = {}): Promise<{ id: string; expiresMs: number }> {
     const now = this.clock.now();
     const id = randomToken(32);
-    const expiresMs = now + this.policy.absoluteMs;
+    const expiresMs = Math.min(now + this.policy.absoluteMs, o.expiresMs ?? Infinity);
     await this.db.run('INSERT INTO sessions (id_hash, account_id, created_ms, last_seen_ms, expires_ms) VALUES (?, ?, ?, ?, ?)', [
       sha256(id),
       accountId,

@@ -101,15 +101,17 @@ export function referenceSignIn(o: ReferenceSignInOptions): SignInModule {
     // unknown email's (no enumeration by timing). Failures are logged without the text.
     if (sms) o.sms.send(sms).catch((e: unknown) => o.log(`Sending an SMS through ${o.sms.name} failed`, e));
   };
-  const signedIn = async (request: Request, accountId: string): Promise<Response> => {
+  const signedIn = async (request: Request, accountId: string, sessionExpiresMs: number | null = null): Promise<Response> => {
     const old = sessionOf(request);
     if (old) {
       const ended = await o.sessions.destroy(old); // a new sign-in never reuses an older session
       if (ended) o.sessionEnded?.(ended);
     }
-    const s = await o.sessions.create(accountId);
+    // A session signed in by a session-made link ends when the session that made it would have.
+    const s = await o.sessions.create(accountId, { expiresMs: sessionExpiresMs ?? undefined });
     const headers = new Headers();
-    for (const c of sessionCookieHeader(secure(request), s.id, Math.floor(o.sessions.policy.absoluteMs / 1000))) headers.append('Set-Cookie', c);
+    const maxAge = Math.max(0, Math.floor((s.expiresMs - o.sessions.now()) / 1000));
+    for (const c of sessionCookieHeader(secure(request), s.id, maxAge)) headers.append('Set-Cookie', c);
     return jsonResponse({ status: 'signed_in', redirect_url: DASHBOARD_PATH }, { headers });
   };
 
@@ -122,21 +124,40 @@ export function referenceSignIn(o: ReferenceSignInOptions): SignInModule {
       const id = sessionOf(request);
       return !!id && (await o.sessions.isLive(id));
     },
-    createLoginLink(account) {
-      return o.signIn.createLoginLink(account, o.loginPageUrl());
+    async createLoginLink(account, request) {
+      // The session's own link passes its absolute expiry on (issue 20, item 5).
+      const id = sessionOf(request);
+      const session = id ? await o.sessions.get(id) : undefined;
+      return o.signIn.createLoginLink(account, o.loginPageUrl(), { sessionExpiresMs: session?.accountId === account ? Number(session.expiresMs) : undefined });
     },
     routes: [
       {
         method: 'POST',
         path: '/sign_in',
         async handle(request) {
-          const body = fields(await readBody(request), { login_token: 200, email: 254 });
+          const raw = await readBody(request);
+          // `replace_session: "true"` (or the header Express-Replace-Session: true): the person agreed
+          // that a link for another account signs the browser's current account out.
+          const replace = raw.replace_session === 'true' || raw.replace_session === true || request.headers.get('express-replace-session') === 'true';
+          delete raw.replace_session;
+          const body = fields(raw, { login_token: 200, email: 254 });
           const keys = Object.keys(body);
           if (keys.length !== 1) throw new ApiError(400, 'parameter_invalid', 'Give exactly one of login_token and email.');
           if (body.login_token !== undefined) {
             if (body.login_token === '') throw invalidParam('login_token', 'login_token cannot be empty.', 'parameter_invalid_empty');
+            if (!replace) {
+              // A link opened in a browser signed in to another account asks first (the link is not spent).
+              const current = sessionOf(request);
+              const signedInAs = current ? (await o.sessions.get(current))?.accountId : undefined;
+              const owner = signedInAs ? await o.signIn.loginLinkAccount(body.login_token) : undefined;
+              if (signedInAs && owner && owner !== signedInAs) {
+                throw new ApiError(409, 'session_exists', 'This browser is signed in to another account. Continue with this link to sign that account out here.', {
+                  param: 'replace_session',
+                });
+              }
+            }
             const r = await o.signIn.redeemLoginLink(body.login_token);
-            if (r.kind === 'signed_in') return signedIn(request, r.accountId);
+            if (r.kind === 'signed_in') return signedIn(request, r.accountId, r.sessionExpiresMs);
             dispatchSms(r.sms);
             return jsonResponse(r.step);
           }
@@ -152,7 +173,8 @@ export function referenceSignIn(o: ReferenceSignInOptions): SignInModule {
         async handle(request, params) {
           const id = challengeId(params);
           const body = fields(await readBody(request), { code: 32 }, ['code']);
-          return signedIn(request, await o.signIn.verify(id, body.code));
+          const v = await o.signIn.verify(id, body.code);
+          return signedIn(request, v.accountId, v.sessionExpiresMs);
         },
       },
       {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { NOW, createLoginLink, openEvents, openTestStorage, rawRequest, secretKey, serverModule, signIn, startTestServer, tokenOf } from './helpers.mjs';
+import { NOW, createLoginLink, latestCode, openEvents, openTestStorage, rawRequest, secretKey, serverModule, signIn, startTestServer, tokenOf } from './helpers.mjs';
 
 let m;
 let dir;
@@ -392,6 +392,159 @@ describe('7. open event streams are capped per session and per address, and end 
       const other = await openEvents(d);
       await d.post('/v1/sign_out');
       assert.equal(await other.next((m) => m.event !== undefined), null, 'sign-out ended the stream');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('1. guessing across challenges is bounded: a lock on wrong codes, a daily SMS cap, waits between codes', () => {
+  test('a day of “new challenge by email, five wrong codes” against a live account: at most 6 SMS and 10 codes tried, and the platform’s link still signs in', async () => {
+    const t = await startTestServer({ months: 0 });
+    try {
+      const victim = t.live;
+      const smsTo = () => t.outbox.outbox().filter((m) => m.to === victim.phone).length;
+      const smsBefore = smsTo();
+      const end = t.clock.now() + 24 * 3600_000;
+      let tried = 0;
+      let challenges = 0;
+      let lockMessage;
+      let linkWorked = false;
+      while (t.clock.now() < end) {
+        const r = await t.client().post('/v1/sign_in', { email: victim.email });
+        if (r.status === 429) {
+          assert.equal(r.json.error.code, 'rate_limited');
+          const wait = Number(r.headers.get('retry-after'));
+          assert.ok(wait > 0, 'Retry-After says when');
+          if (/paused until/.test(r.json.error.message) && !linkWorked) {
+            // Locked for email sign-in: the link from the platform still signs the person in.
+            const c = t.client();
+            const link = await createLoginLink(t, victim.id);
+            const step = await c.post('/v1/sign_in', { login_token: tokenOf(link.json) });
+            assert.equal(step.json.status, 'code_sent', step.text);
+            const done = await c.post(`/v1/sign_in/${step.json.challenge_id}/verify`, { code: latestCode(t.outbox, victim.phone) });
+            assert.equal(done.json.status, 'signed_in', done.text);
+            linkWorked = true;
+          }
+          t.clock.advance(wait * 1000);
+          continue;
+        }
+        assert.equal(r.status, 200, r.text);
+        challenges++;
+        for (let i = 0; i < 5; i++) {
+          const code = String(100000 + ((challenges * 7 + i) % 900000));
+          const v = await t.client().post(`/v1/sign_in/${r.json.challenge_id}/verify`, { code });
+          if (v.json?.error?.code === 'invalid_code') tried++;
+          else if (v.json?.error?.code === 'too_many_attempts') {
+            tried++;
+            if (/paused until/.test(v.json.error.message)) lockMessage = v.json.error.message;
+            break;
+          } else break; // locked before this code was looked at
+        }
+        t.clock.advance(60_000);
+      }
+      const sms = smsTo() - smsBefore - (linkWorked ? 1 : 0);
+      // Before: 240 SMS and 1,200 codes tried in a day.
+      assert.ok(sms <= 6, `${sms} SMS`);
+      assert.ok(tried <= 10, `${tried} codes tried`);
+      assert.ok(linkWorked, 'the lock came, and the link worked during it');
+      assert.match(lockMessage, /paused until \d{4}-\d\d-\d\d \d\d:\d\d UTC\. The link from Lumen Rides still works\./);
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('an unknown email locks and waits exactly like a real one (no enumeration)', async () => {
+    const t = await startTestServer({ months: 0 });
+    try {
+      const run = async (email) => {
+        const trace = [];
+        const start = t.clock.now();
+        for (let round = 0; round < 4; round++) {
+          const r = await t.client().post('/v1/sign_in', { email });
+          trace.push([r.status, r.headers.get('retry-after')]);
+          if (r.status !== 200) {
+            t.clock.advance(Number(r.headers.get('retry-after')) * 1000);
+            continue;
+          }
+          for (let i = 0; i < 5; i++) {
+            const v = await t.client().post(`/v1/sign_in/${r.json.challenge_id}/verify`, { code: '000001' });
+            // The lock's end, as minutes after the run's start (the runs are on different days).
+            const message = v.json.error.message.replace(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/, (d) => `+${(Date.parse(`${d.slice(0, 16).replace(' ', 'T')}:00Z`) - start) / 60_000} min`);
+            trace.push([v.status, v.json.error.code, message, v.json.error.attempts_remaining]);
+            if (v.status !== 400) break;
+          }
+        }
+        t.clock.advance(start + 2 * 86_400_000 - t.clock.now()); // the next run starts on a fresh day
+        return trace;
+      };
+      const known = await run(t.other.email);
+      const unknown = await run('nobody.at.all@example.com');
+      assert.deepEqual(unknown, known);
+      assert.ok(known.some(([, code, message]) => code === 'too_many_attempts' && /paused until \+[\d.]+ min/.test(message)), JSON.stringify(known));
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('5. chained sessions keep the first one’s expiry; a link for another account asks first', () => {
+  test('a session-made link signs in a session that ends when the first would have (test and live mode)', async () => {
+    const t = await startTestServer({ months: 0 });
+    try {
+      for (const account of [t.test, t.live]) {
+        const first = t.client();
+        await signIn(t, first, account);
+        const startedMs = t.clock.now();
+        // Eleven busy hours (a request every 20 minutes keeps it from idling out).
+        for (let i = 0; i < 33; i++) {
+          t.clock.advance(20 * 60_000);
+          assert.equal((await first.get('/v1/account')).status, 200);
+        }
+        const own = await first.post('/v1/login_links');
+        assert.equal(own.status, 200, own.text);
+        const second = t.client();
+        let r = await second.post('/v1/sign_in', { login_token: tokenOf(own.json) });
+        if (r.json.status === 'code_sent') r = await second.post(`/v1/sign_in/${r.json.challenge_id}/verify`, { code: latestCode(t.outbox, account.phone) });
+        assert.equal(r.json.status, 'signed_in', r.text);
+        const maxAge = Number(/Max-Age=(\d+)/.exec(r.setCookies.join(';'))[1]);
+        assert.ok(maxAge <= 3600, `the cookie lives ${maxAge} s, not 12 hours`);
+        // Until the first session's end it works; then both are over (chained before: 34 hours).
+        while (t.clock.now() + 20 * 60_000 < startedMs + 12 * 3600_000) {
+          t.clock.advance(20 * 60_000);
+          assert.equal((await second.get('/v1/account')).status, 200);
+        }
+        t.clock.advance(startedMs + 12 * 3600_000 - t.clock.now());
+        assert.equal((await second.get('/v1/account')).status, 401, `${account.livemode ? 'live' : 'test'}: ended with the first session`);
+        t.clock.advance(31 * 60_000); // a fresh SMS allowance for the next round
+      }
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('signed in as one account, a link for another is answered 409 (replace_session) and not spent; agreeing goes on; the same account’s link does not ask', async () => {
+    const t = await startTestServer({ months: 0 });
+    try {
+      const browser = t.client();
+      await signIn(t, browser, t.test);
+      const token = tokenOf((await createLoginLink(t, t.other.id)).json);
+      const asked = await browser.post('/v1/sign_in', { login_token: token });
+      assert.equal(asked.status, 409);
+      assert.equal(asked.json.error.code, 'session_exists');
+      assert.equal(asked.json.error.param, 'replace_session');
+      assert.equal((await browser.get('/v1/account')).json.id, t.test.id, 'still signed in as before');
+      // Agreeing: the same link (not spent by the question) goes on to the other account's code.
+      const agreed = await browser.post('/v1/sign_in', { login_token: token }, { headers: { 'Express-Replace-Session': 'true' } });
+      assert.equal(agreed.json.status, 'code_sent', agreed.text);
+      const done = await browser.post(`/v1/sign_in/${agreed.json.challenge_id}/verify`, { code: latestCode(t.outbox, t.other.phone) });
+      assert.equal(done.json.status, 'signed_in');
+      assert.equal((await browser.get('/v1/account')).json.id, t.other.id);
+      // Also in the body; and a link of the account already signed in goes straight on.
+      const back = tokenOf((await createLoginLink(t, t.test.id)).json);
+      assert.equal((await browser.post('/v1/sign_in', { login_token: back, replace_session: true })).json.status, 'signed_in');
+      const same = tokenOf((await createLoginLink(t, t.test.id)).json);
+      assert.equal((await browser.post('/v1/sign_in', { login_token: same })).json.status, 'signed_in');
     } finally {
       await t.close();
     }

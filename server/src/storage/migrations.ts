@@ -155,6 +155,15 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX net_volume_series_by_account ON net_volume_series (account_id);
     `,
   },
+  {
+    version: 4,
+    name: 'how a sign-in challenge started (link or email); the expiry a session-made link passes on',
+    sql: `
+      ALTER TABLE sign_in_challenges ADD COLUMN via TEXT NOT NULL DEFAULT 'link';
+      ALTER TABLE sign_in_challenges ADD COLUMN session_expires_ms INTEGER;
+      ALTER TABLE login_links ADD COLUMN session_expires_ms INTEGER;
+    `,
+  },
 ];
 
 /** PostgreSQL's migrations, oldest first. */
@@ -267,6 +276,15 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         data TEXT NOT NULL
       );
       CREATE INDEX net_volume_series_by_account ON net_volume_series (account_id);
+    `,
+  },
+  {
+    version: 2,
+    name: 'how a sign-in challenge started (link or email); the expiry a session-made link passes on',
+    sql: `
+      ALTER TABLE sign_in_challenges ADD COLUMN via TEXT NOT NULL DEFAULT 'link';
+      ALTER TABLE sign_in_challenges ADD COLUMN session_expires_ms BIGINT;
+      ALTER TABLE login_links ADD COLUMN session_expires_ms BIGINT;
     `,
   },
 ];
