@@ -24,6 +24,8 @@ let opened;
 let server;
 let origin;
 let browser;
+let keys;
+let seeded;
 
 before(async () => {
   if (!existsSync(CHROME)) return;
@@ -31,8 +33,8 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'express-e2e-'));
   const webRoot = await buildWeb({ outDir: join(dir, 'web') });
   opened = await openTestStorage();
-  await m.seedDatabase(opened.storage.db, { accounts: 3, months: 24 });
-  const keys = { test: secretKey('test'), live: secretKey('live') };
+  seeded = await m.seedDatabase(opened.storage.db, { accounts: 3, months: 24 });
+  keys = { test: secretKey('test'), live: secretKey('live') };
   server = await m.createServer({
     storage: opened.storage,
     secret: randomBytes(32),
@@ -155,6 +157,17 @@ test('platform page → login button → SMS code → dashboard → a live payme
   await again.locator('express-balance [part~=available]').first().waitFor();
   await again.goBack();
   assert.match(again.url(), /\/dashboard$/, 'Back skips the login page');
+  // A login link for another account (the test-mode driver's), opened while signed in: the page
+  // asks first; continuing signs that account in instead.
+  const other = seeded[1];
+  const res = await fetch(`${origin}/v1/accounts/${other.id}/login_links`, { method: 'POST', headers: { Authorization: `Bearer ${keys.test}` } });
+  const link = await res.json();
+  await again.goto(link.url);
+  await again.locator('#switch-account').waitFor();
+  assert.equal((await (await again.request.get(`${origin}/v1/account`)).json()).id, seeded[0].id, 'nothing replaced before the answer');
+  await again.locator('#switch-continue').click();
+  await again.waitForURL(/\/dashboard$/);
+  assert.equal((await (await again.request.get(`${origin}/v1/account`)).json()).id, other.id);
   await again.evaluate(() => new Promise((r) => setTimeout(r, 0)));
   await again.close();
 

@@ -62,19 +62,27 @@ export function expressPages(app: FastifyInstance, ctx: AppContext): void {
   // A signed-in visitor is sent on to the dashboard by the page's script (location.replace, so the
   // login page stays out of the history), not by a redirect here: a login link's token is in the
   // fragment, which the server never sees and which a redirect would carry to the dashboard.
-  app.get('/login', async (request, reply) =>
-    page(reply, {
+  // Signed in, a link for another account asks before it replaces the session (issue 20, item 5):
+  // the server answers 409 (param replace_session) and the page shows #switch-account.
+  app.get('/login', async (request, reply) => {
+    const signedIn = !!(await currentSession(ctx, request));
+    return page(reply, {
       title: `Sign in · ${ctx.platformName} Express`,
       bodyClass: 'express-page',
-      bodyData: (await currentSession(ctx, request)) ? { 'signed-in': '' } : {},
+      bodyData: signedIn ? { 'signed-in': '' } : {},
       script: 'login',
       body: `${expressHeader(ctx)}
 <main class="login-main">
+  ${signedIn ? `<section id="switch-account" class="switch-account" hidden aria-labelledby="switch-title">
+    <h2 id="switch-title">This browser is signed in to another account</h2>
+    <p>This link is for a different account. Continue, and the account signed in here is signed out on this browser.</p>
+    <div class="switch-actions"><button type="button" id="switch-continue">Continue with this link</button> <a href="/dashboard" id="switch-stay">Stay signed in</a></div>
+  </section>` : ''}
   <express-login platform-name="${escapeHtml(ctx.platformName)}"${ctx.platformUrl ? ` platform-url="${escapeHtml(ctx.platformUrl)}"` : ''}></express-login>
   ${dev ? '<p class="dev-note">Development: SMS codes land in the <a href="/dev/sms" target="_blank" rel="noopener">dev outbox</a>.</p>' : ''}
 </main>`,
-    }),
-  );
+    });
+  });
 
   app.get('/dashboard', async (request, reply) => {
     const session = await currentSession(ctx, request);
