@@ -54,6 +54,7 @@ if (needed.length) {
 }
 
 let passed = 0, failed = 0;
+const failures = []; // the tests that failed, named, repeated at the very end
 
 // 2a. Repository hygiene: nothing names a path outside the clone; generated fixtures are current.
 for (const [label, script, args] of [
@@ -97,6 +98,7 @@ if (existsSync(summary)) {
   const s = JSON.parse(readFileSync(summary, 'utf8'));
   passed += s.passed;
   failed += s.failed;
+  failures.push(...(s.failures ?? []));
   if (code !== 0 && s.failed === 0) failed++;          // the runner failed outside any test
   rmSync(summary, { force: true });
 } else {
@@ -136,6 +138,7 @@ function nodeTestRun(label, files, env, live) {
       }
       const pass = Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0);
       const fail = Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0);
+      for (const m of text.matchAll(/^\s*not ok \d+ - (.*)$/gm)) failures.push(`${label}: ${m[1]}`);
       log(`${label}: ${pass} passed, ${fail} failed`);
       resolve({ pass, fail: fail + (code !== 0 && fail === 0 ? 1 : 0) });
     });
@@ -154,6 +157,7 @@ if (!process.env.TEST_FILES) {
       log(`PostgreSQL on ${pg.url}`);
     } catch (e) {
       failed++;
+      failures.push(`PostgreSQL for the server suite: ${e.message.split('\n')[0]}`);
       log(`Could not start PostgreSQL: ${e.message}`);
     }
   }
@@ -178,5 +182,6 @@ if (!process.env.TEST_FILES) {
   }
 }
 
+if (failures.length) log(`\nTests that failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
 log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -1,4 +1,4 @@
-import { initialState, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toExpressError } from '../../contract/errors.js';

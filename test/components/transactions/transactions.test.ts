@@ -2,17 +2,17 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { ContextProvider } from '@lit/context';
 import { nothing } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
-import { CATEGORY_TYPES } from '../../src/contract/categories.js';
-import { ExpressError } from '../../src/contract/errors.js';
-import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { BalanceTransaction } from '../../src/contract/types.js';
-import { dashboardContext } from '../../src/context.js';
-import '../../src/components/transactions/transactions.js';
-import type { ExpressTransactions } from '../../src/components/transactions/transactions.js';
-import { formatMoney } from '../../src/core/money.js';
-import { browserTimeZone, rangeForPreset } from '../../src/core/time.js';
-import type { ExpressErrorEvent } from '../../src/events.js';
-import { failOnLitWarnings } from '../support/lit-warnings.js';
+import { CATEGORY_TYPES } from '../../../src/contract/categories.js';
+import { ExpressError } from '../../../src/contract/errors.js';
+import { MemoryAdapter } from '../../../src/adapter/memory-adapter.js';
+import type { BalanceTransaction } from '../../../src/contract/types.js';
+import { dashboardContext } from '../../../src/context.js';
+import '../../../src/components/transactions/transactions.js';
+import type { ExpressTransactions } from '../../../src/components/transactions/transactions.js';
+import { formatMoney } from '../../../src/core/money.js';
+import { browserTimeZone, rangeForPreset } from '../../../src/core/time.js';
+import type { ExpressErrorEvent } from '../../../src/events.js';
+import { failOnLitWarnings } from '../../support/lit-warnings.js';
 import { FakeAdapter, page, txn, txns } from './transactions.fake.js';
 
 const $ = (el: ExpressTransactions, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);

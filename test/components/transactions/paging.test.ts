@@ -1,12 +1,12 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { ExpressError } from '../../src/contract/errors.js';
-import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { BalanceTransaction } from '../../src/contract/types.js';
-import '../../src/components/transactions/transactions.js';
-import type { ExpressTransactions } from '../../src/components/transactions/transactions.js';
-import { parseCsv } from '../../src/core/csv.js';
-import { localIsoDate } from '../../src/core/time.js';
-import type { ExpressErrorEvent } from '../../src/events.js';
+import { ExpressError } from '../../../src/contract/errors.js';
+import { MemoryAdapter } from '../../../src/adapter/memory-adapter.js';
+import type { BalanceTransaction } from '../../../src/contract/types.js';
+import '../../../src/components/transactions/transactions.js';
+import type { ExpressTransactions } from '../../../src/components/transactions/transactions.js';
+import { parseCsv } from '../../../src/core/csv.js';
+import { localIsoDate } from '../../../src/core/time.js';
+import type { ExpressErrorEvent } from '../../../src/events.js';
 import { FakeAdapter, page, txn, txns } from './transactions.fake.js';
 
 const $ = (el: ExpressTransactions, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);

@@ -5,15 +5,15 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
-import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import { ExpressError } from '../../src/contract/errors.js';
-import type { ExpressAdapter } from '../../src/contract/types.js';
-import '../../src/components/dashboard/dashboard.js';
-import type { ExpressDashboard } from '../../src/components/dashboard/dashboard.js';
-import '../../src/components/transactions/transactions.js';
-import type { ExpressTransactions } from '../../src/components/transactions/transactions.js';
-import { formatMoney } from '../../src/core/money.js';
-import { demoAdapter } from '../../src/demo/demo-adapter.js';
+import { MemoryAdapter } from '../../../src/adapter/memory-adapter.js';
+import { ExpressError } from '../../../src/contract/errors.js';
+import type { ExpressAdapter } from '../../../src/contract/types.js';
+import '../../../src/components/dashboard/dashboard.js';
+import type { ExpressDashboard } from '../../../src/components/dashboard/dashboard.js';
+import '../../../src/components/transactions/transactions.js';
+import type { ExpressTransactions } from '../../../src/components/transactions/transactions.js';
+import { formatMoney } from '../../../src/core/money.js';
+import { demoAdapter } from '../../../src/demo/demo-adapter.js';
 import { FakeAdapter, page, txns } from './transactions.fake.js';
 
 const rowsOf = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>('[part~="row"]')];

@@ -3,7 +3,7 @@
  * a scroller or in the page, rows of a fixed height in CSS and measured ones.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { RowWindow, type RowWindowSource } from '../../src/components/transactions/row-window.js';
+import { RowWindow, type RowWindowSource } from '../../../src/components/transactions/row-window.js';
 
 const ROW = 20;
 

@@ -1,10 +1,10 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../src/components/dashboard/dashboard.js';
-import type { ExpressDashboard } from '../../src/components/dashboard/dashboard.js';
-import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { ExpressAdapter, ExpressEvent } from '../../src/contract/types.js';
-import { DemoAdapter, demoAdapter } from '../../src/demo/demo-adapter.js';
-import { balance_transaction as balanceTransaction } from '../support/fixtures.js';
+import '../../../src/components/dashboard/dashboard.js';
+import type { ExpressDashboard } from '../../../src/components/dashboard/dashboard.js';
+import { MemoryAdapter } from '../../../src/adapter/memory-adapter.js';
+import type { ExpressAdapter, ExpressEvent } from '../../../src/contract/types.js';
+import { DemoAdapter, demoAdapter } from '../../../src/demo/demo-adapter.js';
+import { balance_transaction as balanceTransaction } from '../../support/fixtures.js';
 
 /** A demo history ending now (the live payment is made with the real clock). */
 function demo(): DemoAdapter {

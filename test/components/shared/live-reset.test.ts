@@ -4,11 +4,11 @@
 // API under /test-api/live/{token}/v1 whose requests are counted, whose balance grows with each
 // request, and whose open feeds POST /test-api/live/{token}/reset tells to reset.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../src/components/balance/balance.js';
-import '../../src/components/dashboard/dashboard.js';
-import '../../src/components/earnings/earnings.js';
-import '../../src/components/transactions/transactions.js';
-import { HttpAdapter } from '../../src/adapter/http-adapter.js';
+import '../../../src/components/balance/balance.js';
+import '../../../src/components/dashboard/dashboard.js';
+import '../../../src/components/earnings/earnings.js';
+import '../../../src/components/transactions/transactions.js';
+import { HttpAdapter } from '../../../src/adapter/http-adapter.js';
 
 const token = () => `r${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
 type Counts = Record<string, number>;
