@@ -48,7 +48,9 @@ async function balancer(adapterJs) {
     const target = new URL(lb.target);
     const entry = { target: lb.target, url: req.url, lastEventId: req.headers['last-event-id'] };
     lb.log.push(entry);
-    const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
+    // The upstream's own Host, as nginx sends by default (proxy_set_header Host $proxy_host): the
+    // instances answer only their own host names (development: loopback with their port).
+    const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } }, (up) => {
       entry.status = up.statusCode;
       res.writeHead(up.statusCode, up.headers);
       up.pipe(res);
