@@ -11,6 +11,9 @@ const currencySelect = document.getElementById('currency') as HTMLSelectElement;
 const currency = params.get('currency') ?? 'usd';
 const locale = params.get('locale') ?? 'en-US';
 const theme = params.get('theme') ?? 'system';
+// ?dir=rtl lays the page out right to left, as a platform's page in Arabic or Hebrew would: the
+// elements follow the direction they inherit.
+if (params.get('dir') === 'rtl') document.documentElement.dir = 'rtl';
 currencySelect.value = currency;
 localeSelect.value = locale;
 themeSelect.value = theme;
