@@ -12,6 +12,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import puppeteer from 'puppeteer-core';
 import { testMiddleware } from './test/support/middleware.mjs';
+import { frameworkModules } from './test/support/framework-modules.mjs';
 
 const wanted = (process.env.BROWSERS ?? 'chromium,firefox,webkit')
   .split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -117,7 +118,8 @@ export default {
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
   // tsconfig is required: without it esbuild leaves decorators untranslated.
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  // frameworkModules: React (CommonJS) pre-bundled as ES modules, React 18 beside 19, Vue's browser build.
+  plugins: [frameworkModules(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
   middleware: testMiddleware,
   browsers,
   reporters: [defaultReporter(), countingReporter()],

@@ -55,6 +55,7 @@ for (const [label, script, args] of [
   ['paths inside the repository', 'scripts/check-paths.mjs', []],
   ['imports follow the layers', 'scripts/check-layers.mjs', []],
   ['test fixtures generated from test/fixtures/stripe', 'scripts/fixtures.mjs', ['--check']],
+  ['framework bindings generated from the elements\' manifest', 'scripts/frameworks.mjs', ['--check']],
 ]) {
   log(`Checking ${label}...`);
   if (run(process.execPath, [join(root, script), ...args]) === 0) passed++;
