@@ -49,7 +49,7 @@ async function kitFor(version: 18 | 19): Promise<Kit> {
 /** Every event each element fires, with the prop its React component takes for it (the contract). */
 const EVENTS: Record<keyof Wrappers & `Express${string}`, Record<string, string>> = {
   ExpressDashboard: { onExpressError: 'express-error' },
-  ExpressBalance: { onExpressError: 'express-error' },
+  ExpressBalance: { onExpressPayoutSelect: 'express-payout-select', onExpressError: 'express-error' },
   ExpressTransactions: { onExpressTransactionSelect: 'express-transaction-select', onExpressError: 'express-error' },
   ExpressEarnings: { onExpressRangeChange: 'express-range-change', onExpressError: 'express-error' },
   ExpressLoginButton: {

@@ -201,6 +201,7 @@ export class ExpressEarnings extends LitElement {
   private readonly _l10n = new LocaleController(this);
 
   @query('svg[part~="svg"]') private _svg?: SVGSVGElement;
+  @query('input[type="checkbox"]') private _compareBox?: HTMLInputElement;
 
   /** The container's width, measured by a ResizeObserver; 0 until then (the chart is then drawn 600px wide). */
   @state() private _width = 0;
@@ -393,6 +394,9 @@ export class ExpressEarnings extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // The box is bound with `?checked` (a server render writes `.checked=${false}` as checked="false",
+    // which checks it): once the user has clicked it, only the property shows a change made by code.
+    if (changed.has('compare') && this._compareBox) this._compareBox.checked = this.compare;
     const adapter = this._adapters.value;
     if (adapter !== this._subscribedTo && this.isConnected) this._subscribeLive(adapter);
     if (this._current && !this._tableReady && !this._tableScheduled) {
@@ -718,7 +722,7 @@ export class ExpressEarnings extends LitElement {
             `
           : nothing}
         <label class="check">
-          <input type="checkbox" .checked=${this.compare} @change=${this._onCompareChange} />
+          <input type="checkbox" ?checked=${this.compare} @change=${this._onCompareChange} />
           <span>${e.compare}</span>
         </label>
       </div>
