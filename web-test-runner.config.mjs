@@ -13,6 +13,7 @@ import { defaultReporter } from '@web/test-runner';
 import puppeteer from 'puppeteer-core';
 import { testMiddleware } from './test/support/middleware.mjs';
 import { frameworkModules } from './test/support/framework-modules.mjs';
+import { ssrMiddleware } from './test/support/ssr-middleware.mjs';
 
 const wanted = (process.env.BROWSERS ?? 'chromium,firefox,webkit')
   .split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -120,7 +121,7 @@ export default {
   // tsconfig is required: without it esbuild leaves decorators untranslated.
   // frameworkModules: React (CommonJS) pre-bundled as ES modules, React 18 beside 19, Vue's browser build.
   plugins: [frameworkModules(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
-  middleware: testMiddleware,
+  middleware: [...testMiddleware, ssrMiddleware],
   browsers,
   reporters: [defaultReporter(), countingReporter()],
 };

@@ -270,6 +270,8 @@ export class ExpressDashboard extends LitElement {
   override render() {
     const s = this._l10n.strings;
     const sections = parseSections(this.sections);
+    // INITIAL only on a server (SSR), where tasks never run: render what the browser's first render
+    // shows (the name's skeleton), so that hydration adopts the server's DOM.
     const account = this._account.value;
     const name = accountDisplayName(account);
     const balance = this._liveBalance ?? this._balance.value;
@@ -288,7 +290,7 @@ export class ExpressDashboard extends LitElement {
         <header part="header" ?hidden=${!sections.has('header')}>
           ${icon ? html`<img part="icon" src=${icon} alt="" width="40" height="40" referrerpolicy="no-referrer" />` : nothing}
           <div class="names">
-            ${this._account.status === TaskStatus.PENDING && !account
+            ${(this._account.status === TaskStatus.PENDING || this._account.status === TaskStatus.INITIAL) && !account
               ? html`<span class="skeleton name-skeleton"><span class="visually-hidden">${s.common.loading}</span></span>`
               : html`<h1 part="title">${name ?? s.dashboard.title}</h1>`}
             ${this.platformName
