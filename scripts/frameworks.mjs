@@ -182,11 +182,27 @@ function readmeTable(elements) {
     const events = el.events.map((e) => `\`${e.name}\``).join(', ') || 'none';
     return `| \`<${el.tag}>\` | \`${el.className}\` | ${props} | ${events} |`;
   });
+  // Svelte and Angular have no typings of ours: each element's bindings in their syntax.
+  const others = (el, prop, event) => [...el.properties.slice(0, 1).map(prop), ...el.events.map(event)].join(' ');
+  const svelte = elements.map((el) => `- \`<${el.tag} ${others(el, (p) => `{${p.name}}`, (e) => `on:${e.name}={…}`)}>\``);
+  const angular = elements.map((el) => `- \`<${el.tag} ${others(el, (p) => `[${p.name}]="${p.name}"`, (e) => `(${e.name})="on($event)"`)}>\``);
   return [
     BEGIN,
     '| tag | React | properties (attribute, where it differs) | events |',
     '|---|---|---|---|',
     ...rows,
+    '',
+    '**Svelte** sets a value on a custom element as a property when the element has that property',
+    '(`adapter`, `describe`, `pageSize`, ...), so the tags are used as they are once the library is',
+    'imported; `on:` listens to an event (Svelte 5 still accepts it for custom elements\' events):',
+    '',
+    ...svelte,
+    '',
+    '**Angular**: add `CUSTOM_ELEMENTS_SCHEMA` to the standalone component\'s (or module\'s)',
+    '`schemas`, import the library once (`import \'express-dashboard-elements\';` in `main.ts`), bind',
+    'objects as properties with `[prop]` and listen with `(event)`:',
+    '',
+    ...angular,
     END,
   ].join('\n');
 }

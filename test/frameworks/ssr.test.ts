@@ -25,7 +25,7 @@ const SERVER_ELEMENTS = [
   'express-payout-details',
   'express-login',
   'express-login-button',
-  'express-dashboard',
+  '<express-dashboard locale="en-GB">',
 ];
 const TAGS = SERVER_ELEMENTS.map((e) => /^<?([a-z-]+)/.exec(e)![1]!);
 
@@ -103,6 +103,8 @@ describe('server-rendered elements hydrate', function () {
     // The dashboard's own elements come server-rendered inside its shadow root, waiting for it.
     const inner = container.querySelector('express-dashboard')!.shadowRoot!.querySelector('express-transactions')!;
     expect(inner.hasAttribute('defer-hydration')).to.equal(true);
+    // No context on a server: the dashboard's locale reaches its elements as an attribute there.
+    expect(inner.getAttribute('locale')).to.equal('en-GB');
     expect(inner.shadowRoot!.querySelectorAll('.skeleton-row').length).to.be.greaterThan(0);
   });
 
@@ -132,6 +134,9 @@ describe('server-rendered elements hydrate', function () {
     await waitUntil(() => !inner.hasAttribute('defer-hydration'), 'the dashboard hydrates its elements');
     await inner.updateComplete;
     expect(inner.hasUpdated).to.equal(true);
+    // In the browser the context carries it: the server's attribute is gone, the locale the same.
+    expect(inner.hasAttribute('locale')).to.equal(false);
+    expect(text(inner.shadowRoot!.querySelector('h2'))).to.equal('Transactions');
   });
 
   it('then loads the data: the adapter set before the upgrade, and adapters set after hydration', async () => {

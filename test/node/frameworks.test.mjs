@@ -58,12 +58,18 @@ test('every event of every element is in the React wrappers and the Vue, Preact 
   assert.deepEqual(missing, []);
 });
 
-test('the README\'s element table names every element, its React component and its events', () => {
+test('the README\'s element table, Svelte and Angular lines name every element and its events', () => {
   const readme = read('README.md');
   for (const el of elements) {
     const row = readme.split('\n').find((l) => l.startsWith(`| \`<${el.tag}>\` | \`${el.className}\` |`));
     assert.ok(row, `README row for <${el.tag}>`);
     for (const { name } of el.events) assert.ok(row.includes(`\`${name}\``), `<${el.tag}>: ${name} in the README`);
+    const svelte = readme.split('\n').find((l) => l.startsWith(`- \`<${el.tag} {`));
+    const angular = readme.split('\n').find((l) => l.startsWith(`- \`<${el.tag} [`));
+    for (const { name } of el.events) {
+      assert.ok(svelte?.includes(`on:${name}={…}`), `<${el.tag}>: ${name} in the README's Svelte lines`);
+      assert.ok(angular?.includes(`(${name})="on($event)"`), `<${el.tag}>: ${name} in the README's Angular lines`);
+    }
   }
 });
 

@@ -68,9 +68,21 @@ test('the React components render to a string on the server (what Next.js does w
     for (const [name, C] of Object.entries(wrappers)) {
       if (typeof C === 'object' && C.displayName) html[name] = renderToString(React.createElement(C, { adapter, locale: 'en-US', onExpressError: () => {} }));
     }
+    const { HttpAdapter } = await import(new URL('src/adapters.ts', 'file://${root}').href);
+    const fetched = [];
+    globalThis.fetch = async (url) => { fetched.push(String(url)); throw new Error('no fetch on the server'); };
+    html.readme = renderToString(React.createElement(wrappers.ExpressDashboard, {
+      adapter: new HttpAdapter({ baseUrl: '/api/express' }), platformName: 'Lumen Rides', locale: 'en-US',
+      onExpressError: (e) => console.warn(e.detail.operation, e.detail.error.code),
+    }, React.createElement(wrappers.ExpressLoginButton, { slot: 'header-actions', endpoint: '/api/login-link' })));
+    await new Promise((r) => setTimeout(r, 0));
+    if (fetched.length) throw new Error('fetched on the server: ' + fetched);
     process.stdout.write(JSON.stringify(html));
   `);
-  assert.equal(Object.keys(out).length, tags.length);
+  assert.equal(Object.keys(out).length - 1, tags.length);
+  // The README's Next.js client component, as the server renders it: the adapter is made, nothing is fetched.
+  assert.equal(out.readme, '<express-dashboard><express-login-button slot="header-actions"></express-login-button></express-dashboard>');
+  delete out.readme;
   for (const [name, html] of Object.entries(out)) {
     // @lit/react sets every prop as a property once mounted: the server writes the bare tag (the
     // element's shadow DOM on the server is @lit-labs/ssr's work, below).
@@ -121,9 +133,13 @@ test('a locale attribute reaches the server render; the default is English, not 
     process.stdout.write(JSON.stringify({
       fr: await renderElement('<express-balance locale="fr">'),
       plain: await renderElement('express-balance'),
+      dashboard: await renderElement('<express-dashboard locale="fr">'),
     }));
   `);
   assert.match(visible(out.plain), />Balance</);
   assert.match(visible(out.fr), /<express-balance\s+locale="fr">/);
   assert.match(visible(out.fr), />Solde</);
+  // The dashboard's elements too (context does not reach them on a server: the dashboard passes its locale on).
+  const titles = [...visible(out.dashboard).matchAll(/<h2 class="title" id="title">([^<]*)</g)].map((m) => m[1]);
+  assert.deepEqual(titles, ['Solde', 'Revenus', 'Transactions', 'Virements']);
 });
