@@ -85,23 +85,32 @@ function countingReporter() {
   return {
     onTestRunFinished({ sessions }) {
       let passed = 0, failed = 0, skipped = 0;
-      const walk = (suite) => {
+      // What failed, named (engine, file, suites › test, first line of the error), for the run's last lines.
+      const failures = [];
+      const walk = (suite, where, path) => {
         for (const t of suite.tests ?? []) {
           if (t.skipped) skipped++;
           else if (t.passed) passed++;
-          else failed++;
+          else {
+            failed++;
+            failures.push(`${where}: ${[...path, t.name].join(' › ')}: ${String(t.error?.message ?? '').split('\n')[0]}`);
+          }
         }
-        for (const s of suite.suites ?? []) walk(s);
+        for (const s of suite.suites ?? []) walk(s, where, [...path, s.name]);
       };
       for (const session of sessions) {
-        if (session.testResults) walk(session.testResults);
+        const where = `${session.browser?.name ?? '?'} ${session.testFile.replace(process.cwd() + '/', '')}`;
+        if (session.testResults) walk(session.testResults, where, []);
         // A file that failed to load, or errored outside a test, counts as one failure.
         if (!session.passed && (!session.testResults || (session.errors?.length ?? 0) > 0)) {
           const anyFailed = session.testResults && JSON.stringify(session.testResults).includes('"passed":false');
-          if (!anyFailed) failed++;
+          if (!anyFailed) {
+            failed++;
+            failures.push(`${where}: ${String(session.errors?.[0]?.message ?? 'the file failed outside any test').split('\n')[0]}`);
+          }
         }
       }
-      if (process.env.WTR_SUMMARY) writeFileSync(process.env.WTR_SUMMARY, JSON.stringify({ passed, failed, skipped }));
+      if (process.env.WTR_SUMMARY) writeFileSync(process.env.WTR_SUMMARY, JSON.stringify({ passed, failed, skipped, failures }));
     },
   };
 }

@@ -3,7 +3,9 @@
 //   node bench/run.mjs [--only=size,aggregation,transactions,earnings,server] [--docs]
 // Installs bench/'s own dependencies first when bench/node_modules is missing (the peers and
 // autocannon are benchmark-only: they are not in the library's package.json). Prints a table,
-// writes bench/results.json, and with --docs rewrites the results part of BENCHMARKS.md.
+// writes bench/results.json, and with --docs rewrites the results part of BENCHMARKS.md. With
+// --only, the sections not run keep their rows from the previous bench/results.json (each section
+// carries the date of its own run), so `--only=transactions --docs` updates just that part.
 // Ratios say how many times better ours is (theirs / ours for sizes and times). Absolute numbers
 // depend on the machine; the ratios are what compares, since both sides ran here, now.
 import { spawnSync } from 'node:child_process';
@@ -26,11 +28,11 @@ if (!existsSync('bench/node_modules')) {
 }
 
 const { launchChromium, openBenchPage, startPageServer } = await import('./lib/browser.mjs');
-const { renderTable, renderMarkdown, describeMachine } = await import('./lib/report.mjs');
+const { renderTable, renderMarkdown, mergeMarkdown, describeMachine } = await import('./lib/report.mjs');
 
 const started = Date.now();
 const loadStart = os.loadavg();
-const results = { date: new Date().toISOString(), sections: {}, rows: [] };
+const results = { date: new Date().toISOString(), sections: {}, rows: [], tables: [] };
 let server;
 let browser;
 let failed = false;
@@ -53,8 +55,9 @@ try {
         results.sections[name] = { skipped: out.skipped, seconds };
         continue;
       }
-      results.sections[name] = { seconds, details: out.details };
+      results.sections[name] = { seconds, date: results.date, details: out.details };
       results.rows.push(...out.rows);
+      results.tables.push(...(out.tables ?? []));
       log(`  (${seconds.toFixed(0)} s)`);
     } catch (e) {
       failed = true;
@@ -63,12 +66,33 @@ try {
     }
   }
   results.machine = await describeMachine(browser);
+  const firefox = results.sections.transactions?.details?.Firefox?.version;
+  if (firefox) results.machine.firefox = `Firefox ${firefox.replace(/^firefox\//, '')}`;
 } finally {
   await browser?.close();
   await server?.stop();
 }
 results.load = { start: loadStart, end: os.loadavg() };
 results.seconds = (Date.now() - started) / 1000;
+for (const name of only) if (results.sections[name]) results.sections[name].load = results.load;
+
+// Sections not run this time keep what the previous run measured (in section order).
+if (only.length < SECTIONS.length && existsSync('bench/results.json')) {
+  const previous = JSON.parse(readFileSync('bench/results.json', 'utf8'));
+  const merged = { ...results, sections: {}, rows: [], tables: [] };
+  for (const name of SECTIONS) {
+    const ran = only.includes(name);
+    const from = ran ? results : previous;
+    const section = from.sections?.[name];
+    if (!section) continue;
+    merged.sections[name] = ran ? section : { ...section, date: section.date ?? previous.date, load: section.load ?? previous.load };
+    merged.rows.push(...(from.rows ?? []).filter((r) => r.section === name));
+    merged.tables.push(...(from.tables ?? []).filter((t) => t.section === name));
+  }
+  results.sections = merged.sections;
+  results.rows = merged.rows;
+  results.tables = merged.tables;
+}
 
 log('\n' + renderTable(results));
 writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
@@ -78,7 +102,11 @@ if (writeDocs) {
   const a = '<!-- results:start -->';
   const b = '<!-- results:end -->';
   if (!md.includes(a) || !md.includes(b)) throw new Error(`BENCHMARKS.md has no ${a} ... ${b} block`);
-  writeFileSync('BENCHMARKS.md', md.slice(0, md.indexOf(a) + a.length) + '\n' + renderMarkdown(results) + md.slice(md.indexOf(b)));
+  // A run of only some sections replaces just their rows (and notes); a full run, the whole block.
+  const partial = SECTIONS.some((s) => !only.includes(s));
+  const oldBlock = md.slice(md.indexOf(a) + a.length, md.indexOf(b));
+  const block = partial ? mergeMarkdown(oldBlock, results, only) : renderMarkdown(results);
+  writeFileSync('BENCHMARKS.md', md.slice(0, md.indexOf(a) + a.length) + '\n' + block + md.slice(md.indexOf(b)));
   log('Updated BENCHMARKS.md');
 }
 if (failed) process.exit(1);

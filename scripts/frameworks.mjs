@@ -121,7 +121,6 @@ function jsx({ module, framework, intro, on, usage }) {
       '//',
       ...intro.map((l) => `// ${l}`),
       `// ${usage}`,
-      `import type { JSX } from '${module}';`,
       ...typeImports(elements),
     ];
     for (const el of elements) {

@@ -49,6 +49,7 @@ if (needed.length) {
 }
 
 let passed = 0, failed = 0;
+const failures = []; // the tests that failed, named, repeated at the very end
 
 // 2a. Repository hygiene: nothing names a path outside the clone; generated fixtures are current.
 for (const [label, script, args] of [
@@ -93,6 +94,7 @@ if (existsSync(summary)) {
   const s = JSON.parse(readFileSync(summary, 'utf8'));
   passed += s.passed;
   failed += s.failed;
+  failures.push(...(s.failures ?? []));
   if (code !== 0 && s.failed === 0) failed++;          // the runner failed outside any test
   rmSync(summary, { force: true });
 } else {
@@ -124,7 +126,9 @@ if (nodeTests.length) {
   const fail = Number(/^# fail (\d+)/m.exec(out.text)?.[1] ?? 0);
   passed += pass;
   failed += fail + (out.code !== 0 && fail === 0 ? 1 : 0);
+  for (const m of out.text.matchAll(/^\s*not ok \d+ - (.*)$/gm)) failures.push(`node: ${m[1]}`);
 }
 
+if (failures.length) log(`\nTests that failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
 log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

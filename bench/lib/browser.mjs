@@ -65,3 +65,36 @@ export async function openBenchPage(browser, baseUrl, path, { width = 1280, heig
   await page.waitForFunction(() => window.benchReady === true, null, { timeout: 120_000 });
   return page;
 }
+
+/** Firefox's path: $FIREFOX_PATH, else Debian's Firefox ESR. */
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+/**
+ * Headless Firefox through puppeteer-core over WebDriver BiDi (playwright cannot drive Debian's
+ * Firefox). `layout.frame_rate: 0` is Firefox's "as soon as possible" mode: no vsync wait between
+ * frames, like Chromium's flags above. No page can read Firefox's heap size.
+ */
+export async function launchFirefox() {
+  const { default: puppeteer } = await import('puppeteer-core');
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    protocolTimeout: 60 * 60_000,
+    extraPrefsFirefox: { 'layout.frame_rate': 0, 'dom.timeout.enable_budget_timer_throttling': false },
+  });
+}
+
+/** `openBenchPage` for a puppeteer browser (Firefox): the same page, viewport and error reports. */
+export async function openPuppeteerPage(browser, baseUrl, path, { width = 1280, height = 900 } = {}) {
+  const page = await browser.newPage();
+  await page.setViewport({ width, height });
+  page.on('pageerror', (e) => console.error(`  [page error] ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.error(`  [console.error] ${m.text()}`);
+    else if (m.type() === 'info' && process.env.BENCH_VERBOSE) console.log(`  [page] ${m.text()}`);
+  });
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForFunction(() => window.benchReady === true, { timeout: 120_000 });
+  return page;
+}

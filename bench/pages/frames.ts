@@ -37,24 +37,33 @@ export async function paintedWhen(ready: () => boolean, timeoutMs = 60_000): Pro
 /**
  * Runs `step(i)` at the start of `count` consecutive frames (inside their rAF callback) and returns
  * each frame's cost (see the module doc) and each interval between the starts of consecutive
- * measured frames, in milliseconds.
+ * measured frames, in milliseconds. With `check`, also what `check(i)` says once each frame's
+ * rendering is over (after its cost is taken): what the frame showed.
  */
-export async function timeFrames(count: number, step: (i: number) => void): Promise<{ costs: number[]; intervals: number[] }> {
+export async function timeFrames(
+  count: number,
+  step: (i: number) => void,
+  check?: (i: number) => boolean,
+): Promise<{ costs: number[]; intervals: number[]; checks: boolean[] }> {
   const costs: number[] = [];
   const intervals: number[] = [];
+  const checks: boolean[] = [];
   let previous: number | undefined;
   for (let i = 0; i < count; i++) {
     const [start, cost] = await new Promise<[number, number]>((resolve) => {
       requestAnimationFrame((frameStart) => {
         step(i);
-        void afterCurrentTask().then((end) => resolve([frameStart, end - frameStart]));
+        void afterCurrentTask().then((end) => {
+          if (check) checks.push(check(i));
+          resolve([frameStart, end - frameStart]);
+        });
       });
     });
     costs.push(cost);
     if (previous !== undefined) intervals.push(start - previous);
     previous = start;
   }
-  return { costs, intervals };
+  return { costs, intervals, checks };
 }
 
 declare global {

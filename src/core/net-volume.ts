@@ -6,7 +6,10 @@
  */
 import { countsTowardNetVolume } from '../contract/categories.js';
 import type { BalanceTransaction, Interval } from '../contract/types.js';
-import { bucketStarts } from './time.js';
+import { bucketStarts, type Range } from './time.js';
+
+/** Every interval, finest first. */
+export const INTERVALS: readonly Interval[] = ['day', 'week', 'month', 'quarter', 'year'];
 
 /** The fields of a balance transaction that net volume reads. */
 export type NetVolumeTxn = Pick<BalanceTransaction, 'net' | 'created' | 'type' | 'currency'>;
@@ -115,6 +118,40 @@ export function addToBuckets(points: readonly NetVolumeBucket[], txn: NetVolumeT
   const i = search(starts, txn.created);
   const out = points.slice();
   out[i] = { start: points[i].start, net: addNet(points[i].net, txn.net), count: points[i].count + 1 };
+  return out;
+}
+
+/** Whether every bucket of `fine` lies inside one bucket of `coarse` (days in weeks; months in quarters, ...). */
+export function nests(fine: Interval, coarse: Interval): boolean {
+  if (fine === coarse || fine === 'day') return true;
+  if (fine === 'week' || coarse === 'week') return false;
+  return INTERVALS.indexOf(fine) < INTERVALS.indexOf(coarse);
+}
+
+/**
+ * Sums buckets of a finer interval into `interval`'s buckets over `span` (see {@link nests}):
+ * day buckets make exact weeks, months, quarters and years without another fetch or another pass
+ * over the transactions. Counts add up.
+ * @throws RangeError when the intervals do not nest, or a sum leaves the safe integer range.
+ */
+export function rebucket(
+  points: readonly NetVolumeBucket[],
+  from: Interval,
+  interval: Interval,
+  span: Range,
+  timeZone: string,
+): NetVolumeBucket[] {
+  if (!nests(from, interval)) throw new RangeError(`${from} buckets do not nest in ${interval} buckets`);
+  const starts = bucketStarts(span, interval, timeZone);
+  const out = starts.map((start) => ({ start, net: 0, count: 0 }));
+  let k = 0;
+  for (const p of points) {
+    if (p.start >= span.lt || out.length === 0) continue;
+    while (k + 1 < starts.length && starts[k + 1] <= p.start) k++;
+    while (k > 0 && starts[k] > p.start) k--;
+    out[k].net = addNet(out[k].net, p.net);
+    out[k].count += p.count;
+  }
   return out;
 }
 

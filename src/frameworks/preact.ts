@@ -4,7 +4,6 @@
 // Types the tags in Preact JSX: each element's properties (Preact sets them as properties) and,
 // for each event, the lower-case `onexpress-*` attribute Preact listens to it with.
 // Use it with `import type {} from 'express-dashboard-elements/preact'`.
-import type { JSX } from 'preact';
 import type { ExpressBalance } from '../components/balance/balance.component.js';
 import type { ExpressDashboard } from '../components/dashboard/dashboard.component.js';
 import type { ExpressEarnings } from '../components/earnings/earnings.component.js';

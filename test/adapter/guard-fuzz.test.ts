@@ -14,7 +14,7 @@ import {
   validatePayout,
 } from '../../src/adapter/validate.js';
 import { ExpressError } from '../../src/contract/errors.js';
-import type { ExpressAdapter, ExpressEvent } from '../../src/contract/types.js';
+import type { ExpressEvent } from '../../src/contract/types.js';
 import { account, balance, balance_transaction as txn, login_link as loginLink, payout } from '../support/fixtures.js';
 import { adapterOf, anything, deep, listOf, mutated } from '../support/hostile.js';
 

@@ -6,6 +6,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../../src/components/balance/balance.js';
 import '../../src/components/earnings/earnings.js';
+import '../../src/components/payouts/payouts.js';
+import '../../src/components/transactions/transactions.js';
 import type { ExpressAdapter } from '../../src/contract/types.js';
 import { account, balance, balance_transaction as txn, payout } from '../support/fixtures.js';
 import { adapterOf, anything, listOf } from '../support/hostile.js';
@@ -34,6 +36,8 @@ const hostileAdapter: fc.Arbitrary<ExpressAdapter> = fc
 const cases = [
   { tag: 'express-balance', settled: '[part=total], [role=alert]' },
   { tag: 'express-earnings', settled: '[part=data-table] tr[data-start], [part=empty], [role=alert]' },
+  { tag: 'express-transactions', settled: '[part~=row], .empty, [role=alert]' },
+  { tag: 'express-payouts', settled: '[part~=row], .empty, [role=alert]' },
 ];
 
 describe('elements fed by a hostile adapter (fast-check)', function () {

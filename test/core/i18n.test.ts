@@ -111,9 +111,7 @@ describe('string tables', () => {
     expect(format(en.statuses.pendingUntil, { date: 'Nov 28' })).to.equal('Pending until Nov 28');
     expect(en.transactions.empty).to.equal('No transactions in this period');
     expect(en.earnings.ranges.ytd).to.equal('Year to date');
-    expect(format(en.earnings.up, { pct: '12.4%', previous: en.earnings.previous['30d'] })).to.equal(
-      'up 12.4% vs previous 30 days',
-    );
+    expect(format(en.earnings.up, { pct: '12.4%', previous: 'Oct 9 – Nov 7' })).to.equal('up 12.4% vs Oct 9 – Nov 7');
     expect(format(en.login.expired, { platform: 'Lumen Rides' })).to.equal(
       'This link has expired. Go back to Lumen Rides and open the dashboard again.',
     );

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { Interval } from '../../src/contract/types.js';
 import {
-  addToBuckets, aggregateNetVolume, percentChange, totalNet, type NetVolumeTxn,
+  addToBuckets, aggregateNetVolume, nests, percentChange, rebucket, totalNet, type NetVolumeTxn,
 } from '../../src/core/net-volume.js';
 import { bucketStarts, parseLocalIsoDate } from '../../src/core/time.js';
 
@@ -211,5 +211,34 @@ describe('totalNet and percentChange', () => {
     expect(percentChange(0, 0)).to.equal(null);
     expect(percentChange(-50, -100)).to.equal(50); // less negative is up
     expect(percentChange(0, 200)).to.equal(-100);
+  });
+});
+
+describe('rebucket', () => {
+  it('sums day buckets into exactly the weeks, months, quarters and years aggregated directly (property)', () => {
+    const span = { gte: parseLocalIsoDate('2025-12-03', NY), lt: parseLocalIsoDate('2026-11-27', NY) };
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ created: fc.integer({ min: span.gte - 86400, max: span.lt + 86400 }), net: fc.integer({ min: -1e6, max: 1e6 }) }), { maxLength: 60 }),
+        fc.constantFrom<Interval>('week', 'month', 'quarter', 'year'),
+        (rows, interval) => {
+          const txns = rows.map((r) => ({ ...r, type: 'charge', currency: 'usd' }));
+          const opts = { created: span, currency: 'usd', timezone: NY };
+          const days = aggregateNetVolume(txns, { ...opts, interval: 'day' });
+          expect(rebucket(days, 'day', interval, span, NY)).to.deep.equal(aggregateNetVolume(txns, { ...opts, interval }));
+        },
+      ),
+      { numRuns: 40 },
+    );
+    expect(() => rebucket([], 'week', 'month', span, NY)).to.throw(RangeError);
+  });
+
+
+  it('nests days in everything, months in quarters and years, and weeks only in weeks', () => {
+    expect(nests('day', 'week')).to.equal(true);
+    expect(nests('month', 'year')).to.equal(true);
+    expect(nests('week', 'month')).to.equal(false);
+    expect(nests('month', 'week')).to.equal(false);
+    expect(nests('year', 'month')).to.equal(false);
   });
 });

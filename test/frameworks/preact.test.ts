@@ -3,23 +3,19 @@
 // src/frameworks/preact.ts are checked by test/types/framework-types.ts; this checks the runtime.
 import { expect, waitUntil } from '@open-wc/testing';
 import { h, render } from 'preact';
-import {
-  setupIgnoreWindowResizeObserverLoopErrors,
-} from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import '../../src/components/transactions/transactions.js';
 import type { ExpressTransactions } from '../../src/components/transactions/transactions.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { ExpressError } from '../../src/contract/errors.js';
 import type { BalanceTransaction } from '../../src/contract/types.js';
 import type { ExpressErrorEvent, ExpressTransactionSelectEvent } from '../../src/events.js';
-import { txns } from '../components/transactions.fake.js';
+import { txns } from '../components/transactions/transactions.fake.js';
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 
 const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="row"][data-id]')];
 
 describe('Preact', function () {
   this.timeout(60_000);
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
   failOnLitWarnings();
 
   let container: HTMLElement;

@@ -3,10 +3,6 @@
 // module is served with React 18 for its `react` import, as a platform on React 18 bundles it).
 // Also the plain tags under React 19, which renders custom elements natively.
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
-import {
-  isResizeObserverLoopErrorMessage,
-  setupIgnoreWindowResizeObserverLoopErrors,
-} from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import React19 from 'react';
 import { createRoot as createRoot19, type Root } from 'react-dom/client';
 import * as wrappers19 from '../../src/react.js';
@@ -23,7 +19,7 @@ import {
   ExpressTransactionSelectEvent,
   ExpressUnsupportedBrowserEvent,
 } from '../../src/events.js';
-import { txns } from '../components/transactions.fake.js';
+import { txns } from '../components/transactions/transactions.fake.js';
 import { po } from '../components/payouts/payouts.fake.js';
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 
@@ -114,7 +110,6 @@ const text = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/
 
 describe('React', function () {
   this.timeout(60_000);
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
   failOnLitWarnings();
 
   let container: HTMLElement;
@@ -122,7 +117,7 @@ describe('React', function () {
   let errors: string[];
   let consoleError: typeof console.error;
   const onWindowError = (e: ErrorEvent) => {
-    if (!isResizeObserverLoopErrorMessage(String(e.message))) errors.push(`window error: ${e.message}`);
+    errors.push(`window error: ${e.message}`);
   };
 
   beforeEach(() => {
@@ -130,9 +125,7 @@ describe('React', function () {
     window.addEventListener('error', onWindowError);
     consoleError = console.error;
     console.error = (...args: unknown[]) => {
-      // The test runner's page logs `event.error` of every window error event: `null` (Firefox: `undefined`) for the
-      // ResizeObserver loop notice (a real error has an Error, and reaches onWindowError too).
-      if (!(args.length === 1 && args[0] == null)) errors.push(`console.error: ${args.map(String).join(' ')}`);
+      errors.push(`console.error: ${args.map(String).join(' ')}`);
       consoleError(...args);
     };
     container = document.createElement('div');

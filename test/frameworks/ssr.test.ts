@@ -7,10 +7,6 @@
 // Hydration support must load before Lit does: this import stays first.
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 import { expect, waitUntil } from '@open-wc/testing';
-import {
-  isResizeObserverLoopErrorMessage,
-  setupIgnoreWindowResizeObserverLoopErrors,
-} from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { demoAdapter } from '../../src/demo/demo-adapter.js';
 import { DemoSignInAdapter } from '../../src/demo/demo-sign-in-adapter.js';
 import type { ExpressLoginRedirectEvent } from '../../src/events.js';
@@ -42,7 +38,6 @@ const text = (n: Node | null | undefined) => (n?.textContent ?? '').replace(/\s+
 
 describe('server-rendered elements hydrate', function () {
   this.timeout(60_000);
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
   failOnLitWarnings();
 
   let container: HTMLElement;
@@ -50,7 +45,7 @@ describe('server-rendered elements hydrate', function () {
   const serverNodes = new Map<string, { root: ShadowRoot; nodes: Element[] }>();
   const errors: string[] = [];
   const onError = (e: ErrorEvent) => {
-    if (!isResizeObserverLoopErrorMessage(String(e.message))) errors.push(`window error: ${e.message}`);
+    errors.push(`window error: ${e.message}`);
   };
   const onRejection = (e: PromiseRejectionEvent) => errors.push(`unhandled rejection: ${String(e.reason)}`);
   let consoleError: typeof console.error;
@@ -60,8 +55,7 @@ describe('server-rendered elements hydrate', function () {
     window.addEventListener('unhandledrejection', onRejection);
     consoleError = console.error;
     console.error = (...args: unknown[]) => {
-      // The runner's page logs `event.error` (null) of the ResizeObserver loop notice; a real error reaches onError.
-      if (!(args.length === 1 && args[0] == null)) errors.push(`console.error: ${args.map(String).join(' ')}`);
+      errors.push(`console.error: ${args.map(String).join(' ')}`);
       consoleError(...args);
     };
     const query = SERVER_ELEMENTS.map((e) => `el=${encodeURIComponent(e)}`).join('&');

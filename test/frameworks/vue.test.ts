@@ -3,16 +3,13 @@
 // functions bound with `:prop` reach the element as properties, `@express-*` listens to its events.
 import { expect, waitUntil } from '@open-wc/testing';
 import { createApp, nextTick, shallowRef, type App } from 'vue';
-import {
-    setupIgnoreWindowResizeObserverLoopErrors,
-} from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import '../../src/components/transactions/transactions.js';
 import type { ExpressTransactions } from '../../src/components/transactions/transactions.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { ExpressError } from '../../src/contract/errors.js';
 import type { BalanceTransaction } from '../../src/contract/types.js';
 import type { ExpressErrorEvent, ExpressTransactionSelectEvent } from '../../src/events.js';
-import { txns } from '../components/transactions.fake.js';
+import { txns } from '../components/transactions/transactions.fake.js';
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 
 const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="row"][data-id]')];
@@ -20,7 +17,6 @@ const text = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/
 
 describe('Vue', function () {
   this.timeout(60_000);
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
   failOnLitWarnings();
 
   let app: App | undefined;

@@ -54,6 +54,18 @@ export function txn(id: string, created: number | string, net: number, type = 'c
   };
 }
 
+/**
+ * Mar 7-9, 2026 in New York around the daylight-saving change (Mar 8 has 23 hours), with a payout
+ * that must not count: Mar 7 nets $0.08, Mar 8 $30.00 (two transactions), Mar 9 $0.04.
+ */
+export const MARCH_DST: readonly BalanceTransaction[] = [
+  txn('txn_a', '2026-03-08T05:30:00Z', 1000), // Mar 8, 00:30 EST
+  txn('txn_b', '2026-03-09T03:30:00Z', 2000), // Mar 8, 23:30 EDT
+  txn('txn_c', '2026-03-09T04:30:00Z', 4), // Mar 9, 00:30 EDT
+  txn('txn_d', '2026-03-08T04:30:00Z', 8), // Mar 7, 23:30 EST
+  txn('txn_e', '2026-03-08T13:00:00Z', -50000, 'payout'), // must not count
+];
+
 /** One page of `txns` (any order) for list `params`, newest first, as Stripe answers. */
 export function page(txns: readonly BalanceTransaction[], params: unknown): List<BalanceTransaction> {
   const p = (params ?? {}) as ListBalanceTransactionsParams;
@@ -108,7 +120,9 @@ export function fakeAdapter(o: { netVolume?: boolean; subscribe?: boolean; auto?
     callsOf: (method) => calls.filter((c) => c.method === method),
     async next(method) {
       let found: Call | undefined;
-      await waitUntil(() => (found = calls.find((c) => c.method === method && !c.settled && !c.signal?.aborted)), `no pending ${method} call`);
+      await waitUntil(() => (found = calls.find((c) => c.method === method && !c.settled && !c.signal?.aborted)), `no pending ${method} call`, {
+        timeout: 5000,
+      });
       return found!;
     },
     emit: (e) => listeners.forEach((l) => l(structuredClone(e))),

@@ -108,7 +108,7 @@ export class ExpressDashboard extends LitElement {
   /** Re-renders when the string table of the dashboard's language arrives or `<html lang>` changes. */
   private readonly _l10n = new LocaleController(this);
   /** The dashboard's own listener on the fan-out: the test-mode badge and the announcements. */
-  private readonly _live = new LiveController(this, this._adapters, {
+  protected readonly _live = new LiveController(this, this._adapters, {
     adapter: () => this._guarded,
     onEvent: (e) => {
       if (e.type === 'balance.updated') this._liveBalance = e.data;

@@ -16,9 +16,8 @@
  *   whose span holds it (`addToBuckets`).
  */
 import type { BalanceTransaction, ExpressAdapter, Interval, List } from '../../contract/types.js';
-import { addToBuckets, aggregateNetVolume, type NetVolumeBucket, type NetVolumeTxn } from '../../core/net-volume.js';
+import { addToBuckets, aggregateNetVolume, INTERVALS, nests, rebucket, type NetVolumeBucket, type NetVolumeTxn } from '../../core/net-volume.js';
 import { bucketStarts, type Range } from '../../core/time.js';
-import { INTERVALS, nests, rebucket } from './earnings.model.js';
 
 /** Page size of `listBalanceTransactions` calls (Stripe's maximum). */
 export const PAGE_SIZE = 100;

@@ -21,7 +21,7 @@ import {
   payoutStatusLabel,
 } from '../../core/payouts.js';
 import { browserTimeZone, isValidTimeZone } from '../../core/time.js';
-import { transactionsCsv } from '../transactions/export.js';
+import { transactionsCsv } from '../transactions/export.model.js';
 import { AdapterController, operation } from '../shared/adapter-controller.js';
 import { downloadText } from '../shared/download.js';
 import { errorView } from '../shared/error-view.js';
@@ -99,7 +99,7 @@ export class ExpressPayoutDetails extends LitElement {
   /** Re-renders when the string table of the element's language arrives or `<html lang>` changes. */
   private readonly _l10n = new LocaleController(this);
   /** Live: a `payout.updated` of this payout updates it in place. */
-  private readonly _live = new LiveController(this, this._adapters, {
+  protected readonly _live = new LiveController(this, this._adapters, {
     onEvent: (e) => this._onEvent(e),
   });
 
@@ -385,7 +385,7 @@ export class ExpressPayoutDetails extends LitElement {
     `;
   }
 
-  private _renderTransactions(p: Payout, settled: BalanceTransaction[], s: Strings, locale: string, zone: string): TemplateResult {
+  private _renderTransactions(settled: BalanceTransaction[], s: Strings, locale: string, zone: string): TemplateResult {
     const d = s.payouts.details;
     const shown = settled.slice(0, this._shown);
     const platformName = this._platformName;
@@ -432,7 +432,7 @@ export class ExpressPayoutDetails extends LitElement {
     } else if (data?.result.state === 'listed') {
       const r = reconcilePayout(p, data.result.txns);
       body = this._renderReconciliation(p, r, s, locale);
-      list = this._renderTransactions(p, r.settled, s, locale, zone);
+      list = this._renderTransactions(r.settled, s, locale, zone);
     } else if (!failed) {
       body = html`<div class="skeletons" aria-hidden="true"><span class="skeleton sk-line"></span><span class="skeleton sk-line"></span></div>
         <p class="progress" role="status">${this._progress ? d.loaded(this._progress, locale) : s.common.loading}</p>`;

@@ -100,7 +100,7 @@ export class ExpressPayouts extends LitElement {
   /** Re-renders when the string table of the element's language arrives or `<html lang>` changes. */
   private readonly _l10n = new LocaleController(this);
   /** The live feed: payout events change the rows in place. */
-  private readonly _live = new LiveController(this, this._adapters, {
+  protected readonly _live = new LiveController(this, this._adapters, {
     onEvent: (e) => this._onEvent(e),
     onStop: () => this._clearTimers(),
   });

@@ -1,86 +1,24 @@
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { initialState, Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
-import { categoryOf } from '../../contract/categories.js';
-import { ExpressError, isAbortError, toExpressError } from '../../contract/errors.js';
-import type { GuardedAdapter } from '../../adapter/guard.js';
-import type { Balance, BalanceTransaction, ExpressAdapter, ExpressEvent } from '../../contract/types.js';
-import { describeTransaction, type DescribeFn } from '../../core/describe.js';
-import { format, stringsFor, type Strings } from '../../core/i18n/registry.js';
+import { property, state } from 'lit/decorators.js';
+import { toExpressError } from '../../contract/errors.js';
+import type { BalanceTransaction, ExpressAdapter } from '../../contract/types.js';
+import type { DescribeFn } from '../../core/describe.js';
+import { format } from '../../core/i18n/registry.js';
 import { formatMoney } from '../../core/money.js';
-import { browserTimeZone, isValidTimeZone, localIsoDate, parseLocalIsoDate } from '../../core/time.js';
-import { ExpressTransactionSelectEvent } from '../../events.js';
+import { browserTimeZone, isValidTimeZone } from '../../core/time.js';
 import { AdapterController } from '../shared/adapter-controller.js';
+import { errorView } from '../shared/error-view.js';
 import { LocaleController } from '../shared/locale.js';
-import { exportFileName, isoDateTime, statusLabel, transactionsCsv } from './export.js';
-import {
-  activeFilters,
-  CATEGORY_FILTERS,
-  fetchAllTransactions,
-  isValidCustomRange,
-  queryFor,
-  toCategoryFilter,
-  toPageSize,
-  toRange,
-  TRANSACTION_RANGES,
-  TransactionFeed,
-  type ListPage,
-  type TransactionFilters,
-  type TransactionQuery,
-} from './transactions.model.js';
+import { ExportController } from './export-controller.js';
+import { GridController } from './grid-controller.js';
+import { ListController } from './list-controller.js';
+import { describe, type RowContext } from './row-views.js';
+import { RowsController } from './rows-controller.js';
+import { emptyView, footerView, headView, skeletonView } from './table-views.js';
+import { toolbarView, type ToolbarActions } from './toolbar-view.js';
+import { balanceCurrencies, isValidCustomRange, toCategoryFilter, toRange, type TransactionFilters } from './transactions.model.js';
 import { styles } from './transactions.styles.js';
-import { trackRange, VirtualRange } from './virtual-range.js';
-
-/** One entry of the virtualised body: a transaction's row, or the detail row under an expanded one. */
-type Item = { kind: 'txn'; txn: BalanceTransaction } | { kind: 'detail'; txn: BalanceTransaction };
-
-/** A row's text, formatted. */
-interface RowView {
-  iso: string;
-  short: string;
-  full: string;
-  type: string;
-  description: string;
-  amount: string;
-  fee: string;
-  net: string;
-  status: TemplateResult | string;
-}
-
-/** Where the CSV export is. */
-type ExportState =
-  | { state: 'idle' }
-  | { state: 'running'; count: number }
-  | { state: 'done'; count: number }
-  | { state: 'canceled' }
-  | { state: 'error'; error: ExpressError };
-
-/** Rows from the end of the loaded list at which the next page starts loading by itself. */
-const AUTO_LOAD_THRESHOLD = 5;
-/** How long a live transaction stays highlighted (ms). */
-const FRESH_MS = 4000;
-/** Rows moved by Page Up / Page Down. */
-const PAGE_STEP = 10;
-const COLUMNS = ['date', 'type', 'description', 'amount', 'fee', 'net', 'status'] as const;
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: string, timeZone: string, kind: 'short' | 'full' | 'long' | 'day'): Intl.DateTimeFormat {
-  const key = `${kind}|${locale}|${timeZone}`;
-  let f = dateFormats.get(key);
-  if (!f) {
-    const opts: Intl.DateTimeFormatOptions =
-      kind === 'short' ? { dateStyle: 'medium' }
-      : kind === 'full' ? { dateStyle: 'full', timeStyle: 'short' }
-      : kind === 'long' ? { dateStyle: 'full' }
-      : { month: 'short', day: 'numeric' };
-    f = new Intl.DateTimeFormat(locale, { ...opts, timeZone });
-    dateFormats.set(key, f);
-  }
-  return f;
-}
 
 /**
  * A connected account's balance transactions (payments, refunds, transfers, payouts, fees,
@@ -88,8 +26,9 @@ function dateFormat(locale: string, timeZone: string, kind: 'short' | 'full' | '
  *
  * Filters: category (mapped to the adapter's `type[]`; `other` is filtered on the client), date
  * range in the account's timezone, and a currency when the balance has more than one. Pages load
- * as the end of the list nears, or with the "Load more" button. Rendering is virtualised: with
- * 100,000 rows the DOM holds a few dozen, and the list stays a table to assistive technology:
+ * as the end of the list nears, or with the "Load more" button. The first page is always in the
+ * DOM; beyond it only the rows in view are (a window of reused elements: with 100,000 rows the DOM
+ * holds the first page and a few dozen more), and the list stays a table to assistive technology:
  * a read-only `treegrid` (a grid whose rows expand) with `aria-rowcount` and `aria-rowindex`.
  * Selecting a row (click, Enter or Space) expands its details and fires
  * `express-transaction-select`; Up, Down, Home, End, Page Up and Page Down move between rows,
@@ -103,6 +42,7 @@ function dateFormat(locale: string, timeZone: string, kind: 'short' | 'full' | '
  * @csspart toolbar - The title, filters and export button.
  * @csspart filters - The filter controls.
  * @csspart export-button - The "Export CSV" button.
+ * @csspart error - The list's error (its message and Retry) when the first page fails.
  * @csspart row - A transaction's row (only those; it carries `data-id`, the transaction's id).
  * @csspart date - A row's date cell.
  * @csspart type - A row's type cell.
@@ -133,60 +73,34 @@ export class ExpressTransactions extends LitElement {
   private readonly _adapters = new AdapterController(this);
   /** Re-renders when the string table of the element's language arrives or `<html lang>` changes. */
   private readonly _l10n = new LocaleController(this);
-
   /** The account, for its timezone (dates use the browser's until it answers, and if it fails). */
-  private readonly _account = new Task(this, {
-    task: async ([adapter], { signal }) => {
-      if (!adapter) return initialState;
-      try {
-        return await adapter.getAccount({ signal });
-      } catch (e) {
-        this._adapters.report(e, 'getAccount');
-        throw e;
-      }
-    },
+  private readonly _account = this._adapters.task({
+    operation: 'getAccount',
     args: () => [this._adapters.value] as const,
+    task: async ([adapter], { signal }) => (adapter ? adapter.getAccount({ signal }) : undefined),
   });
-
   /** The balance, for the currencies of the currency filter. */
-  private readonly _balance = new Task(this, {
-    task: async ([adapter], { signal }) => {
-      if (!adapter) return initialState;
-      try {
-        return await adapter.getBalance({ signal });
-      } catch (e) {
-        this._adapters.report(e, 'getBalance');
-        throw e;
-      }
-    },
+  private readonly _balance = this._adapters.task({
+    operation: 'getBalance',
     args: () => [this._adapters.value] as const,
+    task: async ([adapter], { signal }) => (adapter ? adapter.getBalance({ signal }) : undefined),
   });
-
-  /** The first page of the current query. Later pages go through `loadMore`. */
-  private readonly _list = new Task(this, {
-    task: async ([adapter, q], { signal }) => {
-      this._more?.abort();
-      this._more = undefined;
-      this._loadingMore = false;
-      this._moreError = undefined;
-      this._expanded = new Set();
-      if (!adapter || !q) {
-        this._feed = undefined;
-        return initialState;
-      }
-      const feed = new TransactionFeed(q);
-      this._feed = feed;
-      try {
-        await feed.loadPage(this._pager(adapter), signal);
-      } catch (e) {
-        throw this._adapters.report(e, 'listBalanceTransactions') ?? e;
-      }
-      return feed;
-    },
-    args: () => [this._adapters.value, this._query] as const,
+  /** The query, its pages and the live transactions. */
+  private readonly _list = new ListController(this, {
+    adapters: this._adapters,
+    inputs: () => ({ filters: this._filters, pageSize: this.pageSize, timeZone: this._timeZone }),
+    announcement: (txn) => this._announcementOf(txn),
   });
-
-  @query('.body') private _body?: VirtualizerHostElement;
+  /** Open rows, keyboard and focus. */
+  private readonly _grid: GridController = new GridController(this, () => this._list.feed, (): RowsController => this._rows);
+  /** The rows on screen. */
+  private readonly _rows: RowsController = new RowsController(this, this._list, this._grid, () => this._rowContext());
+  private readonly _export = new ExportController(this, {
+    adapters: this._adapters,
+    query: () => this._list.currentQuery(),
+    csv: () => ({ timeZone: this._timeZone, strings: this._l10n.strings, platformName: this._platformName, describe: this.describe }),
+    save: (fileName, text) => this.save(fileName, text),
+  });
 
   /** The currency picked in the currency filter (`''`: every currency). */
   @state() private _currency = '';
@@ -194,19 +108,12 @@ export class ExpressTransactions extends LitElement {
   @state() private _filtersOpen = false;
   /** A custom range the person typed that cannot be applied. */
   @state() private _rangeInvalid = false;
-  @state() private _loadingMore = false;
-  @state() private _moreError?: ExpressError;
-  @state() private _export: ExportState = { state: 'idle' };
-  /** The polite announcement of the latest live transaction. */
-  @state() private _announcement = '';
-  /** Ids of the expanded rows (a new Set on every change). */
-  @state() private _expanded: ReadonlySet<string> = new Set();
 
   /** The data adapter; without one, the adapter of an enclosing `<express-dashboard>`. */
   @property({ attribute: false }) adapter?: ExpressAdapter;
   /** The platform's name in generic descriptions ("Payment from {platform}"); default: the enclosing dashboard's. */
   @property({ attribute: 'platform-name' }) platformName: string | null = null;
-  /** BCP 47 locale; default: the nearest `lang`, then the browser's language. */
+  /** BCP 47 locale; default: the enclosing dashboard's, then the nearest `lang`, then the browser's language. */
   @property({ reflect: true }) locale: string | null = null;
   /** Transactions per page, 1 to 100 (default 25). */
   @property({ attribute: 'page-size', type: Number }) pageSize = 25;
@@ -221,79 +128,7 @@ export class ExpressTransactions extends LitElement {
   /** The platform's own description of a transaction; wins over `description` and the generic text when it returns a non-empty string. */
   @property({ attribute: false }) describe?: DescribeFn;
 
-  /** The query the list shows; a new object only when it asks something else. */
-  private _query?: TransactionQuery;
-  private _queryInputs = '';
-  /** The rows of the current query (the newest run's; older runs' feeds are never shown). */
-  private _feed?: TransactionFeed;
-  private _more?: AbortController;
-  private _exportAbort?: AbortController;
-  private _liveBalance?: Balance;
-  private _unsubscribe?: () => void;
-  private _subscribedTo?: GuardedAdapter;
-  private readonly _fresh = new Set<string>();
-  private readonly _timers = new Set<ReturnType<typeof setTimeout>>();
-  /** The row that Tab reaches (roving tabindex). */
-  private _tabId?: string;
-  private _lastVisible = -1;
-  private _virtualizerHost?: Element;
-  private _items: Item[] = [];
-  /** Item index of each transaction row. */
-  private _indexById = new Map<string, number>();
-  /** The virtualizer's rendered range of items. */
-  private _range = { first: 0, last: -1 };
-  /** Cleans up after the virtualizer's renders (see virtual-range.ts). */
-  private readonly _virtualRange = new VirtualRange();
-  /** Each row's text, formatted once per locale, timezone, platform name and `describe`. */
-  private _views = new WeakMap<BalanceTransaction, RowView>();
-  private _viewsKey: unknown[] = [];
-  private _itemsFor?: { rows: readonly BalanceTransaction[]; expanded: ReadonlySet<string> };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Subscribes again (in `updated`) after a move in the DOM.
-    this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._unsubscribe?.();
-    this._unsubscribe = undefined;
-    this._subscribedTo = undefined;
-    this._more?.abort();
-    this._exportAbort?.abort();
-    for (const t of this._timers) clearTimeout(t);
-    this._timers.clear();
-  }
-
-  protected override willUpdate(): void {
-    const timeZone = this._timeZone;
-    const filters = this._filters;
-    const inputs = JSON.stringify([filters, this.pageSize, timeZone]);
-    if (inputs === this._queryInputs) return;
-    this._queryInputs = inputs;
-    const next = queryFor(filters, { now: Date.now() / 1000, timeZone, pageSize: toPageSize(this.pageSize) });
-    if (next.key !== this._query?.key) this._query = next;
-  }
-
-  protected override updated(): void {
-    const body = this._body;
-    if (body !== this._virtualizerHost) {
-      this._virtualizerHost = body;
-      // The virtualizer looks for its scrolling ancestors when it is made, which is before Lit
-      // puts a new template into the document: it would only ever follow the window's scrolling.
-      // Now that the body is in the document, it looks again.
-      const virtualizer = body?.[virtualizerRef];
-      if (virtualizer && body!.isConnected) {
-        virtualizer.disconnected();
-        virtualizer.connected();
-      }
-    }
-    this._syncSubscription();
-    this._virtualRange.schedule();
-  }
-
-  // ---- derived values ----
+  // ---- what the controllers read ----
 
   /** The account's timezone once known and valid, else the browser's. */
   private get _timeZone(): string {
@@ -316,239 +151,47 @@ export class ExpressTransactions extends LitElement {
     return this.platformName ?? this._adapters.dashboard?.platformName ?? null;
   }
 
-  /** The currencies of the balance, sorted. */
-  private get _currencies(): string[] {
-    const b = this._liveBalance ?? this._balance.value;
-    if (!b) return [];
-    return [...new Set([...b.available, ...b.pending].map((a) => a.currency.toLowerCase()))].sort();
+  private _rowContext(): RowContext {
+    return { strings: this._l10n.strings, locale: this._l10n.locale, timeZone: this._timeZone, platformName: this._platformName, describe: this.describe };
   }
 
-  private _pager(adapter: GuardedAdapter): ListPage {
-    return (params, signal) =>
-      adapter.listBalanceTransactions(params, { signal }).then((l) => this._adapters.reportDropped(l, 'listBalanceTransactions'));
+  /** "New transaction: Payment from Lumen Rides, $18.50"; nothing inside a dashboard that announces live activity itself. */
+  private _announcementOf(txn: BalanceTransaction): string | null {
+    if (this._adapters.dashboard?.announces) return null;
+    const ctx = this._rowContext();
+    return format(ctx.strings.transactions.newTransaction, { description: describe(txn, ctx), amount: formatMoney(txn.amount, txn.currency, ctx.locale) });
   }
 
-  /**
-   * The body's entries: every row, each expanded one followed by its details. Rows appended by a
-   * page extend the previous entries (no rebuild of 100,000 entries per page).
-   */
-  private _itemsOf(rows: readonly BalanceTransaction[]): Item[] {
-    const prev = this._itemsFor;
-    if (prev?.rows === rows && prev.expanded === this._expanded) return this._items;
-    const n = prev?.rows.length ?? 0;
-    const appended =
-      prev !== undefined && prev.expanded === this._expanded && n > 0 && rows.length > n &&
-      rows[0] === prev.rows[0] && rows[n - 1] === prev.rows[n - 1];
-    const from = appended ? n : 0;
-    const add: Item[] = [];
-    const indexById = appended ? this._indexById : new Map<string, number>();
-    const base = appended ? this._items.length : 0;
-    for (let i = from; i < rows.length; i++) {
-      const txn = rows[i]!;
-      indexById.set(txn.id, base + add.length);
-      add.push({ kind: 'txn', txn });
-      if (this._expanded.has(txn.id)) add.push({ kind: 'detail', txn });
-    }
-    this._items = appended ? this._items.concat(add) : add;
-    this._indexById = indexById;
-    this._itemsFor = { rows, expanded: this._expanded };
-    return this._items;
-  }
+  // ---- event handlers ----
 
-  // ---- live events ----
+  private readonly _on: ToolbarActions = {
+    category: (value) => (this.category = value),
+    range: (value) => {
+      this.range = value;
+      this._rangeInvalid = false;
+    },
+    customDate: (which, value) => {
+      const from = which === 'from' ? value : this.from;
+      const to = which === 'to' ? value : this.to;
+      this._rangeInvalid = !isValidCustomRange(from, to, this._timeZone);
+      if (this._rangeInvalid) return;
+      this.from = from;
+      this.to = to;
+    },
+    currency: (value) => (this._currency = value),
+    toggleFilters: () => (this._filtersOpen = !this._filtersOpen),
+    exportCsv: () => void this.exportCsv(),
+    cancelExport: () => this.cancelExport(),
+  };
 
-  private _syncSubscription(): void {
-    const adapter = this.isConnected ? this._adapters.value : undefined;
-    if (adapter === this._subscribedTo) return;
-    this._unsubscribe?.();
-    this._unsubscribe = undefined;
-    this._subscribedTo = adapter;
-    if (adapter?.subscribe) {
-      this._unsubscribe = adapter.subscribe(
-        (e) => this._onLiveEvent(e),
-        (error) => this._adapters.report(error, 'subscribe'),
-      );
-    }
-  }
-
-  private _onLiveEvent(e: ExpressEvent): void {
-    if (e.type === 'balance.updated') {
-      this._liveBalance = e.data;
-      this.requestUpdate();
-      return;
-    }
-    if (e.type !== 'balance_transaction.created') return;
-    const txn = e.data;
-    const feed = this._feed;
-    if (!feed || !feed.insertLive(txn)) return;
-    this._fresh.add(txn.id);
-    const timer = setTimeout(() => {
-      this._timers.delete(timer);
-      this._fresh.delete(txn.id);
-      this.requestUpdate();
-    }, FRESH_MS);
-    this._timers.add(timer);
-    // Inside a dashboard that announces live activity, the dashboard says it once.
-    if (this._list.status === TaskStatus.COMPLETE && !this._adapters.dashboard?.announces) {
-      const locale = this._l10n.locale;
-      const s = stringsFor(locale);
-      this._announcement = format(s.transactions.newTransaction, {
-        description: this._describe(txn, s),
-        amount: formatMoney(txn.amount, txn.currency, locale),
-      });
-    }
-    this.requestUpdate();
-  }
-
-  // ---- handlers ----
-
-  private _onCategory(e: Event): void {
-    this.category = (e.target as HTMLSelectElement).value;
-  }
-
-  private _onRange(e: Event): void {
-    this.range = (e.target as HTMLSelectElement).value;
-    this._rangeInvalid = false;
-  }
-
-  private _onCustomDate(which: 'from' | 'to', e: Event): void {
-    const value = (e.target as HTMLInputElement).value || null;
-    const from = which === 'from' ? value : this.from;
-    const to = which === 'to' ? value : this.to;
-    if (!isValidCustomRange(from, to, this._timeZone)) {
-      this._rangeInvalid = true;
-      return;
-    }
-    this._rangeInvalid = false;
-    this.from = from;
-    this.to = to;
-  }
-
-  private _onCurrency(e: Event): void {
-    this._currency = (e.target as HTMLSelectElement).value;
-  }
-
-  private _clearFilters(): void {
+  private readonly _clearFilters = (): void => {
     this.category = 'all';
     this.range = 'all';
     this.from = null;
     this.to = null;
     this._currency = '';
     this._rangeInvalid = false;
-  }
-
-  private _toggle(txn: BalanceTransaction): void {
-    const expanded = new Set(this._expanded);
-    if (expanded.delete(txn.id)) {
-      this._expanded = expanded;
-      return;
-    }
-    expanded.add(txn.id);
-    this._expanded = expanded;
-    // Through a variable: the manifest analyzer would take `txn` for the event's name.
-    const event = new ExpressTransactionSelectEvent(txn);
-    this.dispatchEvent(event);
-  }
-
-  private _rowOf(e: Event): { el: HTMLElement; txn: BalanceTransaction } | undefined {
-    const el = (e.target as Element).closest?.<HTMLElement>('[part~="row"]');
-    const id = el?.dataset.id;
-    const txn = id !== undefined ? this._feed?.rows.find((t) => t.id === id) : undefined;
-    return el && txn ? { el, txn } : undefined;
-  }
-
-  private _onBodyClick(e: MouseEvent): void {
-    const row = this._rowOf(e);
-    if (!row) return;
-    this._tabId = row.txn.id;
-    this._toggle(row.txn);
-  }
-
-  private _onBodyKeydown(e: KeyboardEvent): void {
-    const row = this._rowOf(e);
-    if (!row || e.target !== row.el || e.altKey || e.ctrlKey || e.metaKey) return;
-    const rows = this._feed?.rows ?? [];
-    const i = rows.indexOf(row.txn);
-    let to: number;
-    switch (e.key) {
-      case 'Enter':
-      case ' ':
-        e.preventDefault();
-        this._toggle(row.txn);
-        return;
-      case 'ArrowRight':
-      case 'ArrowLeft': {
-        // Treegrid keys: towards the end of the line expands, towards the start collapses.
-        const rtl = getComputedStyle(this).direction === 'rtl';
-        const expand = (e.key === 'ArrowRight') !== rtl;
-        if (expand !== this._expanded.has(row.txn.id)) this._toggle(row.txn);
-        e.preventDefault();
-        return;
-      }
-      case 'ArrowDown': to = i + 1; break;
-      case 'ArrowUp': to = i - 1; break;
-      case 'PageDown': to = i + PAGE_STEP; break;
-      case 'PageUp': to = i - PAGE_STEP; break;
-      case 'Home': to = 0; break;
-      case 'End': to = rows.length - 1; break;
-      default: return;
-    }
-    e.preventDefault();
-    to = Math.max(0, Math.min(rows.length - 1, to));
-    if (to !== i) void this._focusRow(rows[to]!.id);
-  }
-
-  /** Moves keyboard focus to a row, scrolling it into the rendered range first when needed. */
-  private async _focusRow(id: string): Promise<void> {
-    this._tabId = id;
-    this.requestUpdate();
-    const find = () => this.renderRoot.querySelector<HTMLElement>(`[part~="row"][data-id="${CSS.escape(id)}"]`);
-    let el = find();
-    if (!el) {
-      const index = this._items.findIndex((it) => it.kind === 'txn' && it.txn.id === id);
-      const virtualizer = this._body?.[virtualizerRef];
-      virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
-      await virtualizer?.layoutComplete.catch(() => undefined);
-      await this.updateComplete;
-      el = find();
-    }
-    await this.updateComplete;
-    el?.focus();
-  }
-
-  /**
-   * Notes the rendered range (before the virtualizer renders it: this listener is added first), so
-   * that `_tabbable` can hand Tab to a rendered row when the roving one is out of the DOM.
-   */
-  private _onRangeChanged(e: RangeChangedEvent): void {
-    this._range = { first: e.first, last: e.last };
-    this._virtualRange.schedule();
-  }
-
-  /**
-   * Whether the row of `id` at item `index` is the one Tab reaches: the roving row, or, while that
-   * one is out of the rendered range, the first rendered transaction row.
-   */
-  private _tabbable(id: string, index: number): boolean {
-    if (id === this._tabId) return true;
-    const { first, last } = this._range;
-    const at = this._tabId === undefined ? undefined : this._indexById.get(this._tabId);
-    if (at !== undefined && at >= first && at <= last) return false;
-    const firstRow = this._items[first]?.kind === 'detail' ? first + 1 : first;
-    return index === firstRow;
-  }
-
-  private _onVisibilityChanged(e: VisibilityChangedEvent): void {
-    this._lastVisible = e.last;
-    this._autoLoad();
-  }
-
-  /** Loads the next page when the end of the list is in view. */
-  private _autoLoad(): void {
-    const feed = this._feed;
-    if (!feed?.hasMore || this._loadingMore || this._moreError || this._list.status !== TaskStatus.COMPLETE) return;
-    if (this._lastVisible >= this._items.length - AUTO_LOAD_THRESHOLD) void this.loadMore();
-  }
+  };
 
   // ---- public methods ----
 
@@ -557,35 +200,13 @@ export class ExpressTransactions extends LitElement {
    * nothing while a page loads, before the first page or after the last. A failure keeps the rows
    * and shows Retry at the end.
    */
-  async loadMore(): Promise<void> {
-    const feed = this._feed;
-    const adapter = this._adapters.value;
-    if (!feed || !adapter || !feed.loaded || !feed.hasMore || this._loadingMore) return;
-    if (this._list.status !== TaskStatus.COMPLETE) return;
-    const abort = new AbortController();
-    this._more = abort;
-    this._loadingMore = true;
-    this._moreError = undefined;
-    try {
-      await feed.loadPage(this._pager(adapter), abort.signal);
-    } catch (e) {
-      if (feed === this._feed && !abort.signal.aborted) this._moreError = this._adapters.report(e, 'listBalanceTransactions');
-    } finally {
-      if (this._more === abort) {
-        this._more = undefined;
-        this._loadingMore = false;
-      }
-      this.requestUpdate();
-    }
-    if (feed === this._feed && !this._moreError) {
-      await this.updateComplete;
-      this._autoLoad();
-    }
+  loadMore(): Promise<void> {
+    return this._list.loadMore();
   }
 
-  /** Loads the list again from the first page (the error state's Retry). */
+  /** Loads the list again from the first page (the error state's Retry); after midnight, the new day's window. */
   reload(): void {
-    void this._list.run();
+    this._list.reload();
   }
 
   /**
@@ -593,37 +214,13 @@ export class ExpressTransactions extends LitElement {
    * progress; `cancelExport()` stops it) and hands the file to `save`. Resolves when done,
    * canceled or failed.
    */
-  async exportCsv(): Promise<void> {
-    const adapter = this._adapters.value;
-    const query = this._query;
-    if (!adapter || !query || this._export.state === 'running') return;
-    const abort = new AbortController();
-    this._exportAbort = abort;
-    this._export = { state: 'running', count: 0 };
-    const timeZone = this._timeZone;
-    try {
-      const txns = await fetchAllTransactions(this._pager(adapter), query, {
-        signal: abort.signal,
-        onProgress: (count) => {
-          if (this._exportAbort === abort) this._export = { state: 'running', count };
-        },
-      });
-      const strings = stringsFor(this._l10n.locale);
-      const csv = transactionsCsv(txns, { timeZone, strings, platformName: this._platformName, describe: this.describe });
-      this.save(exportFileName(Date.now() / 1000, timeZone), csv);
-      if (this._exportAbort === abort) this._export = { state: 'done', count: txns.length };
-    } catch (e) {
-      if (this._exportAbort !== abort) return;
-      const error = abort.signal.aborted || isAbortError(e) ? undefined : this._adapters.report(e, 'listBalanceTransactions');
-      this._export = error ? { state: 'error', error } : { state: 'canceled' };
-    } finally {
-      if (this._exportAbort === abort) this._exportAbort = undefined;
-    }
+  exportCsv(): Promise<void> {
+    return this._export.run();
   }
 
   /** Stops a running export; nothing is saved. */
   cancelExport(): void {
-    this._exportAbort?.abort();
+    this._export.cancel();
   }
 
   /**
@@ -644,310 +241,42 @@ export class ExpressTransactions extends LitElement {
 
   // ---- rendering ----
 
-  private _describe(txn: BalanceTransaction, s: Strings): string {
-    return describeTransaction(txn, { strings: s, platformName: this._platformName, describe: this.describe });
-  }
-
-  private _errorMessage(error: ExpressError, s: Strings, locale: string): string {
-    if (error.code === 'rate_limited' && error.retryAfter !== undefined) return s.common.rateLimitedWait(error.retryAfter, locale);
-    return s.common.errors[error.code] ?? s.common.errors.unknown;
-  }
-
-  private _rangeLabel(filters: TransactionFilters, s: Strings, locale: string): string {
-    if (filters.range !== 'custom') return s.transactions.ranges[filters.range];
-    const tz = this._timeZone;
-    const day = (iso: string) => new Date(parseLocalIsoDate(iso, tz) * 1000);
-    const f = dateFormat(locale, tz, 'short');
-    if (filters.from && filters.to) return f.formatRange(day(filters.from), day(filters.to));
-    if (filters.from) return `${s.transactions.from} ${f.format(day(filters.from))}`;
-    if (filters.to) return `${s.transactions.to} ${f.format(day(filters.to))}`;
-    return s.transactions.ranges.custom;
-  }
-
-  private _renderFilters(s: Strings, locale: string): TemplateResult {
-    const t = s.transactions;
-    const f = this._filters;
-    const currencies = this._currencies;
-    const showCurrency = currencies.length > 1 || !!this._currency;
-    return html`
-      <div part="filters" class="filters ${this._filtersOpen ? 'open' : ''}" id="filters" role="group" aria-label=${s.common.filters}>
-        <label class="field">${t.categoryLabel}
-          <select @change=${this._onCategory} .value=${f.category}>
-            ${CATEGORY_FILTERS.map((c) => html`<option value=${c} ?selected=${c === f.category}>
-              ${c === 'all' ? s.categories.all : s.categories.plural[c]}</option>`)}
-          </select>
-        </label>
-        <label class="field">${t.rangeLabel}
-          <select @change=${this._onRange} .value=${f.range}>
-            ${TRANSACTION_RANGES.map((r) => html`<option value=${r} ?selected=${r === f.range}>${t.ranges[r]}</option>`)}
-          </select>
-        </label>
-        ${f.range === 'custom'
-          ? html`
-              <label class="field">${t.from}
-                <input type="date" .value=${this.from ?? ''} max=${this.to ?? nothing}
-                  aria-invalid=${this._rangeInvalid ? 'true' : 'false'} aria-describedby="range-error"
-                  @change=${(e: Event) => this._onCustomDate('from', e)} />
-              </label>
-              <label class="field">${t.to}
-                <input type="date" .value=${this.to ?? ''} min=${this.from ?? nothing}
-                  aria-invalid=${this._rangeInvalid ? 'true' : 'false'} aria-describedby="range-error"
-                  @change=${(e: Event) => this._onCustomDate('to', e)} />
-              </label>
-              <p class="range-error" id="range-error" aria-live="polite">${this._rangeInvalid ? t.invalidRange : ''}</p>`
-          : nothing}
-        ${showCurrency
-          ? html`<label class="field">${t.currency}
-              <select @change=${this._onCurrency} .value=${this._currency}>
-                <option value="" ?selected=${!this._currency}>${t.allCurrencies}</option>
-                ${currencies.map((c) => html`<option value=${c} ?selected=${c === this._currency}>${c.toUpperCase()}</option>`)}
-              </select>
-            </label>`
-          : nothing}
-      </div>
-    `;
-  }
-
-  private _renderToolbar(s: Strings, locale: string): TemplateResult {
-    const active = activeFilters(this._filters).length;
-    const running = this._export.state === 'running';
-    return html`
-      <div part="toolbar" class="toolbar">
-        <h2 class="title" id="title">${s.transactions.title}</h2>
-        <button class="button filters-toggle" aria-expanded=${this._filtersOpen ? 'true' : 'false'} aria-controls="filters"
-          @click=${() => (this._filtersOpen = !this._filtersOpen)}>
-          ${s.common.filters}${active ? ` (${new Intl.NumberFormat(locale).format(active)})` : ''}
-        </button>
-        ${this._renderFilters(s, locale)}
-        <button part="export-button" class="button" aria-disabled=${running ? 'true' : 'false'}
-          @click=${() => void this.exportCsv()}>${s.common.exportCsv}</button>
-      </div>
-      ${this._renderExportStatus(s, locale)}
-    `;
-  }
-
-  private _renderExportStatus(s: Strings, locale: string): TemplateResult {
-    const x = this._export;
-    const t = s.transactions;
-    let body: unknown = nothing;
-    if (x.state === 'running') {
-      body = html`<span>${t.exporting(x.count, locale)}</span>
-        <button class="button" @click=${() => this.cancelExport()}>${s.common.cancel}</button>`;
-    } else if (x.state === 'done') {
-      body = t.exported(x.count, locale);
-    } else if (x.state === 'canceled') {
-      body = t.exportCanceled;
-    }
-    return html`
-      <div class="export-status" role="status">${body}</div>
-      ${x.state === 'error'
-        ? html`<div class="error" role="alert">
-            <div><strong>${t.exportFailed}</strong><p>${this._errorMessage(x.error, s, locale)}</p></div>
-            <button class="button" @click=${() => void this.exportCsv()}>${s.common.retry}</button>
-          </div>`
-        : nothing}
-    `;
-  }
-
-  private _renderHead(s: Strings): TemplateResult {
-    const c = s.transactions.columns;
-    return html`<div role="rowgroup" class="head">
-      <div role="row" class="row" aria-rowindex="1">
-        ${COLUMNS.map((col) => html`<div role="columnheader" class="cell c-${col} ${col === 'amount' || col === 'fee' || col === 'net' ? 'numeric' : ''}">${c[col]}</div>`)}
-      </div>
-    </div>`;
-  }
-
-  private _renderSkeleton(): TemplateResult {
-    const rows = [0, 1, 2, 3, 4, 5];
-    return html`<div role="rowgroup" class="skeleton-body">
-      ${rows.map(() => html`<div role="row" class="row skeleton-row">
-        ${COLUMNS.map((col) => html`<div role="gridcell" class="cell c-${col} ${col === 'amount' || col === 'fee' || col === 'net' ? 'numeric' : ''}"><span class="skeleton"></span></div>`)}
-      </div>`)}
-    </div>`;
-  }
-
-  /** The formatted text of a row, from the cache (see `_prepareViews`). */
-  private _view(txn: BalanceTransaction, s: Strings, locale: string, timeZone: string): RowView {
-    let v = this._views.get(txn);
-    if (!v) {
-      const money = (n: number) => formatMoney(n, txn.currency, locale);
-      const created = new Date(txn.created * 1000);
-      v = {
-        iso: isoDateTime(txn.created, timeZone),
-        short: dateFormat(locale, timeZone, 'short').format(created),
-        full: dateFormat(locale, timeZone, 'full').format(created),
-        type: s.categories.singular[categoryOf(txn)],
-        description: this._describe(txn, s),
-        amount: money(txn.amount),
-        fee: money(txn.fee),
-        net: money(txn.net),
-        status: txn.status === 'pending' ? this._pendingUntil(txn, s, locale, timeZone) : statusLabel(txn.status, s),
-      };
-      this._views.set(txn, v);
-    }
-    return v;
-  }
-
-  /** Drops the formatted rows when what they depend on changed. */
-  private _prepareViews(locale: string, timeZone: string): void {
-    const key = [locale, timeZone, this._platformName, this.describe];
-    if (key.length !== this._viewsKey.length || key.some((k, i) => k !== this._viewsKey[i])) {
-      this._views = new WeakMap();
-      this._viewsKey = key;
-    }
-  }
-
-  // Amounts are isolated left to right: in a right-to-left page, "-$88.13" would read "$88.13-".
-  private _renderRow(txn: BalanceTransaction, index: number, s: Strings, locale: string, timeZone: string): TemplateResult {
-    const expanded = this._expanded.has(txn.id);
-    const v = this._view(txn, s, locale, timeZone);
-    const c = s.transactions.columns;
-    return html`
-      <div role="row" part="row" data-id=${txn.id} aria-rowindex=${index + 2} aria-level="1" aria-expanded=${expanded ? 'true' : 'false'}
-        tabindex=${this._tabbable(txn.id, index) ? '0' : '-1'}
-        class=${classMap({ row: true, txn: true, expanded, fresh: this._fresh.has(txn.id) })}>
-        <div role="gridcell" part="date" class="cell c-date date">
-          <time datetime=${v.iso} aria-hidden="true">${v.short}</time>
-          <span class="full-date">${v.full}</span>
-        </div>
-        <div role="gridcell" part="type" class="cell c-type type">${v.type}</div>
-        <div role="gridcell" part="description" class="cell c-description description" title=${v.description}>${v.description}</div>
-        <div role="gridcell" part="amount" class="cell c-amount numeric amount ${txn.amount < 0 ? 'negative' : ''}"><span dir="ltr">${v.amount}</span></div>
-        <div role="gridcell" part="fee" class="cell c-fee numeric fee"><span class="cell-label">${c.fee}</span><span dir="ltr">${v.fee}</span></div>
-        <div role="gridcell" part="net" class="cell c-net numeric net ${txn.net < 0 ? 'negative' : ''}"><span class="cell-label">${c.net}</span><span dir="ltr">${v.net}</span></div>
-        <div role="gridcell" part="status" class="cell c-status status"><span class="pill ${txn.status === 'pending' ? 'pending' : ''}">${v.status}</span></div>
-      </div>
-    `;
-  }
-
-  /** "Pending until {date}", the date kept on one line when the pill wraps. */
-  private _pendingUntil(txn: BalanceTransaction, s: Strings, locale: string, timeZone: string): TemplateResult {
-    const date = dateFormat(locale, timeZone, 'day').format(new Date(txn.available_on * 1000));
-    const [before = '', after = ''] = s.statuses.pendingUntil.split('{date}');
-    return html`${before}<span class="until">${date}</span>${after}`;
-  }
-
-  private _renderDetail(txn: BalanceTransaction, index: number, s: Strings, locale: string, timeZone: string): TemplateResult {
-    const d = s.transactions.detail;
-    const source = typeof txn.source === 'string' ? txn.source : txn.source?.id;
-    const fees = txn.fee_details ?? [];
-    return html`
-      <div role="row" class="row detail" aria-rowindex=${index + 2} aria-level="2" data-detail-for=${txn.id}>
-        <div role="gridcell" aria-colspan="7">
-          <dl class="details">
-            <div><dt>${s.transactions.columns.date}</dt><dd>${dateFormat(locale, timeZone, 'full').format(new Date(txn.created * 1000))}</dd></div>
-            <div><dt>${d.id}</dt><dd class="mono">${txn.id}</dd></div>
-            <div><dt>${d.type}</dt><dd class="mono">${txn.type}</dd></div>
-            <div><dt>${d.source}</dt><dd class="mono">${source ?? '—'}</dd></div>
-            <div><dt>${d.availableOn}</dt><dd>${dateFormat(locale, timeZone, 'long').format(new Date(txn.available_on * 1000))}</dd></div>
-            <div><dt>${d.fees}</dt><dd>
-              ${fees.length
-                ? html`<ul class="fees">${fees.map((f) => html`<li>
-                    <span>${f.description?.trim() || s.transactions.feeTypes[f.type] || f.type}</span>
-                    <span class="numeric" dir="ltr">${formatMoney(f.amount, f.currency, locale)}</span></li>`)}</ul>`
-                : d.noFees}
-            </dd></div>
-          </dl>
-        </div>
-      </div>
-    `;
-  }
-
-  private _renderBody(feed: TransactionFeed, s: Strings, locale: string): TemplateResult {
-    const items = this._itemsOf(feed.rows);
-    const timeZone = this._timeZone;
-    this._prepareViews(locale, timeZone);
-    if (this._tabId === undefined || !feed.has(this._tabId)) this._tabId = feed.rows[0]?.id;
-    return html`
-      <div role="rowgroup" class="body"
-        @click=${this._onBodyClick} @keydown=${this._onBodyKeydown}
-        @rangeChanged=${this._onRangeChanged} @visibilityChanged=${this._onVisibilityChanged}>
-        ${trackRange(this._virtualRange, virtualize({
-          items,
-          keyFunction: (it: Item) => (it.kind === 'txn' ? it.txn.id : `detail:${it.txn.id}`),
-          renderItem: (it: Item, i: number) =>
-            it.kind === 'txn' ? this._renderRow(it.txn, i, s, locale, timeZone) : this._renderDetail(it.txn, i, s, locale, timeZone),
-        }))}
-      </div>
-    `;
-  }
-
-  private _renderFooter(feed: TransactionFeed, s: Strings, locale: string): TemplateResult {
-    const t = s.transactions;
-    const error = this._moreError;
-    return html`
-      <div class="footer">
-        <span>${t.showing(feed.rows.length, locale)}</span>
-        ${error
-          ? html`<div class="error" role="alert">
-              <div><strong>${s.common.loadMoreErrorTitle}</strong><p>${this._errorMessage(error, s, locale)}</p></div>
-              <button class="button" @click=${() => void this.loadMore()}>${s.common.retry}</button>
-            </div>`
-          : feed.hasMore
-            ? html`<button class="button load-more" aria-disabled=${this._loadingMore ? 'true' : 'false'}
-                @click=${() => void this.loadMore()}>${this._loadingMore ? t.loadingMore : s.common.loadMore}</button>`
-            : nothing}
-      </div>
-    `;
-  }
-
-  private _renderEmpty(s: Strings, locale: string): TemplateResult {
-    const filters = this._filters;
-    const active = activeFilters(filters);
-    const names = active.map((a) =>
-      a === 'category' ? s.categories.plural[filters.category as Exclude<typeof filters.category, 'all'>]
-      : a === 'range' ? this._rangeLabel(filters, s, locale)
-      : (filters.currency ?? '').toUpperCase(),
-    );
-    const text = active.length
-      ? format(s.transactions.emptyFiltered, { filters: new Intl.ListFormat(locale, { type: 'conjunction' }).format(names) })
-      : s.transactions.empty;
-    return html`<div class="state empty">
-      <p>${text}</p>
-      ${active.length ? html`<button class="button" @click=${this._clearFilters}>${s.common.clearFilters}</button>` : nothing}
-    </div>`;
-  }
-
-  private _renderError(error: ExpressError, s: Strings, locale: string): TemplateResult {
-    const title = error.code === 'network' ? s.common.networkErrorTitle : s.common.errorTitle;
-    return html`<div class="error" role="alert">
-      <div><strong>${title}</strong><p>${this._errorMessage(error, s, locale)}</p></div>
-      <button class="button" @click=${() => this.reload()}>${s.common.retry}</button>
-    </div>`;
-  }
-
   override render() {
     const locale = this._l10n.locale;
-    const s = stringsFor(locale);
-    const status = this._list.status;
-    const feed = this._feed;
+    const s = this._l10n.strings;
+    const list = this._list;
+    const feed = list.feed;
+    const status = list.task.status;
+    const table = (rowcount: string | typeof nothing, rows: TemplateResult, busy = false) =>
+      html`<div role="treegrid" class="table" aria-labelledby="title" aria-readonly="true" aria-rowcount=${rowcount} aria-busy=${busy ? 'true' : nothing}>
+        ${headView(s)} ${rows}
+      </div>`;
     let content: TemplateResult;
     if (status === TaskStatus.ERROR) {
-      content = this._renderError(toExpressError(this._list.error), s, locale);
+      content = errorView(toExpressError(list.task.error), s, locale, () => this.reload());
     } else if (status === TaskStatus.COMPLETE && feed && feed.rows.length === 0) {
-      content = this._renderEmpty(s, locale);
+      content = emptyView({ strings: s, locale, filters: this._filters, timeZone: this._timeZone }, this._clearFilters);
     } else if (status === TaskStatus.COMPLETE && feed) {
-      const count = this._itemsOf(feed.rows).length;
+      // The body's rows are the window's (RowsController): Lit renders it empty and never touches them.
+      const g = this._grid;
       content = html`
-        <div role="treegrid" class="table" aria-labelledby="title" aria-readonly="true" aria-rowcount=${feed.hasMore ? -1 : count + 1}>
-          ${this._renderHead(s)} ${this._renderBody(feed, s, locale)}
-        </div>
-        ${this._renderFooter(feed, s, locale)}
+        ${table(feed.hasMore ? '-1' : String(this._rows.count(feed.rows) + 1),
+          html`<div role="rowgroup" class="body" @click=${g.onClick} @keydown=${g.onKeydown} @focusin=${g.onFocusIn} @focusout=${g.onFocusOut}></div>`)}
+        ${footerView({ strings: s, locale, shown: feed.rows.length, hasMore: feed.hasMore, loadingMore: list.loadingMore, error: list.moreError }, () => void this.loadMore())}
+        <div class="probe" aria-hidden="true"></div>
       `;
     } else {
-      content = html`
-        <div role="treegrid" class="table" aria-labelledby="title" aria-readonly="true" aria-busy="true">
-          ${this._renderHead(s)} ${this._renderSkeleton()}
-        </div>
-        <span class="visually-hidden" role="status">${s.common.loading}</span>
-      `;
+      content = html`${table(nothing, skeletonView(), true)}<span class="visually-hidden" role="status">${s.common.loading}</span>`;
     }
+    const filters = this._filters;
     return html`
       <div part="base" class="base">
-        ${this._renderToolbar(s, locale)}
+        ${toolbarView({
+          strings: s, locale, filters, from: this.from, to: this.to, rangeInvalid: this._rangeInvalid,
+          currencies: balanceCurrencies(list.liveBalance ?? this._balance.value), filtersOpen: this._filtersOpen, export: this._export.state,
+        }, this._on)}
         ${content}
-        <div class="visually-hidden" aria-live="polite">${this._announcement}</div>
+        <div class="visually-hidden" aria-live="polite">${list.announcement}</div>
       </div>
     `;
   }

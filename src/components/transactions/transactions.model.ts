@@ -11,7 +11,7 @@
  * ```
  */
 import { CATEGORIES, CATEGORY_TYPES, categoryOf, type Category } from '../../contract/categories.js';
-import type { BalanceTransaction, List, ListBalanceTransactionsParams, TimeRange } from '../../contract/types.js';
+import type { Balance, BalanceTransaction, List, ListBalanceTransactionsParams, TimeRange } from '../../contract/types.js';
 import { customRange, parseLocalIsoDate, rangeForPreset } from '../../core/time.js';
 import { CursorFeed } from '../shared/cursor-feed.js';
 
@@ -226,4 +226,10 @@ export function activeFilters(filters: TransactionFilters): ('category' | 'range
   if (toRange(filters.range) !== 'all') out.push('range');
   if (filters.currency) out.push('currency');
   return out;
+}
+
+/** The currencies of a balance (available and pending), lowercase, sorted: the currency filter's options. */
+export function balanceCurrencies(balance: Balance | undefined): string[] {
+  if (!balance) return [];
+  return [...new Set([...balance.available, ...balance.pending].map((a) => a.currency.toLowerCase()))].sort();
 }

@@ -18,6 +18,7 @@ export const styles = [
       border-radius: var(--_radius);
       padding: calc(var(--_space) * 2);
       min-width: 0;
+      position: relative;
     }
 
     /* ---- toolbar and filters ---- */
@@ -82,6 +83,42 @@ export const styles = [
     /* ---- the table ---- */
     .table {
       min-width: 0;
+    }
+    /*
+     * The rows on screen are a window onto the list (row-window.ts): the body is a spacer of the
+     * list's full height (set by script, in units of --_row-h), each row is out of flow, moved into
+     * place with transform. Containment keeps a row's change from dirtying the document; the
+     * browser's own scroll anchoring is off inside (the window anchors what the reader looks at).
+     */
+    .body {
+      --_row-h: 44px;
+      position: relative;
+      contain: size layout style;
+      overflow-anchor: none;
+    }
+    .body > .row {
+      position: absolute;
+      top: 0;
+      left: 0;
+      right: 0;
+    }
+    .body > .row.txn {
+      height: var(--_row-h);
+      contain: size layout style;
+    }
+    .body > .row.detail {
+      contain: layout style;
+    }
+    /* Changes width every frame while the list scrolls: the window's ResizeObserver tick. */
+    .probe {
+      position: absolute;
+      top: 0;
+      left: 0;
+      width: 1px;
+      height: 1px;
+      visibility: hidden;
+      pointer-events: none;
+      contain: strict;
     }
     .head {
       position: sticky;
@@ -335,7 +372,7 @@ export const styles = [
       }
       .row.txn,
       .row.skeleton-row {
-        padding-block: 4px;
+        padding-block: 0;
       }
     }
 
@@ -366,6 +403,9 @@ export const styles = [
       }
       .head {
         display: none;
+      }
+      .body {
+        --_row-h: 84px;
       }
       /* Description and amount; date, type and status; fee and net. */
       .row.txn,
@@ -401,6 +441,7 @@ export const styles = [
       .row > .c-status {
         grid-area: status;
         text-align: end;
+        overflow: hidden;
       }
       .row > .c-fee,
       .row > .c-net {
@@ -418,9 +459,14 @@ export const styles = [
         display: inline;
         margin-inline-end: 4px;
       }
+      /* A card has a fixed height: the status stays on one line. */
       .row > .c-status .pill {
-        white-space: normal;
-        text-align: center;
+        max-width: 100%;
+        box-sizing: border-box;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+        vertical-align: top;
       }
       /* The details show the full date; a tooltip over a card would hide its first line. */
       .row.txn .full-date {

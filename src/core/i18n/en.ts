@@ -151,18 +151,13 @@ export const en = {
     compare: 'Compare with previous period',
     intervals: { day: 'Daily', week: 'Weekly', month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' },
     ranges: {
-      '7d': 'Last 7 days', '30d': 'Last 30 days', '90d': 'Last 90 days', '12m': 'Last 12 months',
+      '7d': 'Last 7 days', '30d': 'Last 30 days', '90d': 'Last 90 days', '12m': 'Last 12 months + this month',
       ytd: 'Year to date', all: 'All time', custom: 'Custom',
     },
     from: 'From',
     to: 'To',
     currency: 'Currency',
-    /** The `{previous}` of `up`/`down`/`same`, per range; `period` for ytd, all and custom. */
-    previous: {
-      '7d': 'previous 7 days', '30d': 'previous 30 days', '90d': 'previous 90 days',
-      '12m': 'previous 12 months', period: 'previous period',
-    },
-    /** `{pct}`: the change, formatted as a percentage without sign. */
+    /** `{pct}`: the change, formatted as a percentage without sign; `{previous}`: the dates compared with ("Oct 9 – Nov 7"). */
     up: 'up {pct} vs {previous}',
     down: 'down {pct} vs {previous}',
     same: 'no change vs {previous}',
@@ -177,6 +172,12 @@ export const en = {
     /** The comparison could not load; the chart stays. */
     previousError: 'The previous period could not be loaded.',
     noComparison: 'no earlier data to compare',
+    /** A bucket whose period is not over: `{period}` is its label ("November 2026"). */
+    soFar: '{period} (so far)',
+    /** A bucket the range cuts: `{dates}` are the dates of it that count ("Mar 10 – 31"). */
+    partOf: '{period} ({dates})',
+    /** Legend of the lighter bars: a period not over yet, or cut by the range. */
+    incompleteLegend: 'Incomplete period',
     empty: 'No earnings in this period',
     loaded: (n: number, locale?: string): string =>
       plural(L, locale, n, { one: 'Loaded {count} transaction', other: 'Loaded {count} transactions' }),

@@ -1,16 +1,16 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import '../../src/components/dashboard/dashboard.js';
-import { parseSections, type ExpressDashboard } from '../../src/components/dashboard/dashboard.js';
-import { dashboardContext } from '../../src/context.js';
-import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { ExpressAccount, ExpressAdapter } from '../../src/contract/types.js';
-import { ExpressError } from '../../src/contract/errors.js';
-import { DeferredAdapter } from '../support/deferred-adapter.js';
-import type { ExpressErrorEvent } from '../../src/events.js';
-import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { loadStrings } from '../../src/core/i18n/registry.js';
+import '../../../src/components/dashboard/dashboard.js';
+import { parseSections, type ExpressDashboard } from '../../../src/components/dashboard/dashboard.js';
+import { dashboardContext } from '../../../src/context.js';
+import { MemoryAdapter } from '../../../src/adapter/memory-adapter.js';
+import type { ExpressAccount, ExpressAdapter } from '../../../src/contract/types.js';
+import { ExpressError } from '../../../src/contract/errors.js';
+import { DeferredAdapter } from '../../support/deferred-adapter.js';
+import type { ExpressErrorEvent } from '../../../src/events.js';
+import { failOnLitWarnings } from '../../support/lit-warnings.js';
+import { loadStrings } from '../../../src/core/i18n/registry.js';
 
 /** A bare consumer standing in for any element that reads the dashboard's adapter. */
 class ContextProbe extends LitElement {

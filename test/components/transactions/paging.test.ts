@@ -1,14 +1,12 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import { ExpressError } from '../../src/contract/errors.js';
-import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { BalanceTransaction } from '../../src/contract/types.js';
-import '../../src/components/transactions/transactions.js';
-import type { ExpressTransactions } from '../../src/components/transactions/transactions.js';
-import { parseCsv } from '../../src/core/csv.js';
-import { localIsoDate } from '../../src/core/time.js';
-import type { ExpressErrorEvent } from '../../src/events.js';
+import { ExpressError } from '../../../src/contract/errors.js';
+import { MemoryAdapter } from '../../../src/adapter/memory-adapter.js';
+import type { BalanceTransaction } from '../../../src/contract/types.js';
+import '../../../src/components/transactions/transactions.js';
+import type { ExpressTransactions } from '../../../src/components/transactions/transactions.js';
+import { parseCsv } from '../../../src/core/csv.js';
+import { localIsoDate } from '../../../src/core/time.js';
+import type { ExpressErrorEvent } from '../../../src/events.js';
 import { FakeAdapter, page, txn, txns } from './transactions.fake.js';
 
 const $ = (el: ExpressTransactions, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
@@ -40,7 +38,8 @@ async function collectIds(el: ExpressTransactions, scroller: HTMLElement): Promi
   const seen = new Map<number, string>();
   scroller.scrollTop = 0;
   for (let guard = 0; guard < 200; guard++) {
-    await aTimeout(30);
+    // Two frames: the scroll's (the window draws it) and one more, whatever the machine's load.
+    for (let f = 0; f < 2; f++) await new Promise((r) => requestAnimationFrame(r));
     await settle(el);
     for (const r of rowsOf(el)) seen.set(Number(r.getAttribute('aria-rowindex')), r.dataset.id!);
     // Wherever the list is scrolled, exactly one rendered row is reachable with Tab.
@@ -53,7 +52,6 @@ async function collectIds(el: ExpressTransactions, scroller: HTMLElement): Promi
 
 describe('<express-transactions> paging, virtualisation and export', function () {
   this.timeout(120_000);
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
 
   it('pages without gaps or duplicates, also when a live event brings a row of a later page', async () => {
     const data = txns(60);
@@ -90,21 +88,22 @@ describe('<express-transactions> paging, virtualisation and export', function ()
     expect(text($(el, '.footer span'))).to.equal('Showing 10,000 transactions');
     const table = $(el, '[role="treegrid"]')!;
     expect(table.getAttribute('aria-rowcount')).to.equal('10001');
-    expect(rowsOf(el).length).to.be.within(1, 100);
-    expect(el.shadowRoot!.querySelectorAll('[role="row"]').length).to.be.below(110);
+    // The first page (100 rows here) is always in the DOM (issue 12), and a window of a few dozen.
+    expect(rowsOf(el).length).to.be.within(1, 100 + 40);
+    expect(el.shadowRoot!.querySelectorAll('[role="row"]').length).to.be.below(100 + 50);
 
     // Scrolled to the middle: the rows there are rendered, still only a few dozen of them.
-    const body = $(el, '.body') as VirtualizerHostElement;
-    body[virtualizerRef]!.element(5000)!.scrollIntoView({ block: 'center' });
+    const rowTop = (index: number) => $(el, '.body')!.getBoundingClientRect().top + window.scrollY + index * rowsOf(el)[0]!.offsetHeight;
+    window.scrollTo(0, rowTop(5000) - window.innerHeight / 2);
     await waitUntil(() => rowsOf(el).some((r) => r.getAttribute('aria-rowindex') === '5002'), 'middle rows', { timeout: 10_000 });
-    expect(rowsOf(el).length).to.be.within(1, 100);
+    expect(rowsOf(el).length).to.be.within(1, 100 + 40);
     const middle = rowsOf(el).find((r) => r.getAttribute('aria-rowindex') === '5002')!;
     expect(middle.dataset.id).to.equal(data[5000]!.id);
     expect(text(middle.querySelector('[part~="description"]'))).to.equal('Trip 5000');
     const box = middle.getBoundingClientRect();
     expect(box.bottom).to.be.greaterThan(0);
     expect(box.top).to.be.lessThan(window.innerHeight);
-    body[virtualizerRef]!.element(0)!.scrollIntoView({ block: 'start' });
+    window.scrollTo(0, rowTop(0));
     await waitUntil(() => rowsOf(el).some((r) => r.getAttribute('aria-rowindex') === '2'), 'back at the top', { timeout: 10_000 });
     window.scrollTo(0, 0);
     await expect(el).to.be.accessible();

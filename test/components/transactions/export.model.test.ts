@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { parseCsv } from '../../src/core/csv.js';
-import { stringsFor } from '../../src/core/i18n/index.js';
-import { exportFileName, isoDateTime, transactionCsvRows, transactionsCsv } from '../../src/components/transactions/export.js';
+import { parseCsv } from '../../../src/core/csv.js';
+import { stringsFor } from '../../../src/core/i18n/index.js';
+import { exportFileName, isoDateTime, transactionCsvRows, transactionsCsv } from '../../../src/components/transactions/export.model.js';
 import { txn } from './transactions.fake.js';
 
 const en = stringsFor('en');

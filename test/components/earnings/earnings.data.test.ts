@@ -1,19 +1,15 @@
 import { expect } from '@open-wc/testing';
-import type { ListBalanceTransactionsParams, NetVolumeParams } from '../../src/contract/types.js';
-import { addRange, alignNetVolume, EarningsStore, missingRanges } from '../../src/components/earnings/earnings.data.js';
-import { bucketStarts, parseLocalIsoDate } from '../../src/core/time.js';
-import { fakeAdapter, page, txn } from '../support/earnings-adapter.js';
+import type { ListBalanceTransactionsParams, NetVolumeParams } from '../../../src/contract/types.js';
+import { addRange, alignNetVolume, EarningsStore, missingRanges } from '../../../src/components/earnings/earnings.data.js';
+import { bucketStarts, parseLocalIsoDate } from '../../../src/core/time.js';
+import { fakeAdapter, MARCH_DST, page, txn } from '../../support/earnings-adapter.js';
 
 const NY = 'America/New_York';
 const day = (iso: string) => parseLocalIsoDate(iso, NY);
 
 /** The known data set: two daylight-saving days in New York, a payout, a top-up and another currency. */
 const DATA = [
-  txn('txn_a', '2026-03-08T05:30:00Z', 1000), // Mar 8, 00:30 EST
-  txn('txn_b', '2026-03-09T03:30:00Z', 2000), // Mar 8, 23:30 EDT
-  txn('txn_c', '2026-03-09T04:30:00Z', 4), // Mar 9, 00:30 EDT
-  txn('txn_d', '2026-03-08T04:30:00Z', 8), // Mar 7, 23:30 EST
-  txn('txn_e', '2026-03-08T13:00:00Z', -50000, 'payout'), // must not count
+  ...MARCH_DST,
   txn('txn_f', '2026-03-08T14:00:00Z', 70000, 'topup'), // must not count
   txn('txn_g', '2026-03-08T15:00:00Z', 99999, 'charge', 'eur'),
   txn('txn_h', '2026-11-01T04:30:00Z', 100), // Nov 1, 00:30 EDT

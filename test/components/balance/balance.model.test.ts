@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import type { Payout } from '../../src/contract/types.js';
+import type { Payout } from '../../../src/contract/types.js';
 import {
   arrivalTimeZone,
   balanceByCurrency,
@@ -16,8 +16,8 @@ import {
   scheduleWording,
   upcomingPayouts,
   upsertPayout,
-} from '../../src/components/balance/balance.model.js';
-import { de, en, es, fr, ja, stringsFor } from '../../src/core/i18n/index.js';
+} from '../../../src/components/balance/balance.model.js';
+import { de, en, es, fr, ja, stringsFor } from '../../../src/core/i18n/index.js';
 
 const UTC_NOV_28 = Date.UTC(2025, 10, 28) / 1000; // Stripe's arrival_date: midnight UTC of the day
 const NY_NOV_28 = UTC_NOV_28 + 5 * 3600; // local midnight in New York (EST)

@@ -35,7 +35,9 @@ export function isoDateTime(ts: number, timeZone: string): string {
   const offsetMinutes = Math.round((wall - Math.floor(ts)) / 60);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const off = `${sign}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
-  return `${localIsoDate(ts, timeZone)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${off}`;
+  // The date from the same wall clock (one Intl call a row; the list formats one per row shown).
+  const date = p.year >= 0 && p.year <= 9999 ? `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}` : localIsoDate(ts, timeZone);
+  return `${date}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${off}`;
 }
 
 /** The export's file name on local date of `now` (Unix seconds) in `timeZone`: `transactions-2026-11-26.csv`. */

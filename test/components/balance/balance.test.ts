@@ -1,13 +1,12 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../../src/components/balance/balance.js';
-import type { ExpressBalance } from '../../src/components/balance/balance.js';
-import { ExpressError } from '../../src/contract/errors.js';
-import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { Balance, BalanceTransaction, ExpressAccount, ExpressEvent, ListPayoutsParams, Payout } from '../../src/contract/types.js';
-import type { ExpressErrorEvent } from '../../src/events.js';
-import { DeferredAdapter } from '../support/deferred-adapter.js';
-import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { demoAdapter } from '../../src/demo/demo-adapter.js';
+import '../../../src/components/balance/balance.js';
+import type { ExpressBalance } from '../../../src/components/balance/balance.js';
+import { ExpressError } from '../../../src/contract/errors.js';
+import type { Balance, BalanceTransaction, ExpressAccount, ExpressEvent, ListPayoutsParams, Payout } from '../../../src/contract/types.js';
+import type { ExpressErrorEvent } from '../../../src/events.js';
+import { DeferredAdapter } from '../../support/deferred-adapter.js';
+import { failOnLitWarnings } from '../../support/lit-warnings.js';
+import { demoAdapter } from '../../../src/demo/demo-adapter.js';
 
 const DAY = 86400;
 /** The first Friday, midnight UTC (as Stripe's arrival dates), at least two days from now. */
@@ -338,7 +337,7 @@ describe('<express-balance>', function () {
       expect(adapter.subscriptions).to.equal(1);
       const txn = { id: 'txn_new', type: 'payment', net: 1_000 } as BalanceTransaction;
       adapter.emit({ type: 'balance_transaction.created', data: { ...txn, amount: 1_100, fee: 100, currency: 'usd', created, available_on: created, status: 'pending', description: null } });
-      await waitUntil(() => adapter.callsOf('getBalance').length === 2, 'balance fetched again');
+      await waitUntil(() => adapter.callsOf('getBalance').length === 2, 'balance fetched again', { timeout: 5000 });
       expect(adapter.callsOf('listPayouts')).to.have.length(3); // not a payout: payouts untouched
       adapter.last('getBalance').resolve({ ...balance, pending: [{ amount: 7_789, currency: 'usd' }] });
       await waitUntil(() => text(el, '[part=pending]') === '$77.89');

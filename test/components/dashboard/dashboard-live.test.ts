@@ -1,10 +1,10 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../src/components/dashboard/dashboard.js';
-import type { ExpressDashboard } from '../../src/components/dashboard/dashboard.js';
-import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { ExpressAdapter, ExpressEvent } from '../../src/contract/types.js';
-import { DemoAdapter, demoAdapter } from '../../src/demo/demo-adapter.js';
-import { balance_transaction as balanceTransaction } from '../support/fixtures.js';
+import '../../../src/components/dashboard/dashboard.js';
+import type { ExpressDashboard } from '../../../src/components/dashboard/dashboard.js';
+import { MemoryAdapter } from '../../../src/adapter/memory-adapter.js';
+import type { ExpressAdapter, ExpressEvent } from '../../../src/contract/types.js';
+import { DemoAdapter, demoAdapter } from '../../../src/demo/demo-adapter.js';
+import { balance_transaction as balanceTransaction } from '../../support/fixtures.js';
 
 /** A demo history ending now (the live payment is made with the real clock). */
 function demo(): DemoAdapter {
@@ -63,22 +63,6 @@ async function allLoaded(el: ExpressDashboard) {
   await waitUntil(() => inner(el, 'transactions').querySelector('[part~=row]'), 'list loaded', { timeout: 5000 });
 }
 
-// "ResizeObserver loop completed with undelivered notifications" is reported (not thrown) when a
-// resize observer's callback changes layout that another observer watches; the notifications are
-// delivered in the next frame. The chart and the virtualised list both observe their size, and in
-// one grid they can set this off while the layout settles. It is not a failure of the dashboard.
-let onerror: OnErrorEventHandler;
-before(() => {
-  onerror = window.onerror;
-  window.onerror = function (message, ...rest) {
-    if (String(message).includes('ResizeObserver loop')) return true;
-    return onerror?.call(this, message, ...rest);
-  };
-});
-after(() => {
-  window.onerror = onerror;
-});
-
 let hiddenOverride = false;
 function setHidden(hidden: boolean) {
   if (hidden) {
@@ -91,8 +75,21 @@ function setHidden(hidden: boolean) {
   hiddenOverride = hidden;
   document.dispatchEvent(new Event('visibilitychange'));
 }
+// What a host page's error tracking would see while the dashboard lives in it: none of it is allowed
+// (a "ResizeObserver loop" report included).
+const hostErrors: string[] = [];
+const onHostError = (e: ErrorEvent) => hostErrors.push(`error: ${e.message}`);
+const onHostRejection = (e: PromiseRejectionEvent) => hostErrors.push(`unhandledrejection: ${String(e.reason)}`);
+beforeEach(() => {
+  hostErrors.length = 0;
+  window.addEventListener('error', onHostError);
+  window.addEventListener('unhandledrejection', onHostRejection);
+});
 afterEach(() => {
   if (hiddenOverride) setHidden(false);
+  window.removeEventListener('error', onHostError);
+  window.removeEventListener('unhandledrejection', onHostRejection);
+  expect(hostErrors, 'errors reaching the host page').to.deep.equal([]);
 });
 
 describe('<express-dashboard> live', function () {

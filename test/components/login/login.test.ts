@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../../src/components/login/login.js';
-import type { ExpressLogin } from '../../src/components/login/login.js';
+import '../../../src/components/login/login.js';
+import type { ExpressLogin } from '../../../src/components/login/login.js';
 import {
   allowedRedirect,
   loginErrorMessage,
@@ -8,13 +8,13 @@ import {
   phoneHint,
   secondsUntil,
   takeTokenFromUrl,
-} from '../../src/components/login/login.model.js';
-import { DemoSignInAdapter } from '../../src/demo/demo-sign-in-adapter.js';
-import { ExpressError, type ExpressErrorCode } from '../../src/contract/errors.js';
-import type { ExpressSignInAdapter, RequestOptions, SignInStep } from '../../src/contract/types.js';
-import { en, fr, stringsFor } from '../../src/core/i18n/index.js';
-import type { ExpressErrorEvent, ExpressSignedInEvent } from '../../src/events.js';
-import { failOnLitWarnings } from '../support/lit-warnings.js';
+} from '../../../src/components/login/login.model.js';
+import { DemoSignInAdapter } from '../../../src/demo/demo-sign-in-adapter.js';
+import { ExpressError, type ExpressErrorCode } from '../../../src/contract/errors.js';
+import type { ExpressSignInAdapter, RequestOptions, SignInStep } from '../../../src/contract/types.js';
+import { en, fr, stringsFor } from '../../../src/core/i18n/index.js';
+import type { ExpressErrorEvent, ExpressSignedInEvent } from '../../../src/events.js';
+import { failOnLitWarnings } from '../../support/lit-warnings.js';
 
 interface Call {
   method: 'start' | 'verify' | 'resend';

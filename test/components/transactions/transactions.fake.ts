@@ -11,7 +11,7 @@ import type {
   List,
   ListBalanceTransactionsParams,
   RequestOptions,
-} from '../../src/contract/types.js';
+} from '../../../src/contract/types.js';
 
 let counter = 0;
 
@@ -61,7 +61,7 @@ export class FakeAdapter implements ExpressAdapter {
   readonly calls: Call[] = [];
   private listeners = new Set<(e: ExpressEvent) => void>();
 
-  constructor(private readonly live = true) {
+  constructor(live = true) {
     if (!live) (this as { subscribe?: unknown }).subscribe = undefined;
   }
 

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { CATEGORIES, CATEGORY_TYPES, categoryOf } from '../../src/contract/categories.js';
-import { ExpressError } from '../../src/contract/errors.js';
-import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { BalanceTransaction, ListBalanceTransactionsParams } from '../../src/contract/types.js';
-import { customRange, parseLocalIsoDate, rangeForPreset } from '../../src/core/time.js';
+import { CATEGORIES, CATEGORY_TYPES, categoryOf } from '../../../src/contract/categories.js';
+import { ExpressError } from '../../../src/contract/errors.js';
+import { MemoryAdapter } from '../../../src/adapter/memory-adapter.js';
+import type { BalanceTransaction, ListBalanceTransactionsParams } from '../../../src/contract/types.js';
+import { customRange, parseLocalIsoDate, rangeForPreset } from '../../../src/core/time.js';
 import {
   activeFilters,
   createdFor,
@@ -19,7 +19,7 @@ import {
   TransactionFeed,
   type CategoryFilter,
   type ListPage,
-} from '../../src/components/transactions/transactions.model.js';
+} from '../../../src/components/transactions/transactions.model.js';
 import { page, txn, txns } from './transactions.fake.js';
 
 const NOW = Date.UTC(2026, 10, 26, 15, 0, 0) / 1000; // Thu Nov 26 2026, 10:00 in New York

@@ -1,18 +1,18 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ContextProvider } from '@lit/context';
-import '../../src/components/login-button/login-button.js';
-import type { ExpressLoginButton } from '../../src/components/login-button/login-button.js';
-import { errorForStatus, loginLinkUrl } from '../../src/components/login-button/login-link.js';
-import { loadLoginButtonStrings, loginButtonStrings, LOGIN_BUTTON_ENGLISH, LOGIN_BUTTON_LANGUAGES } from '../../src/components/login-button/login-button.strings.js';
-import es from '../../src/components/login-button/strings/es.js';
+import '../../../src/components/login-button/login-button.js';
+import type { ExpressLoginButton } from '../../../src/components/login-button/login-button.js';
+import { errorForStatus, loginLinkUrl } from '../../../src/components/login-button/login-link.js';
+import { loadLoginButtonStrings, loginButtonStrings, LOGIN_BUTTON_ENGLISH, LOGIN_BUTTON_LANGUAGES } from '../../../src/components/login-button/login-button.strings.js';
+import es from '../../../src/components/login-button/strings/es.js';
 
 const LOGIN_BUTTON_STRINGS = { en: LOGIN_BUTTON_ENGLISH, es };
-import { ExpressError } from '../../src/contract/errors.js';
-import { isSafeRedirectUrl } from '../../src/core/url.js';
-import type { LoginLink, RequestOptions } from '../../src/contract/types.js';
-import { dashboardContext } from '../../src/context.js';
-import type { ExpressErrorEvent, ExpressLoginRedirectEvent } from '../../src/events.js';
-import { failOnLitWarnings } from '../support/lit-warnings.js';
+import { ExpressError } from '../../../src/contract/errors.js';
+import { isSafeRedirectUrl } from '../../../src/core/url.js';
+import type { LoginLink, RequestOptions } from '../../../src/contract/types.js';
+import { dashboardContext } from '../../../src/context.js';
+import type { ExpressErrorEvent, ExpressLoginRedirectEvent } from '../../../src/events.js';
+import { failOnLitWarnings } from '../../support/lit-warnings.js';
 
 const LINK = 'https://connect.example.com/express/acct_123/aBcD';
 const INSTAGRAM =

@@ -1,0 +1,622 @@
+/**
+ * A window onto a long list: of 100,000 items, the DOM holds the few dozen in view (and a first
+ * page that is always there), in a pool of elements that are reused as the window moves.
+ *
+ * Built for `<express-transactions>`, and knowing nothing of it:
+ * - Items have a fixed height, given by a CSS custom property on the container (one value for the
+ *   table, another for the stacked cards: the container query decides), except items of the kinds
+ *   the source names as measured (a row's details), whose height a ResizeObserver measures.
+ * - The container is a spacer of the list's full height. Each item's element is absolutely
+ *   positioned in it by `transform`, in CSS units of the row height (`calc(var(--h) * k + Dpx)`),
+ *   so the layout never waits for a measurement: JavaScript needs the row height only to know
+ *   which items are in view.
+ * - Elements are pooled per kind: an item leaving the window hands its element to one entering,
+ *   which the source updates in place. DOM order stays item order (for screen readers' browse
+ *   mode), moving as few elements as possible.
+ * - Scrolling is handled in each frame, reading (the scroll position, the viewport) before
+ *   writing (the rows), so no layout is forced:
+ *   - in our animation frame callback, registered late (from a task after the previous frame),
+ *     so that it usually runs after the callbacks a page registered earlier, a script that
+ *     scrolls in its own rAF loop included: the rows are written before the frame's one layout
+ *     (an early callback, registered in the frame before, steps in when a busy event loop runs
+ *     the next frame before that task: no frame goes without us);
+ *   - and, to be sure, once more after the frame's layout: a 1px probe changes width in our
+ *     callback, and the ResizeObserver callback that follows (after every rAF callback, before
+ *     paint) reads the scroll position again. Only when it moved since (a callback that ran after
+ *     ours scrolled) are the rows written again, with a second layout. So a scroll made in any
+ *     animation frame callback is drawn in that same frame.
+ *   While scrolling goes on the frame loop keeps running; it stops after a few still frames. A
+ *   scroll made by script from rest is seen a frame late (its `scroll` event comes in the next
+ *   frame, and nothing of ours runs in between).
+ * - Writes made from a ResizeObserver callback never change the size of anything outside the rows
+ *   (rows have a fixed size and are out of flow), so they cannot cause a "ResizeObserver loop"
+ *   error in the page; a new total height waits for the next animation frame.
+ * - Works in the page's own scroll and in any scrolling ancestor (a fixed-height container),
+ *   found through shadow roots.
+ * - Scroll anchoring: when items are inserted, removed or resized above the first item in view
+ *   while the list's top is above the viewport, the scroll position moves by as much, so what the
+ *   reader is looking at stays where it is.
+ */
+
+/** The list the window shows: the element's items, by index. */
+export interface RowWindowSource {
+  /** How many items. */
+  readonly count: number;
+  /** A stable key of the item at `index` (elements and the scroll anchor follow keys). */
+  key(index: number): string;
+  /** The index of the item with `key`, or -1. */
+  indexOf(key: string): number;
+  /** The pool an item's element comes from (elements are reused only within a kind). */
+  kind(index: number): string;
+  /** Indices of the items of measured height, ascending (the rest have the row height). */
+  readonly measured: readonly number[];
+  /** A new element for an item of `kind` (when the pool has none to reuse). */
+  create(kind: string): HTMLElement;
+  /**
+   * Writes the item at `index` into `el`: an element newly given this item, or the same item at a
+   * new index, or after `refresh({ invalidate: true })`. Never reads layout.
+   */
+  render(el: HTMLElement, index: number): void;
+}
+
+/** What is rendered and what is in view, in item indices (`-1` when none). */
+export interface RowRange {
+  /** The first and last item rendered in the window (besides the always-rendered ones). */
+  first: number;
+  last: number;
+  /** The first and last item at least partly in view. */
+  firstVisible: number;
+  lastVisible: number;
+}
+
+export interface RowWindowOptions {
+  /** The CSS custom property on the container that holds the row height (`--_row-h`). */
+  heightProperty: string;
+  /** Row height (px) until the container's style is read. */
+  defaultHeight?: number;
+  /** Height (px) of a measured item before it is measured. */
+  estimate?: number;
+  /** Extra pixels rendered above and below the viewport. */
+  overscan?: number;
+  /** The kinds whose items are measured (their elements are observed); the others have the row height. */
+  measuredKinds?: readonly string[];
+  /** Called after a frame's rows are written, synchronously: only cheap attribute writes here. */
+  afterSync?(range: RowRange): void;
+  /** Called in a later task when the range in view changed (for loading more, say). */
+  onVisibleChange?(range: RowRange): void;
+}
+
+interface Slot {
+  el: HTMLElement;
+  kind: string;
+  key: string;
+  index: number;
+  position: string;
+}
+
+/** Viewport and row height, read together after layout. */
+interface Metrics {
+  /** The part of the container in view, in its own coordinates (top may be negative). */
+  top: number;
+  bottom: number;
+  /** The container's top in viewport coordinates. */
+  containerTop: number;
+  rowHeight: number;
+}
+
+/** Frames without a scroll after which the frame loop stops. */
+const STILL_FRAMES = 30;
+/** Elements kept per kind for reuse when the window shrinks. */
+const POOL_LIMIT = 64;
+/** The most items the window renders besides the pinned ones (a huge viewport renders no more). */
+const MAX_WINDOW = 400;
+
+/** Whether an element scrolls its content vertically. */
+function scrolls(el: Element): boolean {
+  const o = getComputedStyle(el).overflowY;
+  return o === 'auto' || o === 'scroll' || o === 'overlay' || o === 'hidden';
+}
+
+/** Ancestors of `el` that scroll, through shadow roots, innermost first (the page's own scroll excluded). */
+function scrollingAncestors(el: Element): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const root = el.ownerDocument.documentElement;
+  for (let n: Node | null = el.parentNode; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
+    if (!(n instanceof HTMLElement) || n === root || n === el.ownerDocument.body) continue;
+    if (scrolls(n)) out.push(n);
+  }
+  return out;
+}
+
+/** The longest increasing subsequence of `a` (by value), as a set of its positions in `a`. */
+function increasingRun(a: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const prev = new Array<number>(a.length).fill(-1);
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]! < 0) continue;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (a[tails[mid]!]! < a[i]!) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  }
+  const keep = new Set<number>();
+  for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) keep.add(i);
+  return keep;
+}
+
+/** See the module's documentation. */
+export class RowWindow {
+  /** Items always rendered from the top (the first page), whether or not in view. */
+  pinned = 0;
+  /** What was rendered and in view at the last sync. */
+  range: RowRange = { first: -1, last: -1, firstVisible: -1, lastVisible: -1 };
+
+  private readonly _opts: Required<Pick<RowWindowOptions, 'defaultHeight' | 'estimate' | 'overscan'>> & RowWindowOptions;
+  private _source?: RowWindowSource;
+  private _container?: HTMLElement;
+  private _probe?: HTMLElement;
+  private _observer?: ResizeObserver;
+  private _scrollers: (HTMLElement | Window)[] = [];
+  /** The next frame's callback (registered late, from a task after this frame; see the module's documentation). */
+  private _raf?: number;
+  /** The next frame's early callback: it works only when the late one could not be registered in time. */
+  private _early?: number;
+  private _channel?: MessageChannel;
+  private _scheduled = false;
+  private _idle = 0;
+  private _flip = false;
+  private _heightDirty = false;
+  private _dirty = true;
+  private _foundScrollers = false;
+  private _metrics?: Metrics;
+  private _lastView = '';
+  private _keep: readonly number[] = [];
+  private _slots = new Map<string, Slot>();
+  private readonly _slotOfEl = new WeakMap<Element, Slot>();
+  private readonly _pool = new Map<string, HTMLElement[]>();
+  private readonly _heights = new Map<string, number>();
+  /** The first item in view and its offset, while the list's top is above the viewport. */
+  private _anchor?: { key: string; offset: number };
+  private _visibleTask?: ReturnType<typeof setTimeout>;
+  private _lastVisibleRange = '';
+
+  constructor(options: RowWindowOptions) {
+    this._opts = { defaultHeight: 44, estimate: 160, overscan: 176, ...options };
+  }
+
+  /** The row height in use (px): read from the container's style, the default until then. */
+  get rowHeight(): number {
+    return this._metrics?.rowHeight ?? this._opts.defaultHeight;
+  }
+
+  /** The elements rendered now, in DOM order (for tests and the element's focus handling). */
+  get elements(): HTMLElement[] {
+    return this._container ? ([...this._container.children] as HTMLElement[]) : [];
+  }
+
+  /** The element rendering the item with `key`, if it is rendered. */
+  elementFor(key: string): HTMLElement | undefined {
+    return this._slots.get(key)?.el;
+  }
+
+  /**
+   * Puts the window in `container` (the spacer; the window owns its children) with `probe`, a
+   * small element that must sit higher in the tree than the container's children (see the
+   * module's documentation). Call again with the same elements at no cost; with others, the
+   * window moves there.
+   */
+  attach(container: HTMLElement, probe: HTMLElement): void {
+    if (container === this._container && probe === this._probe) return;
+    this.detach();
+    this._container = container;
+    this._probe = probe;
+    container.replaceChildren();
+    this._observer = new ResizeObserver((entries) => this._onResize(entries));
+    this._observer.observe(probe);
+    this._channel = new MessageChannel();
+    this._channel.port1.onmessage = () => {
+      this._scheduled = false;
+      if (this._raf === undefined && this._container && this._idle < STILL_FRAMES) this._raf = requestAnimationFrame(this._onFrame);
+    };
+    this._listen(window);
+    window.addEventListener('resize', this._onScroll, { passive: true });
+    this._idle = 0;
+  }
+
+  /** Stops observing and listening (the element left the page, or its list is gone). */
+  detach(): void {
+    this._observer?.disconnect();
+    this._observer = undefined;
+    for (const s of this._scrollers) s.removeEventListener('scroll', this._onScroll);
+    this._scrollers = [];
+    this._foundScrollers = false;
+    if (typeof window !== 'undefined') window.removeEventListener('resize', this._onScroll);
+    if (this._raf !== undefined) cancelAnimationFrame(this._raf);
+    if (this._early !== undefined) cancelAnimationFrame(this._early);
+    this._raf = undefined;
+    this._early = undefined;
+    this._channel?.port1.close();
+    this._channel = undefined;
+    this._scheduled = false;
+    clearTimeout(this._visibleTask);
+    this._visibleTask = undefined;
+    for (const slot of this._slots.values()) this._release(slot);
+    this._slots.clear();
+    this._container?.replaceChildren();
+    this._container = undefined;
+    this._probe = undefined;
+    this._metrics = undefined;
+    this._anchor = undefined;
+    this._lastVisibleRange = '';
+    this._lastView = '';
+    this._dirty = true;
+  }
+
+  /**
+   * Shows `source` (a new list, or the same one changed): writes the total height and the rows
+   * now, from the last measured viewport, then measures again in the next frame. With
+   * `invalidate`, every rendered item is written again (its text depends on something new).
+   * `keep` are indices rendered whatever the scroll position (the focused row).
+   */
+  refresh(source: RowWindowSource, opts: { invalidate?: boolean; keep?: readonly number[]; reset?: boolean } = {}): void {
+    const replaced = source !== this._source || opts.reset;
+    this._source = source;
+    this._keep = opts.keep ?? [];
+    if (replaced) {
+      this._anchor = undefined;
+      this._heights.clear();
+    }
+    if (!this._container) return;
+    this._dirty = true;
+    this._writeHeight();
+    this._write(this._metrics, opts.invalidate === true);
+    this._dirty = true; // measure again in the next frame
+    this._wake();
+  }
+
+  /** The offset (px) of the item at `index` from the container's top. */
+  offsetOf(index: number): number {
+    return this._offset(index, this.rowHeight).px;
+  }
+
+  /** The index of the item at `y` px from the container's top (clamped to the list). */
+  indexAt(y: number): number {
+    const source = this._source;
+    if (!source || source.count === 0) return -1;
+    const h = this.rowHeight;
+    let index = 0;
+    let pos = 0;
+    for (const m of source.measured) {
+      const rows = m - index;
+      if (y < pos + rows * h) return Math.max(0, index + Math.floor((y - pos) / h));
+      pos += rows * h;
+      pos += this._heightOf(m);
+      if (y < pos) return m;
+      index = m + 1;
+    }
+    return Math.max(0, Math.min(source.count - 1, index + Math.floor((y - pos) / h)));
+  }
+
+  // ---- geometry ----
+
+  private _heightOf(index: number): number {
+    return this._heights.get(this._source!.key(index)) ?? this._opts.estimate;
+  }
+
+  /** The offset of `index`: fixed rows before it (`rows`) and measured pixels before it (`px` - rows * h). */
+  private _offset(index: number, h: number): { rows: number; extra: number; px: number } {
+    let rows = 0;
+    let extra = 0;
+    let at = 0;
+    for (const m of this._source?.measured ?? []) {
+      if (m >= index) break;
+      rows += m - at;
+      extra += this._heightOf(m);
+      at = m + 1;
+    }
+    rows += index - at;
+    return { rows, extra, px: rows * h + extra };
+  }
+
+  private _writeHeight(): void {
+    const source = this._source;
+    const container = this._container;
+    if (!source || !container) return;
+    const { rows, extra } = this._offset(source.count, 0);
+    const v = `var(${this._opts.heightProperty})`;
+    container.style.height = extra ? `calc(${v} * ${rows} + ${extra}px)` : `calc(${v} * ${rows})`;
+    this._heightDirty = false;
+  }
+
+  // ---- the frame loop ----
+
+  private _listen(target: HTMLElement | Window): void {
+    target.addEventListener('scroll', this._onScroll, { passive: true });
+    this._scrollers.push(target);
+  }
+
+  private readonly _onScroll = (): void => {
+    this._wake();
+  };
+
+  /** Runs the frame loop (again) for a while. */
+  private _wake(): void {
+    this._idle = 0;
+    if (this._raf === undefined && this._early === undefined && !this._scheduled && this._container) this._raf = requestAnimationFrame(this._onFrame);
+  }
+
+  private readonly _onEarly = (): void => {
+    this._early = undefined;
+    if (this._raf === undefined) this._onFrame();
+  };
+
+  /**
+   * The animation frame: reads and writes the rows, then the total height when it changed and the
+   * probe's width (so that the ResizeObserver checks again after the frame's layout).
+   */
+  private readonly _onFrame = (): void => {
+    this._raf = undefined;
+    if (!this._container || !this._probe) return;
+    this._sync();
+    if (this._heightDirty) this._writeHeight();
+    this._flip = !this._flip;
+    this._probe.style.width = this._flip ? '2px' : '1px';
+    if (++this._idle < STILL_FRAMES && this._channel) {
+      this._early ??= requestAnimationFrame(this._onEarly);
+      if (!this._scheduled) {
+        this._scheduled = true;
+        this._channel.port2.postMessage(0);
+      }
+    }
+  };
+
+  /** After layout: new heights of measured items, then the probe's frame (read, then write). */
+  private _onResize(entries: ResizeObserverEntry[]): void {
+    const container = this._container;
+    if (!container || !this._source) return;
+    let probe = false;
+    let resized = false;
+    for (const e of entries) {
+      if (e.target === this._probe) {
+        probe = true;
+        continue;
+      }
+      const slot = this._slotOfEl.get(e.target);
+      if (!slot) continue;
+      const h = e.borderBoxSize?.[0]?.blockSize ?? (e.target as HTMLElement).offsetHeight;
+      if (h > 0 && this._heights.get(slot.key) !== h) {
+        this._heights.set(slot.key, h);
+        resized = true;
+      }
+    }
+    if (resized) {
+      this._dirty = true;
+      // The total height changes in the next frame: changing it here could resize what another
+      // ResizeObserver watches, higher in the tree (a "loop" error in the page).
+      this._heightDirty = true;
+      this._wake();
+    }
+    if (probe) {
+      if (!this._foundScrollers) {
+        this._foundScrollers = true;
+        for (const s of scrollingAncestors(container)) this._listen(s);
+      }
+      this._sync();
+    } else if (resized) {
+      // Only move what is rendered: an element added now would be observed too late in this frame.
+      this._place(this._metrics?.rowHeight ?? this._opts.defaultHeight);
+    }
+  }
+
+  /**
+   * Reads the viewport first (before any write of ours in this frame), keeps the anchored item in
+   * place, then writes the rows when the viewport moved or the rows changed.
+   */
+  private _sync(): void {
+    const m = this._read();
+    this._keepAnchor(m);
+    const view = `${m.top}|${m.bottom}|${m.rowHeight}`;
+    const moved = view !== this._lastView;
+    this._metrics = m;
+    if (!moved && !this._dirty) return;
+    this._lastView = view;
+    if (moved) this._idle = 0;
+    this._write(m, false);
+  }
+
+  private _read(): Metrics {
+    const container = this._container!;
+    const box = container.getBoundingClientRect();
+    let top = 0;
+    let bottom = window.innerHeight;
+    for (const s of this._scrollers) {
+      if (s === window) continue;
+      const el = s as HTMLElement;
+      const r = el.getBoundingClientRect();
+      const t = r.top + el.clientTop;
+      top = Math.max(top, t);
+      bottom = Math.min(bottom, t + el.clientHeight);
+    }
+    const h = parseFloat(getComputedStyle(container).getPropertyValue(this._opts.heightProperty));
+    return { top: top - box.top, bottom: bottom - box.top, containerTop: box.top, rowHeight: h > 0 ? h : this._opts.defaultHeight };
+  }
+
+  /**
+   * When what is above the anchored item changed since the last frame (an insert at the top, a
+   * detail measured), scrolls by as much. Only while the list's top is above the viewport: a
+   * reader at the top sees new items arrive.
+   */
+  private _keepAnchor(m: Metrics): void {
+    const anchor = this._anchor;
+    const source = this._source!;
+    if (anchor) {
+      const index = source.indexOf(anchor.key);
+      if (index >= 0) {
+        const shift = this._offset(index, m.rowHeight).px - anchor.offset;
+        if (Math.abs(shift) >= 0.5) {
+          // The page may have moved the container already (the browser's own scroll anchoring,
+          // choosing an element below the list): only what is left.
+          const moved = this._metrics ? this._metrics.containerTop - m.containerTop : 0;
+          const by = Math.abs(moved - shift) < 0.5 ? 0 : shift;
+          if (by) {
+            const target = this._scrollers.find((s) => s !== window && (s as HTMLElement).scrollHeight > (s as HTMLElement).clientHeight) ?? window;
+            target.scrollBy(0, by);
+            m.top += by;
+            m.bottom += by;
+            m.containerTop -= by;
+          }
+        }
+      }
+    }
+    const first = m.top > 0 ? this.indexAt(m.top) : -1;
+    this._anchor = first >= 0 ? { key: source.key(first), offset: this._offset(first, m.rowHeight).px } : undefined;
+  }
+
+  // ---- writing ----
+
+  /** Which items to render: the pinned ones, the ones in view (and overscan), the kept ones. */
+  private _wanted(m: Metrics | undefined): { wanted: number[]; range: RowRange } {
+    const source = this._source!;
+    const n = source.count;
+    const h = m?.rowHeight ?? this._opts.defaultHeight;
+    const top = m ? m.top : 0;
+    const bottom = m ? m.bottom : typeof window === 'undefined' ? 800 : window.innerHeight;
+    const total = this._offset(n, h).px;
+    const range: RowRange = { first: -1, last: -1, firstVisible: -1, lastVisible: -1 };
+    if (n > 0 && bottom > 0 && top < total && bottom > top) {
+      range.firstVisible = this.indexAt(Math.max(0, top));
+      range.lastVisible = this.indexAt(Math.min(total, bottom) - 0.5);
+      range.first = this.indexAt(Math.max(0, top - this._opts.overscan));
+      range.last = Math.min(this.indexAt(Math.min(total, bottom + this._opts.overscan) - 0.5), range.first + MAX_WINDOW - 1);
+    }
+    const wanted: number[] = [];
+    const pinned = Math.min(this.pinned, n);
+    for (let i = 0; i < pinned; i++) wanted.push(i);
+    for (let i = Math.max(range.first, pinned); i >= 0 && i <= range.last; i++) wanted.push(i);
+    const extra = this._keep.filter((i) => i >= 0 && i < n && i >= pinned && (i < range.first || i > range.last));
+    if (extra.length) {
+      wanted.push(...extra);
+      wanted.sort((a, b) => a - b);
+    }
+    return { wanted, range };
+  }
+
+  /** Renders `wanted` into the container: reuses elements by key, then by kind; keeps DOM order. */
+  private _write(m: Metrics | undefined, invalidate: boolean): void {
+    const source = this._source;
+    const container = this._container;
+    if (!source || !container) return;
+    const { wanted, range } = this._wanted(m);
+    const h = m?.rowHeight ?? this._opts.defaultHeight;
+
+    // Items that stay keep their element; the others give theirs back.
+    const next = new Map<string, Slot>();
+    const keys = wanted.map((i) => source.key(i));
+    for (let j = 0; j < wanted.length; j++) {
+      const slot = this._slots.get(keys[j]!);
+      if (slot && slot.kind === source.kind(wanted[j]!)) next.set(keys[j]!, slot);
+    }
+    const free = new Map<string, Slot[]>();
+    for (const [key, slot] of this._slots) {
+      if (next.get(key) === slot) continue;
+      let list = free.get(slot.kind);
+      if (!list) free.set(slot.kind, (list = []));
+      list.push(slot);
+    }
+    // Entering items take a free element of their kind, in DOM order (a jump then moves nothing).
+    const order = new Map<Element, number>();
+    let p = 0;
+    for (let c = container.firstElementChild; c; c = c.nextElementSibling) order.set(c, p++);
+    for (const list of free.values()) list.sort((a, b) => (order.get(a.el) ?? 0) - (order.get(b.el) ?? 0));
+    const els: HTMLElement[] = [];
+    for (let j = 0; j < wanted.length; j++) {
+      const index = wanted[j]!;
+      const key = keys[j]!;
+      let slot = next.get(key);
+      if (slot) {
+        if (invalidate || slot.index !== index) {
+          slot.index = index;
+          source.render(slot.el, index);
+        }
+      } else {
+        const kind = source.kind(index);
+        slot = free.get(kind)?.shift();
+        if (!slot) {
+          const el = this._pool.get(kind)?.pop() ?? source.create(kind);
+          slot = { el, kind, key, index, position: '' };
+          this._slotOfEl.set(el, slot);
+        }
+        slot.key = key;
+        slot.index = index;
+        source.render(slot.el, index);
+        this._observe(slot);
+        next.set(key, slot);
+      }
+      els.push(slot.el);
+    }
+    // Elements nobody took leave the DOM for the pool.
+    for (const list of free.values()) for (const slot of list) this._release(slot);
+    this._slots = next;
+
+    // DOM order = item order: elements already in increasing order stay, the others move.
+    const positions = els.map((el) => (el.parentNode === container ? (order.get(el) ?? -1) : -1));
+    const stay = increasingRun(positions);
+    for (let j = els.length - 1; j >= 0; j--) {
+      if (stay.has(j)) continue;
+      container.insertBefore(els[j]!, els[j + 1] ?? null);
+    }
+    this._place(h);
+    this.range = range;
+    // Written from the viewport as measured: a frame with the same viewport has nothing to do.
+    this._dirty = m === undefined;
+    this._opts.afterSync?.(range);
+    if (m) this._notifyVisible(range);
+  }
+
+  /** Positions every rendered element (only those whose position changed are written). */
+  private _place(h: number): void {
+    const source = this._source;
+    if (!source) return;
+    const v = `var(${this._opts.heightProperty})`;
+    for (const slot of this._slots.values()) {
+      const { rows, extra } = this._offset(slot.index, h);
+      const position = extra ? `translateY(calc(${v} * ${rows} + ${extra}px))` : `translateY(calc(${v} * ${rows}))`;
+      if (position !== slot.position) {
+        slot.position = position;
+        slot.el.style.transform = position;
+      }
+    }
+  }
+
+  /** Observes the element of a measured kind anew: its first report gives the new item's height. */
+  private _observe(slot: Slot): void {
+    if (!this._opts.measuredKinds?.includes(slot.kind) || !this._observer) return;
+    this._observer.unobserve(slot.el);
+    this._observer.observe(slot.el);
+  }
+
+  private _release(slot: Slot): void {
+    this._observer?.unobserve(slot.el);
+    slot.el.remove();
+    let pool = this._pool.get(slot.kind);
+    if (!pool) this._pool.set(slot.kind, (pool = []));
+    if (pool.length < POOL_LIMIT) pool.push(slot.el);
+  }
+
+  /** Tells the element about the range in view, in a later task (its updates may resize things). */
+  private _notifyVisible(range: RowRange): void {
+    const key = `${range.firstVisible}|${range.lastVisible}|${this._source?.count}`;
+    if (key === this._lastVisibleRange || !this._opts.onVisibleChange) return;
+    this._lastVisibleRange = key;
+    clearTimeout(this._visibleTask);
+    this._visibleTask = setTimeout(() => {
+      this._visibleTask = undefined;
+      this._opts.onVisibleChange?.(this.range);
+    }, 0);
+  }
+}

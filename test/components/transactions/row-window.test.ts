@@ -1,0 +1,255 @@
+/**
+ * The row window of `<express-transactions>` on its own (row-window.ts): a plain list of items in
+ * a scroller or in the page, rows of a fixed height in CSS and measured ones.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { RowWindow, type RowWindowSource } from '../../../src/components/transactions/row-window.js';
+
+const ROW = 20;
+
+interface Item {
+  id: string;
+  kind: 'row' | 'tall';
+  height?: number;
+}
+
+const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
+async function frames(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await frame();
+}
+/** Resolves after the current task (e.g. a frame's rendering) is over. */
+const afterTask = () =>
+  new Promise<void>((r) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => r();
+    ch.port2.postMessage(0);
+  });
+
+/** Records window `error` events and unhandled rejections (none may come). */
+function watchErrors(): { errors: string[]; stop(): void } {
+  const errors: string[] = [];
+  const onError = (e: ErrorEvent) => errors.push(`error: ${e.message}`);
+  const onRejection = (e: PromiseRejectionEvent) => errors.push(`unhandledrejection: ${String(e.reason)}`);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    errors,
+    stop() {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}
+
+function sourceOf(items: Item[], renders: { count: number }): RowWindowSource {
+  return {
+    get count() {
+      return items.length;
+    },
+    key: (i) => items[i]!.id,
+    indexOf: (key) => items.findIndex((it) => it.id === key),
+    kind: (i) => items[i]!.kind,
+    get measured() {
+      return items.flatMap((it, i) => (it.kind === 'tall' ? [i] : []));
+    },
+    create: (kind) => {
+      const el = document.createElement('div');
+      el.className = kind;
+      el.style.cssText = 'position: absolute; top: 0; left: 0; right: 0; box-sizing: border-box;';
+      if (kind === 'row') el.style.height = 'var(--h)';
+      return el;
+    },
+    render: (el, i) => {
+      renders.count++;
+      const it = items[i]!;
+      el.dataset.key = it.id;
+      el.dataset.index = String(i);
+      el.textContent = it.id;
+      if (it.kind === 'tall') el.style.height = `${it.height ?? 90}px`;
+    },
+  };
+}
+
+/** A list of `n` items in a 200px scroller (or in the page with `page`), its window attached. */
+async function mount(n: number, opts: { page?: boolean; pinned?: number; items?: Item[] } = {}) {
+  const items: Item[] = opts.items ?? Array.from({ length: n }, (_, i) => ({ id: `i${i}`, kind: 'row' as const }));
+  const outer = await fixture<HTMLDivElement>(
+    opts.page
+      ? html`<div style="position: relative"><div class="probe" style="position: absolute; width: 1px; height: 1px"></div>
+          <div style="height: 50px">above</div><div class="list" style="--h: ${ROW}px; position: relative; contain: size layout style"></div></div>`
+      : html`<div style="height: 200px; overflow: auto; position: relative"><div class="probe" style="position: absolute; width: 1px; height: 1px"></div>
+          <div style="height: 50px">above</div><div class="list" style="--h: ${ROW}px; position: relative; contain: size layout style"></div></div>`,
+  );
+  const list = outer.querySelector<HTMLElement>('.list')!;
+  const probe = outer.querySelector<HTMLElement>('.probe')!;
+  const renders = { count: 0 };
+  const source = sourceOf(items, renders);
+  const win = new RowWindow({ heightProperty: '--h', defaultHeight: 30, estimate: 50, overscan: 40, measuredKinds: ['tall'] });
+  win.pinned = opts.pinned ?? 0;
+  win.attach(list, probe);
+  win.refresh(source);
+  await frames(3);
+  const scroller: { top: number } = opts.page
+    ? { get top() { return window.scrollY; }, set top(y: number) { window.scrollTo(0, y); } }
+    : { get top() { return outer.scrollTop; }, set top(y: number) { outer.scrollTop = y; } };
+  return { outer, list, win, items, source, renders, scroller };
+}
+
+const keys = (list: HTMLElement) => [...list.children].map((c) => (c as HTMLElement).dataset.key);
+const indices = (list: HTMLElement) => [...list.children].map((c) => Number((c as HTMLElement).dataset.index));
+const viewTop = (el: Element) => el.getBoundingClientRect().top;
+
+describe('RowWindow (the rows of <express-transactions>)', function () {
+  this.timeout(30_000);
+  let watch: ReturnType<typeof watchErrors>;
+  beforeEach(() => {
+    watch = watchErrors();
+  });
+  afterEach(() => {
+    watch.stop();
+    window.scrollTo(0, 0);
+    expect(watch.errors, 'errors in the page').to.deep.equal([]);
+  });
+
+  it('renders the rows in view (and a few more) out of 10,000, positioned by transform in a spacer of the full height', async () => {
+    const { list, outer } = await mount(10_000);
+    expect(list.getBoundingClientRect().height).to.equal(10_000 * ROW);
+    // 200px of viewport, 50px of it above the list, 40px of overscan below: 8 + 2 rows.
+    expect(list.children.length).to.be.within(8, 12);
+    expect(indices(list)).to.deep.equal([...Array(list.children.length).keys()]);
+    const second = list.children[1] as HTMLElement;
+    expect(second.style.transform).to.include('var(--h)');
+    expect(viewTop(second) - viewTop(list)).to.equal(ROW);
+    outer.scrollTop = 50 + 5000 * ROW;
+    await frames(2);
+    const first = list.firstElementChild as HTMLElement;
+    expect(Number(first.dataset.index)).to.be.within(4997, 5000);
+    const at5000 = [...list.children].find((c) => (c as HTMLElement).dataset.index === '5000')!;
+    expect(viewTop(at5000)).to.be.closeTo(viewTop(outer), 1);
+    expect(list.children.length).to.be.below(20);
+  });
+
+  it('reuses its elements as the window moves, the same objects updated in place, DOM order kept', async () => {
+    const { list, outer, renders } = await mount(10_000);
+    outer.scrollTop = 50 + 2000 * ROW;
+    await frames(2);
+    const before = [...list.children];
+    // A jump: every row is new, drawn into the same elements without moving them.
+    outer.scrollTop = 50 + 7000 * ROW;
+    await frames(2);
+    const afterJump = [...list.children];
+    expect(afterJump).to.have.length(before.length);
+    expect(afterJump.every((el) => before.includes(el))).to.equal(true);
+    expect(afterJump).to.deep.equal(before);
+    expect(indices(list)[0]).to.be.within(6997, 7000);
+    // A steady scroll of 3 rows: 3 elements are rewritten (and moved to the end), the rest stay untouched.
+    const n = renders.count;
+    outer.scrollTop += 3 * ROW;
+    await frames(2);
+    expect(renders.count - n).to.equal(3);
+    expect([...list.children].every((el) => before.includes(el))).to.equal(true);
+    const idx = indices(list);
+    expect(idx).to.deep.equal([...idx].sort((a, b) => a - b));
+    expect(idx[idx.length - 1]! - idx[0]!).to.equal(idx.length - 1);
+  });
+
+  it('draws a scroll made in an animation frame callback in that same frame', async () => {
+    const { list, outer } = await mount(10_000);
+    outer.scrollTop = 50;
+    await frames(2);
+    let covered = 0;
+    for (let i = 1; i <= 20; i++) {
+      const target = 50 + i * 400 * ROW;
+      await new Promise<void>((resolve) => {
+        requestAnimationFrame(() => {
+          outer.scrollTop = target;
+          // After this frame's rendering task: the rows on screen are those of the new position.
+          void afterTask().then(() => {
+            const hit = [...list.children].find((c) => (c as HTMLElement).dataset.index === String(i * 400));
+            if (hit && Math.abs(viewTop(hit) - viewTop(outer)) < 1) covered++;
+            resolve();
+          });
+        });
+      });
+    }
+    // The first jump wakes the frame loop (its scroll event comes a frame later); the rest are on time.
+    expect(covered).to.be.at.least(19);
+  });
+
+  it("follows the page's own scroll as well as a scrolling container's", async () => {
+    const { list, scroller } = await mount(3000, { page: true });
+    const top = list.getBoundingClientRect().top + window.scrollY;
+    expect(list.children.length).to.be.within(1, Math.ceil(window.innerHeight / ROW) + 6);
+    scroller.top = top + 1500 * ROW;
+    await frames(2);
+    const at = [...list.children].find((c) => (c as HTMLElement).dataset.index === '1500')!;
+    expect(at, 'row 1500 rendered').to.exist;
+    expect(viewTop(at)).to.be.closeTo(0, 1);
+    expect(list.children.length).to.be.below(Math.ceil(window.innerHeight / ROW) + 8);
+  });
+
+  it('always renders the pinned first items, in view or not', async () => {
+    const { list, outer } = await mount(1000, { pinned: 25 });
+    outer.scrollTop = 50 + 600 * ROW;
+    await frames(2);
+    const idx = indices(list);
+    expect(idx.slice(0, 25)).to.deep.equal([...Array(25).keys()]);
+    expect(idx.slice(25).every((i) => i >= 590 && i <= 615)).to.equal(true);
+  });
+
+  it("a measured item's height moves the items after it", async () => {
+    const items: Item[] = Array.from({ length: 200 }, (_, i) => ({ id: `i${i}`, kind: 'row' as const }));
+    items.splice(3, 0, { id: 'tall', kind: 'tall', height: 77 });
+    const { list, win, source } = await mount(0, { items });
+    await frames(2);
+    const el = (i: number) => [...list.children].find((c) => (c as HTMLElement).dataset.index === String(i))!;
+    expect(viewTop(el(3)) - viewTop(el(2))).to.equal(ROW);
+    expect(viewTop(el(4)) - viewTop(el(3))).to.equal(77);
+    expect(viewTop(el(5)) - viewTop(el(4))).to.equal(ROW);
+    expect(list.getBoundingClientRect().height).to.equal(200 * ROW + 77);
+    // It grows: the items after it follow.
+    items[3]!.height = 101;
+    win.refresh(source, { invalidate: true });
+    await frames(3);
+    expect(viewTop(el(4)) - viewTop(el(3))).to.equal(101);
+    expect(list.getBoundingClientRect().height).to.equal(200 * ROW + 101);
+  });
+
+  it('keeps what the reader looks at in place when items are inserted above it; at the top, new items push down', async () => {
+    const { list, outer, items, win, source } = await mount(500);
+    outer.scrollTop = 50 + 200 * ROW + 7;
+    await frames(2);
+    const row200 = () => [...list.children].find((c) => (c as HTMLElement).dataset.key === 'i200')!;
+    const y = viewTop(row200());
+    items.unshift({ id: 'new1', kind: 'row' }, { id: 'new2', kind: 'row' });
+    win.refresh(source);
+    await frames(2);
+    expect(viewTop(row200())).to.be.closeTo(y, 0.5);
+    // At the top, the list's top in view: the new item shows at the top, the others move down.
+    outer.scrollTop = 0;
+    await frames(2);
+    const first = () => list.firstElementChild as HTMLElement;
+    const y0 = viewTop(first());
+    items.unshift({ id: 'new3', kind: 'row' });
+    win.refresh(source);
+    await frames(2);
+    expect(first().dataset.key).to.equal('new3');
+    expect(viewTop(first())).to.be.closeTo(y0, 0.5);
+    expect(outer.scrollTop).to.equal(0);
+  });
+
+  it('stops its frame loop when the scroll stops and leaves nothing behind on detach', async () => {
+    const { list, outer, win, renders } = await mount(1000);
+    outer.scrollTop = 500;
+    await frames(40);
+    const n = renders.count;
+    await frames(5);
+    expect(renders.count).to.equal(n);
+    win.detach();
+    expect(list.children).to.have.length(0);
+    outer.scrollTop = 1000;
+    await frames(3);
+    expect(renders.count).to.equal(n);
+    expect(keys(list)).to.deep.equal([]);
+  });
+});
