@@ -77,6 +77,7 @@ import { bucketLabel, completeness } from './words.model.js';
  * @cssproperty --express-color-text - Text.
  * @cssproperty --express-color-secondary-text - Axis labels, the comparison line, the highlighted column.
  * @cssproperty --express-color-border - Card border and gridlines.
+ * @cssproperty --express-color-control-border - The borders of the range and interval menus and the date fields.
  * @cssproperty --express-color-success - The arrow of a rise.
  * @cssproperty --express-color-danger - Bars below zero, the arrow of a fall and the error border.
  * @cssproperty --express-font-family - The font.

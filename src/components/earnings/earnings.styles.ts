@@ -89,7 +89,7 @@ export const styles = [
     .controls input[type='date'] {
       min-height: var(--_control-height);
       padding: 0 var(--_space);
-      border: 1px solid var(--_border);
+      border: 1px solid var(--_control-border);
       border-radius: var(--_radius);
       background: var(--_bg);
       color: var(--_text);

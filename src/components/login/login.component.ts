@@ -68,6 +68,7 @@ const RETRYABLE = new Set(['network', 'server_error', 'rate_limited', 'unknown',
  * @cssproperty --express-color-text - Text.
  * @cssproperty --express-color-secondary-text - Hints.
  * @cssproperty --express-color-border - Borders.
+ * @cssproperty --express-color-control-border - The fields' borders.
  * @cssproperty --express-color-danger - The error message's border.
  * @cssproperty --express-font-family - The font.
  * @cssproperty --express-font-size-base - The font size.

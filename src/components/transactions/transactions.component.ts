@@ -58,6 +58,7 @@ import { styles } from './transactions.styles.js';
  * @cssproperty --express-color-text - Text.
  * @cssproperty --express-color-secondary-text - Labels, header, secondary lines.
  * @cssproperty --express-color-border - Card and row borders.
+ * @cssproperty --express-color-control-border - The borders of the filters' fields and menus.
  * @cssproperty --express-color-danger - Negative amounts, errors.
  * @cssproperty --express-font-family - The font.
  * @cssproperty --express-font-size-base - The font size.

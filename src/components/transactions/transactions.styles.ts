@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { shared, tokens } from '../shared/theme.js';
+import { toolbarStyles } from '../shared/toolbar-styles.js';
 
 /** Styles of `<express-transactions>`: a table at 600px and wider, stacked cards below (container query). */
 export const styles = [
   tokens,
   shared,
+  toolbarStyles,
   css`
     :host {
       display: block;
@@ -22,50 +24,6 @@ export const styles = [
     }
 
     /* ---- toolbar and filters ---- */
-    .toolbar {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: flex-end;
-      gap: var(--_space) calc(var(--_space) * 2);
-    }
-    .toolbar .title {
-      align-self: center;
-      margin-inline-end: auto;
-    }
-    .filters {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: flex-end;
-      gap: var(--_space) calc(var(--_space) * 1.5);
-    }
-    .field {
-      display: grid;
-      gap: 2px;
-      font-size: 12px;
-      color: var(--_text-2);
-    }
-    .field select,
-    .field input {
-      min-height: 36px;
-      padding: 0 var(--_space);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_bg);
-      color: var(--_text);
-      font-size: var(--_size);
-    }
-    .field input[aria-invalid='true'] {
-      border-color: var(--_danger);
-    }
-    .filters-toggle {
-      display: none;
-    }
-    .range-error {
-      flex-basis: 100%;
-      margin: 0;
-      color: var(--_danger);
-      font-size: 12px;
-    }
     .export-status {
       display: flex;
       flex-wrap: wrap;

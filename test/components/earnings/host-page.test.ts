@@ -3,12 +3,13 @@
 // colour scheme, and a pointer moving over the chart, the window gets no `error` event (a
 // "ResizeObserver loop completed with undelivered notifications" counts), no unhandled rejection,
 // and nothing is logged with console.error. Nothing is filtered: every report is a failure.
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, resetMouse, sendMouse } from '@web/test-runner-commands';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { ExpressError } from '../../../src/contract/errors.js';
 import type { ExpressEarnings } from '../../../src/components/earnings/earnings.js';
 import '../../../src/components/earnings/earnings.js';
 import { fakeAdapter, page, txn, type FakeAdapter } from '../../support/earnings-adapter.js';
+import { colourScheme, frames, hostPage } from '../../support/host-page.js';
 
 /** `waitUntil` with room for a busy machine (charts and tables follow frames). */
 const until = (predicate: () => unknown, message?: string) => waitUntil(predicate, message, { timeout: 5000 });
@@ -20,33 +21,6 @@ const MONTH = Array.from({ length: 30 }, (_, i) =>
   txn(`txn_${i}`, Date.UTC(2026, 2, i + 1, 17) / 1000, i === 3 ? 0 : i === 7 ? -120 : 1000 + ((i * 7919) % 5000)),
 );
 
-/** Everything the host page would see: window errors, unhandled rejections, console.error. */
-function listen() {
-  const seen: string[] = [];
-  const onError = (e: ErrorEvent) => seen.push(`error: ${e.message || String(e.error)}`);
-  const onRejection = (e: PromiseRejectionEvent) => seen.push(`unhandledrejection: ${String(e.reason)}`);
-  const consoleError = console.error;
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  console.error = (...args: unknown[]) => {
-    seen.push(`console.error: ${args.map(String).join(' ')}`);
-  };
-  return {
-    seen,
-    stop() {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-      console.error = consoleError;
-    },
-  };
-}
-
-/** A few frames: long enough for resize observations, renders and their follow-ups to settle. */
-async function frames(n = 4) {
-  for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
-  await aTimeout(20);
-}
-
 async function mount(adapter: FakeAdapter) {
   const wrap = await fixture<HTMLDivElement>(html`
     <div style="width: 1280px">
@@ -55,23 +29,6 @@ async function mount(adapter: FakeAdapter) {
     </div>
   `);
   return { wrap, el: wrap.querySelector('express-earnings')! as ExpressEarnings };
-}
-
-/** Dark tokens, as a page switching its colour scheme sets them (and the media feature where the engine can emulate it). */
-async function colourScheme(wrap: HTMLElement, dark: boolean) {
-  // Only Chromium's driver can emulate the media feature (over CDP); the tokens below change the
-  // scheme in every engine.
-  if (/Chrome\//.test(navigator.userAgent)) await emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
-  for (const [name, value] of Object.entries({
-    '--express-color-background': '#111318',
-    '--express-color-surface': '#1a1d24',
-    '--express-color-text': '#e6e8ee',
-    '--express-color-secondary-text': '#a3a9b8',
-    '--express-color-border': '#2c313c',
-  })) {
-    if (dark) wrap.style.setProperty(name, value);
-    else wrap.style.removeProperty(name);
-  }
 }
 
 /** Hovers the chart (when there is one) with the real mouse, left to right. */
@@ -118,12 +75,12 @@ async function exercise(wrap: HTMLElement, el: ExpressEarnings) {
 
 describe('<express-earnings> in the host page', function () {
   this.timeout(30_000);
-  let host: ReturnType<typeof listen>;
+  let host: ReturnType<typeof hostPage>;
   let lang: string;
 
   beforeEach(() => {
     lang = document.documentElement.lang;
-    host = listen();
+    host = hostPage();
   });
   afterEach(async () => {
     host.stop();

@@ -14,6 +14,7 @@ import '../../../src/components/transactions/transactions.js';
 import type { ExpressTransactions } from '../../../src/components/transactions/transactions.js';
 import { formatMoney } from '../../../src/core/money.js';
 import { demoAdapter } from '../../../src/demo/demo-adapter.js';
+import { hostPage, seenBy } from '../../support/host-page.js';
 import { FakeAdapter, page, txns } from './transactions.fake.js';
 
 const rowsOf = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>('[part~="row"]')];
@@ -34,42 +35,6 @@ async function maybe(command: () => Promise<unknown>): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/**
- * Everything a host page's error tracking would see: window `error` events (a "ResizeObserver
- * loop" message included), unhandled rejections and `console.error` calls.
- */
-function hostPage() {
-  const seen: string[] = [];
-  const onError = (e: ErrorEvent) => seen.push(`error: ${e.message}`);
-  const onRejection = (e: PromiseRejectionEvent) => seen.push(`unhandledrejection: ${String(e.reason)}`);
-  const consoleError = console.error;
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  console.error = (...args: unknown[]) => {
-    seen.push(`console.error: ${args.map(String).join(' ')}`);
-  };
-  return {
-    seen,
-    stop() {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-      console.error = consoleError;
-    },
-  };
-}
-
-/** What the host page saw while `run` ran (and a few frames after). */
-async function seenBy(run: () => Promise<void>): Promise<string[]> {
-  const page = hostPage();
-  try {
-    await run();
-    await frames(5);
-  } finally {
-    page.stop();
-  }
-  return page.seen;
 }
 
 describe('<express-transactions> in the host page', function () {

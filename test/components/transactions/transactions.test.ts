@@ -620,7 +620,9 @@ describe('<express-transactions>', function () {
   });
 
   describe('long lists', () => {
-    it('scrolling through 3,000 rows leaves no stray nodes behind and reaches the last row', async () => {
+    it('scrolling through 3,000 rows leaves no stray nodes behind and reaches the last row', async function () {
+      // 120 frames and an axe run over the window: a loaded WebKit under Xvfb took over 30 s.
+      this.timeout(90_000);
       // The rows are a window of reused elements: however far the list scrolls, its container
       // holds only them (a keyed lit-html list once left a comment behind per removed row).
       const { a, wrap, el } = await wrapped('height: 400px; overflow: auto');
