@@ -121,6 +121,7 @@ function jsx({ module, framework, intro, on, usage }) {
       '//',
       ...intro.map((l) => `// ${l}`),
       `// ${usage}`,
+      `import type {} from '${module}'; // the module augmented below, in the program (else TS2664)`,
       ...typeImports(elements),
     ];
     for (const el of elements) {

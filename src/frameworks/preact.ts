@@ -4,6 +4,7 @@
 // Types the tags in Preact JSX: each element's properties (Preact sets them as properties) and,
 // for each event, the lower-case `onexpress-*` attribute Preact listens to it with.
 // Use it with `import type {} from 'express-dashboard-elements/preact'`.
+import type {} from 'preact'; // the module augmented below, in the program (else TS2664)
 import type { ExpressBalance } from '../components/balance/balance.component.js';
 import type { ExpressDashboard } from '../components/dashboard/dashboard.component.js';
 import type { ExpressEarnings } from '../components/earnings/earnings.component.js';

@@ -4,6 +4,7 @@
 // Types the tags in Solid JSX: each element's properties (Solid sets them as properties on custom
 // elements) and, for each event, the `on:express-*` attribute Solid listens to it with.
 // Use it with `import type {} from 'express-dashboard-elements/solid'`.
+import type {} from 'solid-js'; // the module augmented below, in the program (else TS2664)
 import type { ExpressBalance } from '../components/balance/balance.component.js';
 import type { ExpressDashboard } from '../components/dashboard/dashboard.component.js';
 import type { ExpressEarnings } from '../components/earnings/earnings.component.js';
