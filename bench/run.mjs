@@ -77,7 +77,8 @@ results.seconds = (Date.now() - started) / 1000;
 for (const name of only) if (results.sections[name]) results.sections[name].load = results.load;
 
 // Sections not run this time keep what the previous run measured (in section order).
-if (only.length < SECTIONS.length && existsSync('bench/results.json')) {
+const keptPrevious = only.length < SECTIONS.length && existsSync('bench/results.json');
+if (keptPrevious) {
   const previous = JSON.parse(readFileSync('bench/results.json', 'utf8'));
   const merged = { ...results, sections: {}, rows: [], tables: [] };
   for (const name of SECTIONS) {
@@ -103,9 +104,12 @@ if (writeDocs) {
   const b = '<!-- results:end -->';
   if (!md.includes(a) || !md.includes(b)) throw new Error(`BENCHMARKS.md has no ${a} ... ${b} block`);
   // A run of only some sections replaces just their rows (and notes); a full run, the whole block.
+  // When the other sections' results were kept from bench/results.json above, `results` holds
+  // every section already (each with the date of its run), so the block is rendered whole from it
+  // (mergeMarkdown would take every section's rows as this run's and repeat them).
   const partial = SECTIONS.some((s) => !only.includes(s));
   const oldBlock = md.slice(md.indexOf(a) + a.length, md.indexOf(b));
-  const block = partial ? mergeMarkdown(oldBlock, results, only) : renderMarkdown(results);
+  const block = partial && !keptPrevious ? mergeMarkdown(oldBlock, results, only) : renderMarkdown(results);
   writeFileSync('BENCHMARKS.md', md.slice(0, md.indexOf(a) + a.length) + '\n' + block + md.slice(md.indexOf(b)));
   log('Updated BENCHMARKS.md');
 }

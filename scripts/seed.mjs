@@ -8,7 +8,7 @@ import { buildServer, root } from '../server/build.mjs';
 process.setSourceMapsEnabled(true);
 const { seedCli } = await import(await buildServer());
 try {
-  seedCli({ root, argv: process.argv.slice(2), env: process.env });
+  await seedCli({ root, argv: process.argv.slice(2), env: process.env });
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);

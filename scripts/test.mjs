@@ -1,14 +1,19 @@
 #!/usr/bin/env node
 // `npm test`: install the three browser engines if missing, type-check, run every browser test in
-// Chromium, Firefox and WebKit (under Xvfb), then the Node tests, and end with one plain line
-// `N passed, N failed` for the whole run. Exit code 1 on any failure.
+// Chromium, Firefox and WebKit (under Xvfb), then the Node tests: the reference server's suite
+// twice, on SQLite and on PostgreSQL (a throwaway cluster this script starts on a free loopback
+// port and removes afterwards, installing Debian's postgresql when missing, see
+// scripts/postgres.mjs), the two runs side by side. Ends with one plain line `N passed, N failed`
+// for the whole run. Exit code 1 on any failure.
 //
 // Environment: BROWSERS=chromium,firefox,webkit picks engines; CHROME_PATH, FIREFOX_PATH override;
-// SKIP_TYPECHECK=1 skips tsc; TEST_FILES=a.test.ts,b.test.ts runs only those browser test files.
+// SKIP_TYPECHECK=1 skips tsc; TEST_FILES=a.test.ts,b.test.ts runs only those browser test files;
+// SERVER_ENGINES=sqlite,postgres picks the server suite's databases.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startPostgres } from './postgres.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -104,31 +109,80 @@ if (existsSync(summary)) {
   log('The browser test run ended without a result (see the output above).');
 }
 
-// 4. Node tests (the reference server), when there are any: node --test with a TAP summary.
-const nodeTests = [];
-const walk = (dir) => {
-  if (!existsSync(dir)) return;
-  for (const f of readdirSync(dir)) {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (/\.test\.(mjs|js|ts)$/.test(f)) nodeTests.push(p);
-  }
+// 4. Node tests: the repository's own (test/node) and the reference server's suite (server/test),
+// the latter on SQLite and on PostgreSQL. node --test with a TAP summary per run.
+const testsIn = (dir) => {
+  const out = [];
+  const walk = (d) => {
+    if (!existsSync(d)) return;
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.test\.(mjs|js|ts)$/.test(f)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
 };
-if (!process.env.TEST_FILES) { walk(join(root, 'test/node')); walk(join(root, 'server/test')); }
-if (nodeTests.length) {
-  log(`Node tests: ${nodeTests.length} files`);
-  const out = await new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--test', '--test-reporter=tap', ...nodeTests], { cwd: root });
+
+/** Runs node --test on `files`; `live` streams the output, else it is printed when the run ends. */
+function nodeTestRun(label, files, env, live) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--test', '--test-reporter=tap', ...files], { cwd: root, env: { ...process.env, ...env } });
     let text = '';
-    child.stdout.on('data', (d) => { text += d; process.stdout.write(d); });
-    child.stderr.on('data', (d) => process.stderr.write(d));
-    child.on('close', (c) => resolve({ text, code: c }));
+    let errText = '';
+    child.stdout.on('data', (d) => { text += d; if (live) process.stdout.write(d); });
+    child.stderr.on('data', (d) => { if (live) process.stderr.write(d); else errText += d; });
+    child.on('close', (code) => {
+      if (!live) {
+        log(`\n---- ${label} ----`);
+        process.stdout.write(text);
+        process.stderr.write(errText);
+      }
+      const pass = Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0);
+      const fail = Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0);
+      for (const m of text.matchAll(/^\s*not ok \d+ - (.*)$/gm)) failures.push(`${label}: ${m[1]}`);
+      log(`${label}: ${pass} passed, ${fail} failed`);
+      resolve({ pass, fail: fail + (code !== 0 && fail === 0 ? 1 : 0) });
+    });
   });
-  const pass = Number(/^# pass (\d+)/m.exec(out.text)?.[1] ?? 0);
-  const fail = Number(/^# fail (\d+)/m.exec(out.text)?.[1] ?? 0);
-  passed += pass;
-  failed += fail + (out.code !== 0 && fail === 0 ? 1 : 0);
-  for (const m of out.text.matchAll(/^\s*not ok \d+ - (.*)$/gm)) failures.push(`node: ${m[1]}`);
+}
+
+if (!process.env.TEST_FILES) {
+  const engines = (process.env.SERVER_ENGINES ?? 'sqlite,postgres').split(',').map((s) => s.trim());
+  const own = testsIn(join(root, 'test/node'));
+  const server = testsIn(join(root, 'server/test'));
+  let pg;
+  if (engines.includes('postgres') && server.length) {
+    log('Starting a throwaway PostgreSQL cluster for the server suite...');
+    try {
+      pg = await startPostgres({ durable: false, log });
+      log(`PostgreSQL on ${pg.url}`);
+    } catch (e) {
+      failed++;
+      failures.push(`PostgreSQL for the server suite: ${e.message.split('\n')[0]}`);
+      log(`Could not start PostgreSQL: ${e.message}`);
+    }
+  }
+  const stopPg = () => pg?.stop();
+  process.once('exit', stopPg);
+  for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => { stopPg(); process.exit(130); });
+  try {
+    const runs = [];
+    const sqliteFiles = [...own, ...(engines.includes('sqlite') ? server : [])];
+    if (sqliteFiles.length) {
+      log(`Node tests: ${sqliteFiles.length} files (the server's on SQLite)${pg ? ', and the server suite on PostgreSQL alongside (printed when it ends)' : ''}`);
+      runs.push(nodeTestRun('Node tests, server on SQLite', sqliteFiles, { EXPRESS_TEST_PG_URL: '' }, true));
+    }
+    if (pg) runs.push(nodeTestRun('Server tests on PostgreSQL', server, { EXPRESS_TEST_PG_URL: pg.url }, false));
+    for (const r of await Promise.all(runs)) {
+      passed += r.pass;
+      failed += r.fail;
+    }
+  } finally {
+    stopPg();
+    pg = undefined;
+  }
 }
 
 if (failures.length) log(`\nTests that failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);

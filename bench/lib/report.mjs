@@ -67,7 +67,7 @@ export function renderMarkdown(results) {
   }
   const m = results.machine;
   out.push('');
-  if (m) out.push(`Run on ${results.date.slice(0, 16).replace('T', ' ')} UTC: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, ${m.os}, Node ${m.node}, ${m.browser}${m.firefox ? ` and ${m.firefox}` : ''} (headless, no GPU).`);
+  if (m) out.push(`Run on ${results.date.slice(0, 16).replace('T', ' ')} UTC: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, ${m.os}, Node ${m.node}, ${m.browser === 'no browser' ? 'no browser in this run' : `${m.browser}${m.firefox ? ` and ${m.firefox}` : ''} (headless, no GPU)`}.`);
   if (results.load) out.push(`Load average (1 min) ${results.load.start[0].toFixed(2)} at the start and ${results.load.end[0].toFixed(2)} at the end on ${m?.cores ?? '?'} cores; the whole run took ${results.seconds.toFixed(0)} s.`);
   // Sections kept from an earlier run (`--only`): when, and under what load.
   const older = Object.entries(results.sections).filter(([, s]) => s.date && s.date !== results.date);

@@ -3,12 +3,12 @@ import type { FastifyRequest } from 'fastify';
 import type { ExpressApi } from '../../src/server/api.js';
 import type { ExpressSource } from '../../src/server/source.js';
 import type { Clock } from './clock.js';
-import type { Db } from './db.js';
 import { ApiError } from './errors.js';
 import type { Ledger } from './ledger.js';
 import type { Sessions } from './sessions.js';
 import type { SignIn } from './sign-in.js';
 import type { SmsSender } from './sms.js';
+import type { Storage } from './storage/index.js';
 import type { StripeWebhookSender } from './stripe-webhooks.js';
 
 /** `development` adds the demo platform site, `/dev/*` and the dev SMS outbox; `production` refuses them. */
@@ -23,7 +23,7 @@ export const SECURE_SESSION_COOKIE = '__Host-express_session';
 export interface AppContext {
   mode: Mode;
   clock: Clock;
-  db: Db;
+  storage: Storage;
   ledger: Ledger;
   /** The contract over the ledger (`ledgerSource`). */
   source: ExpressSource;
@@ -35,26 +35,42 @@ export interface AppContext {
   /** Signed Connect events to the platform's webhook endpoint (`WEBHOOK_URL`), when configured. */
   webhooks?: StripeWebhookSender;
   platformName: string;
+  /** The platform's own site (`PLATFORM_URL`): the login page's "Go back to {platform}" link. */
+  platformUrl?: string;
   log(message: string, error?: unknown): void;
   /** The origin login links point at (`PUBLIC_URL`, else the address the server listens on). */
   publicUrl(): string;
 }
 
-/** The raw session id from the request's cookie, if any. */
-export function sessionCookie(request: FastifyRequest): string | undefined {
-  return request.cookies[SECURE_SESSION_COOKIE] ?? request.cookies[SESSION_COOKIE];
+/**
+ * Whether the session cookie is the `Secure` one with the `__Host-` prefix: always in production
+ * (whatever the request's protocol looks like behind a proxy), else over HTTPS. Only that name is
+ * read then: a plain-named cookie can be tossed in by a sibling subdomain (login CSRF).
+ */
+export function secureSessionCookie(mode: Mode, https: boolean): boolean {
+  return mode === 'production' || https;
+}
+
+/** The session cookie's name when `secure` (see `secureSessionCookie`). */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
+
+/** The raw session id from the request's cookie of the right name, if any. */
+export function sessionCookie(ctx: Pick<AppContext, 'mode'>, request: FastifyRequest): string | undefined {
+  return request.cookies[sessionCookieName(secureSessionCookie(ctx.mode, request.protocol === 'https'))];
 }
 
 /** The request's live session, or undefined. */
-export function currentSession(ctx: AppContext, request: FastifyRequest): { id: string; accountId: string } | undefined {
-  const id = sessionCookie(request);
-  const s = id ? ctx.sessions.get(id) : undefined;
+export async function currentSession(ctx: AppContext, request: FastifyRequest): Promise<{ id: string; accountId: string } | undefined> {
+  const id = sessionCookie(ctx, request);
+  const s = id ? await ctx.sessions.get(id) : undefined;
   return s && id ? { id, accountId: s.accountId } : undefined;
 }
 
 /** The request's live session. @throws ApiError 401 without one. */
-export function requireSession(ctx: AppContext, request: FastifyRequest): { id: string; accountId: string } {
-  const s = currentSession(ctx, request);
+export async function requireSession(ctx: AppContext, request: FastifyRequest): Promise<{ id: string; accountId: string }> {
+  const s = await currentSession(ctx, request);
   if (!s) throw new ApiError(401, 'session_required', 'Sign in to see this. Your session may have ended.');
   return s;
 }
@@ -69,7 +85,7 @@ declare module 'fastify' {
 /** An `onRequest` hook for signed-in scopes: 401 before anything else without a live session. */
 export function requireSessionHook(ctx: AppContext) {
   return async (request: FastifyRequest): Promise<void> => {
-    request.expressSession = requireSession(ctx, request);
+    request.expressSession = await requireSession(ctx, request);
   };
 }
 

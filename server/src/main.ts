@@ -5,8 +5,8 @@
 import { relative } from 'node:path';
 import { createServer } from './app.js';
 import { configFromEnv } from './config.js';
-import { openDatabase } from './db.js';
 import { seedDatabase, type SeededAccount } from './seed.js';
+import { openStorage } from './storage/index.js';
 
 function printSeeded(accounts: SeededAccount[]): void {
   for (const a of accounts) {
@@ -20,23 +20,28 @@ function printSeeded(accounts: SeededAccount[]): void {
 /** `npm start`: opens (and seeds, when empty) the database, serves, prints the addresses. */
 export async function start(o: { root: string; webRoot: string; env: NodeJS.ProcessEnv }): Promise<void> {
   const config = configFromEnv(o.env, o.root);
-  const db = openDatabase(config.databasePath);
-  const where = relative(o.root, config.databasePath) || config.databasePath;
-  const empty = db.prepare('SELECT 1 FROM accounts LIMIT 1').get() === undefined;
+  const storage = await openStorage({ url: config.databaseUrl, path: config.databasePath, poolSize: config.databasePoolSize });
+  const where = config.databaseUrl ? `PostgreSQL ${redactUrl(config.databaseUrl)}` : relative(o.root, config.databasePath) || config.databasePath;
+  const empty = (await storage.db.get('SELECT 1 AS one FROM accounts LIMIT 1')) === undefined;
   if (empty && config.mode === 'development') {
     console.log(`Seeding the empty database ${where} (3 accounts, 24 months):`);
-    printSeeded(seedDatabase(db, { accounts: 3, months: 24 }));
+    printSeeded(await seedDatabase(storage.db, { accounts: 3, months: 24 }));
   }
   const server = await createServer({
-    db,
+    storage,
     mode: config.mode,
     secret: config.secret,
     secretKeys: config.secretKeys,
     smsSender: config.smsSender,
     publicUrl: config.publicUrl,
+    platformUrl: config.platformUrl,
     trustProxy: config.trustProxy,
     allowedOrigins: config.allowedOrigins,
+    allowedHosts: config.allowedHosts,
+    allowRemoteDevelopment: config.allowRemoteDevelopment,
     webhooks: config.webhooks,
+    heartbeatMs: config.heartbeatMs,
+    rateLimit: config.rateLimit,
     webRoot: o.webRoot,
     platformDemo: config.mode === 'development' && config.demoKeys ? { secretKeys: config.demoKeys } : undefined,
   });
@@ -63,15 +68,42 @@ export async function start(o: { root: string; webRoot: string; env: NodeJS.Proc
   console.log(`Stripe's platform API (for stripeSource, offline): ${origin}/v1 with Authorization: Bearer <a PLATFORM_SECRET_KEYS key> and Stripe-Account: acct_…` +
     (config.webhooks ? `; signed Connect events to ${config.webhooks.url}.` : '; set WEBHOOK_URL and WEBHOOK_SECRET to receive its Connect events.'));
   if (config.mode === 'development' && !['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
-    console.warn(`Warning: development mode on ${config.host}: anyone who can reach it can read sign-in codes at /dev/sms.`);
+    console.warn(
+      `Warning: development mode on ${config.host} (ALLOW_REMOTE_DEVELOPMENT): anyone who can reach it can read sign-in codes at /dev/sms. ` +
+        'It answers only localhost, 127.0.0.1 and [::1] with its port, PUBLIC_URL and ALLOWED_HOSTS names.',
+    );
   }
-  const stop = async () => {
-    await server.close();
-    db.close();
-    process.exit(0);
+  // Graceful: not ready, no new connections, streams told to come back (elsewhere) shortly,
+  // requests in flight finished, the pool closed. A second signal, or 30 s, ends it at once.
+  const stop = async (signal: string) => {
+    const force = setTimeout(() => {
+      console.error('Shutdown took over 30 s: exiting.');
+      process.exit(1);
+    }, 30_000);
+    force.unref();
+    process.once(signal, () => process.exit(1));
+    try {
+      await server.close({ streamRetryMs: config.shutdownStreamRetryMs });
+      await storage.close();
+      process.exit(0);
+    } catch (e) {
+      console.error('Shutting down failed:', e);
+      process.exit(1);
+    }
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** A database URL without its password, for logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.href;
+  } catch {
+    return 'postgres://…';
+  }
 }
 
 /** Reads `--name value` and `--name=value` options. */
@@ -85,8 +117,11 @@ export function parseArgs(argv: readonly string[]): Record<string, string> {
   return out;
 }
 
-/** `npm run seed -- --accounts 3 --months 24 [--now <unix seconds or ISO date>] [--database path]`. */
-export function seedCli(o: { root: string; argv: readonly string[]; env: NodeJS.ProcessEnv }): void {
+/**
+ * `npm run seed -- --accounts 3 --months 24 [--now <unix seconds or ISO date>] [--database path]`;
+ * with `DATABASE_URL`, into PostgreSQL.
+ */
+export async function seedCli(o: { root: string; argv: readonly string[]; env: NodeJS.ProcessEnv }): Promise<void> {
   const args = parseArgs(o.argv);
   for (const k of Object.keys(args)) {
     if (!['accounts', 'months', 'now', 'database'].includes(k)) throw new Error(`Unknown option --${k} (use --accounts, --months, --now, --database)`);
@@ -97,13 +132,18 @@ export function seedCli(o: { root: string; argv: readonly string[]; env: NodeJS.
     now = /^\d+$/.test(args.now) ? Number(args.now) : Math.floor(Date.parse(args.now) / 1000);
     if (!Number.isFinite(now)) throw new Error(`--now must be Unix seconds or an ISO date, got ${args.now}`);
   }
-  const db = openDatabase(config.databasePath);
-  const accounts = seedDatabase(db, {
-    accounts: args.accounts ? Number(args.accounts) : 3,
-    months: args.months ? Number(args.months) : 24,
-    now,
-  });
-  db.close();
-  console.log(`Seeded ${relative(o.root, config.databasePath) || config.databasePath} (everything it held before is replaced):`);
+  const storage = await openStorage({ url: args.database ? undefined : config.databaseUrl, path: config.databasePath });
+  let accounts: SeededAccount[];
+  try {
+    accounts = await seedDatabase(storage.db, {
+      accounts: args.accounts ? Number(args.accounts) : 3,
+      months: args.months ? Number(args.months) : 24,
+      now,
+    });
+  } finally {
+    await storage.close();
+  }
+  const where = config.databaseUrl && !args.database ? `PostgreSQL ${redactUrl(config.databaseUrl)}` : relative(o.root, config.databasePath) || config.databasePath;
+  console.log(`Seeded ${where} (everything it held before is replaced):`);
   printSeeded(accounts);
 }

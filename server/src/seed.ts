@@ -6,8 +6,8 @@
  * (fictional, 555-01xx) phone number for the SMS outbox.
  */
 import { generateDemoData } from '../../src/demo/demo-data.js';
-import type { Db } from './db.js';
-import { Ledger } from './ledger.js';
+import { insertAccount, insertPayouts, insertTransactions } from './ledger.js';
+import type { SqlDb } from './storage/sql.js';
 
 /** Currency, zone and mode of the seeded accounts, in order (cycled past the end). */
 export const SEED_PROFILES: readonly { livemode: boolean; currency: string; timezone: string }[] = [
@@ -48,20 +48,36 @@ export function seedPhone(i: number): string {
   return `+1202555${String(101 + i).padStart(4, '0')}`;
 }
 
+/** Every table the seeder empties, children before parents. */
+const SEEDED_TABLES = [
+  'sessions',
+  'sign_in_challenges',
+  'sign_in_counts',
+  'login_links',
+  'events',
+  'event_log_state',
+  'payouts',
+  'balance_transactions',
+  'accounts',
+  'rate_limits',
+  'stripe_source_events',
+  'stripe_webhook_events',
+  'stripe_told',
+  'stripe_payout_states',
+  'net_volume_series',
+];
+
 /**
- * Empties the ledger and the sign-in tables, then seeds them (see the module doc) in one
- * transaction. @throws RangeError for counts out of range.
+ * Empties the ledger, the sign-in tables and the counters, then seeds them (see the module doc)
+ * in one transaction. @throws RangeError for counts out of range.
  */
-export function seedDatabase(db: Db, options: SeedOptions = {}): SeededAccount[] {
+export async function seedDatabase(db: SqlDb, options: SeedOptions = {}): Promise<SeededAccount[]> {
   const { accounts = 3, months = 24, platformName = 'Lumen Rides' } = options;
   if (!Number.isInteger(accounts) || accounts < 1 || accounts > 99) throw new RangeError('accounts must be an integer from 1 to 99');
   if (!Number.isInteger(months) || months < 0 || months > 120) throw new RangeError('months must be an integer from 0 to 120');
   const now = options.now ?? Math.floor(Date.now() / 1000);
-  const ledger = new Ledger(db, { now: () => now * 1000 });
-  return db.transaction(() => {
-    for (const table of ['sessions', 'sign_in_challenges', 'sms_sends', 'login_links', 'events', 'event_log_state', 'payouts', 'balance_transactions', 'accounts']) {
-      db.prepare(`DELETE FROM ${table}`).run();
-    }
+  return db.transaction(async (tx) => {
+    for (const table of SEEDED_TABLES) await tx.run(`DELETE FROM ${table}`);
     const emails = new Set<string>();
     const out: SeededAccount[] = [];
     for (let i = 0; i < accounts; i++) {
@@ -72,9 +88,9 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeededAccount[]
       emails.add(email);
       const account = { ...data.account, email };
       const phone = seedPhone(i);
-      ledger.insertAccount(account, phone);
-      ledger.insertTransactions(account.id, data.balance_transactions, data.payout_balance_transactions);
-      ledger.insertPayouts(account.id, data.payouts);
+      await insertAccount(tx, account, phone, now);
+      await insertTransactions(db, account.id, data.balance_transactions, data.payout_balance_transactions, tx);
+      await insertPayouts(db, account.id, data.payouts, tx);
       out.push({
         id: account.id,
         name: account.settings?.dashboard?.display_name ?? account.id,
@@ -88,5 +104,5 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeededAccount[]
       });
     }
     return out;
-  })();
+  });
 }

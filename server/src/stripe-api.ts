@@ -64,7 +64,7 @@ export function stripePlatformApi(o: { ledger: Ledger; source: ExpressSource; ke
   const calls = new Map<string, number>();
 
   /** The connected account of `Stripe-Account`, reachable with the request's key. */
-  function connectedAccount(request: Request): string {
+  async function connectedAccount(request: Request): Promise<string> {
     const { livemode } = o.keys.authenticate(request.headers.get('authorization'));
     const id = request.headers.get('stripe-account')?.trim();
     if (!id) {
@@ -72,7 +72,7 @@ export function stripePlatformApi(o: { ledger: Ledger; source: ExpressSource; ke
         param: 'Stripe-Account',
       });
     }
-    const a = o.ledger.account(id);
+    const a = await o.ledger.account(id);
     if (!a || a.livemode !== livemode) {
       throw new ApiError(403, 'account_invalid', `The provided key does not have access to account '${id.slice(0, 64)}' (or that account does not exist).`);
     }
@@ -154,7 +154,7 @@ export function stripePlatformApi(o: { ledger: Ledger; source: ExpressSource; ke
       }
       try {
         if (request.method !== 'GET') throw new ApiError(404, 'resource_missing', `Unrecognized request URL (${request.method}: ${url.pathname.slice(0, 100)}).`);
-        const account = connectedAccount(request);
+        const account = await connectedAccount(request);
         const id = route.path.exec(url.pathname)?.[1];
         const body = await route.handle(account, url.searchParams, id === undefined ? undefined : decodeURIComponent(id));
         return jsonResponse(body, { headers });

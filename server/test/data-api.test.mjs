@@ -8,15 +8,15 @@ let t;
 let c;
 /** Every transaction of the signed-in live account as the database holds them, newest first. */
 let all;
+/** Their ids. */
+let everythingIds;
 before(async () => {
   // Sessions that outlive the clock jumps below.
   t = await startTestServer({ months: 3, server: { session: { idleMs: 90 * 86400_000, absoluteMs: 90 * 86400_000 } } });
   c = t.client();
   await signIn(t, c, t.live);
-  all = t.db
-    .prepare('SELECT data FROM balance_transactions WHERE account_id = ? ORDER BY created DESC, id DESC')
-    .all(t.live.id)
-    .map((r) => JSON.parse(r.data));
+  all = (await t.sql('SELECT data FROM balance_transactions WHERE account_id = ? ORDER BY created DESC, id DESC', [t.live.id])).map((r) => JSON.parse(r.data));
+  everythingIds = all.map((x) => x.id);
 });
 after(() => t.close());
 
@@ -77,7 +77,7 @@ describe('lists', () => {
   });
 
   test('payouts: newest first, by status and arrival_date', async () => {
-    const mine = t.db.prepare('SELECT data FROM payouts WHERE account_id = ? ORDER BY created DESC, id DESC').all(t.live.id).map((r) => JSON.parse(r.data));
+    const mine = (await t.sql('SELECT data FROM payouts WHERE account_id = ? ORDER BY created DESC, id DESC', [t.live.id])).map((r) => JSON.parse(r.data));
     const paged = await everything('/v1/payouts', 40);
     assert.deepEqual(paged.map((x) => x.id), mine.map((x) => x.id));
     const now = Math.floor(t.clock.now() / 1000);
@@ -85,6 +85,30 @@ describe('lists', () => {
     assert.ok(paid.length > 0 && paid.every((p) => p.status === 'paid' && p.arrival_date <= now));
     const soon = await everything(`/v1/payouts?arrival_date[gte]=${now}`, 100);
     assert.deepEqual(soon.map((p) => p.id), mine.filter((p) => p.arrival_date >= now).map((p) => p.id));
+  });
+
+  test('a page after a cursor is read from the index starting at the cursor, not walked to from the newest row (SQLite plan)', async (tx) => {
+    if (t.storage.engine !== 'sqlite') return tx.skip('SQLite only: the plan checked is SQLite’s');
+    const db = t.storage.db;
+    const seen = [];
+    const all = db.all;
+    db.all = function (sql, params) {
+      if (/FROM (balance_transactions|payouts)\b.*\(created [<>] \? OR/s.test(sql)) seen.push({ sql, params }); // a page after a cursor
+      return all.call(this, sql, params);
+    };
+    try {
+      const middle = everythingIds[Math.floor(everythingIds.length / 2)];
+      for (const q of [`starting_after=${middle}`, `ending_before=${middle}`]) assert.equal((await c.get(`/v1/balance_transactions?limit=5&${q}`)).status, 200);
+      const payouts = (await c.get('/v1/payouts?limit=3')).json.data;
+      assert.equal((await c.get(`/v1/payouts?limit=1&starting_after=${payouts[1].id}`)).status, 200);
+    } finally {
+      db.all = all;
+    }
+    assert.equal(seen.length, 3);
+    for (const { sql, params } of seen) {
+      const plan = (await db.all(`EXPLAIN QUERY PLAN ${sql}`, params)).map((r) => r.detail).join(' | ');
+      assert.match(plan, /USING (COVERING )?INDEX \w+ \(account_id=\? AND created[<>]\?\)/, `${sql}\n${plan}`);
+    }
   });
 
   test('statuses follow the clock: pending until available_on, then available (and the balance moves)', async () => {

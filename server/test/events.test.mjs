@@ -87,6 +87,43 @@ describe('GET /v1/events', () => {
     }
   });
 
+  test('resuming from before what housekeeping pruned: a reset with the id to go on from, no partial replay, then live', async () => {
+    let c = t.client();
+    await signIn(t, c, t.test);
+    const first = await openEvents(c);
+    await first.next();
+    await c.post('/dev/payments', { amount: 100 });
+    const old = await first.nextEvent();
+    await first.nextEvent();
+    first.close();
+    t.clock.advance(8 * 86_400_000);
+    c = t.client(); // the old session has ended
+    await signIn(t, c, t.test);
+    await c.post('/dev/payments', { amount: 200 });
+    await t.m.pruneExpired(t.server.ctx); // events older than a week go
+    const [latest] = await t.sql('SELECT MAX(id) AS id FROM events WHERE account_id = ?', [t.test.id]);
+    const stream = await openEvents(c, { lastEventId: old.id - 1 });
+    try {
+      const reset = await stream.next((m) => m.name !== undefined || m.event !== undefined);
+      assert.equal(reset.name, 'reset');
+      assert.equal(reset.id, latest.id, 'go on from the newest event');
+      const live = (await c.post('/dev/payments', { amount: 300 })).json;
+      const next = await stream.nextEvent();
+      assert.equal(next.event.data.id, live.id, 'nothing replayed before the live event');
+    } finally {
+      stream.close();
+    }
+    // From after the pruned ones: a plain replay.
+    const after = await openEvents(c, { lastEventId: latest.id - 2 });
+    try {
+      const replayed = await after.nextEvent();
+      assert.equal(replayed.name, undefined);
+      assert.equal(replayed.id, latest.id - 1);
+    } finally {
+      after.close();
+    }
+  });
+
   test('the stream ends when the session does', async () => {
     const c = t.client();
     await signIn(t, c, t.test);

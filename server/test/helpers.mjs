@@ -1,6 +1,10 @@
 // Test support for the reference server: builds it (server/build.mjs), starts it on loopback over
-// a temporary SQLite database seeded by the demo generator, with a clock the tests move by hand,
-// a cookie-keeping HTTP client that sends Origin like a browser, and a Server-Sent Events reader.
+// a temporary database seeded by the demo generator, with a clock the tests move by hand, a
+// cookie-keeping HTTP client that sends Origin like a browser, and a Server-Sent Events reader.
+//
+// The engine: SQLite (a temporary file), or PostgreSQL when EXPRESS_TEST_PG_URL names a cluster
+// (scripts/test.mjs starts one and runs the server suite on both): each test server gets a
+// database of its own there, dropped when it closes.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,12 +14,63 @@ import { buildServer } from '../build.mjs';
 /** The seeded present: 2025-11-24T16:00:00Z (Unix seconds). */
 export const NOW = 1_764_000_000;
 
+/** The PostgreSQL cluster the suite runs against, or undefined (SQLite). */
+export const PG_URL = process.env.EXPRESS_TEST_PG_URL || undefined;
+/** `sqlite` or `postgres`. */
+export const ENGINE = PG_URL ? 'postgres' : 'sqlite';
+
+/** The URL of a database of the cluster. */
+export function databaseUrl(name) {
+  const u = new URL(PG_URL);
+  u.pathname = `/${name}`;
+  return u.href;
+}
+
+/** Runs statements on the cluster's `postgres` database (creating and dropping test databases). */
+async function admin(statements) {
+  const { default: pg } = await import('pg');
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    for (const s of statements) await c.query(s);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A new empty PostgreSQL database of the cluster: `{ url, drop() }`. */
+export async function createPgDatabase() {
+  const name = `t_${process.pid}_${randomBytes(6).toString('hex')}`;
+  await admin([`CREATE DATABASE ${name}`]);
+  return { url: databaseUrl(name), drop: () => admin([`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]) };
+}
+
+/**
+ * A fresh, migrated storage of the suite's engine (a temporary SQLite file, or a new database of
+ * the PostgreSQL cluster): `{ storage, url, path, close() }` (close drops it).
+ */
+export async function openTestStorage({ clock, path } = {}) {
+  const m = await serverModule();
+  if (PG_URL) {
+    const { url, drop } = await createPgDatabase();
+    const storage = await m.openStorage({ url, clock, log: () => {} });
+    return { storage, url, async close() { await storage.close(); await drop(); } };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'express-server-test-'));
+  const file = path ?? join(dir, 'test.sqlite');
+  const storage = await m.openStorage({ path: file, clock });
+  return { storage, path: file, async close() { await storage.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
 let modulePromise;
 /** The built server module (server/src/index.ts). */
 export function serverModule() {
   modulePromise ??= buildServer().then((file) => import(file));
   return modulePromise;
 }
+
+/** An instance of the reference server in a process of its own (server/instance.mjs). */
+export { startInstance } from '../instance.mjs';
 
 /** A clock that moves only when told. */
 export function fakeClock(startMs) {
@@ -35,17 +90,18 @@ export function secretKey(mode) {
 
 /**
  * Starts a seeded server (3 accounts: [0] live usd, [1] test usd, [2] live eur) on 127.0.0.1 with
- * a fake clock at `now` (Unix seconds; default NOW), the data seeded up to it. `server` overrides createServer options. Call `close()` when done.
+ * a fake clock at `now` (Unix seconds; default NOW), the data seeded up to it, over a fresh
+ * database of the suite's engine. `server` overrides createServer options. Call `close()` when done.
  */
-export async function startTestServer({ months = 2, server = {}, db: dbPath, now = NOW } = {}) {
+export async function startTestServer({ months = 2, server = {}, now = NOW } = {}) {
   const m = await serverModule();
-  const dir = mkdtempSync(join(tmpdir(), 'express-server-test-'));
-  const db = m.openDatabase(dbPath ?? join(dir, 'test.sqlite'));
-  const seeded = m.seedDatabase(db, { accounts: 3, months, now });
   const clock = fakeClock(now * 1000 + 500);
+  const opened = await openTestStorage({ clock });
+  const { storage } = opened;
+  const seeded = await m.seedDatabase(storage.db, { accounts: 3, months, now });
   const keys = { test: secretKey('test'), live: secretKey('live') };
   const srv = await m.createServer({
-    db,
+    storage,
     clock,
     secret: randomBytes(32),
     secretKeys: [keys.test, keys.live],
@@ -57,7 +113,12 @@ export async function startTestServer({ months = 2, server = {}, db: dbPath, now
   const origin = await srv.listen();
   return {
     m,
-    db,
+    storage,
+    /** The test database: its PostgreSQL URL, or its SQLite file. */
+    databaseUrl: opened.url,
+    databasePath: opened.path,
+    /** Rows of a query on the test database (`?` placeholders, either engine). */
+    sql: (query, params = []) => storage.db.all(query, params),
     clock,
     keys,
     seeded,
@@ -70,8 +131,7 @@ export async function startTestServer({ months = 2, server = {}, db: dbPath, now
     client: (o) => new Client(origin, o),
     async close() {
       await srv.close();
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
+      await opened.close();
     },
   };
 }
@@ -136,9 +196,10 @@ export async function createLoginLink(t, accountId, key) {
   return { status: res.status, json: await res.json(), headers: res.headers };
 }
 
-/** The login token in a login link's URL. */
+/** The login token in a login link's URL (`#login_token=…`; `?login_token=…` in older links). */
 export function tokenOf(link) {
-  return new URL(link.url).searchParams.get('login_token');
+  const url = new URL(link.url);
+  return new URLSearchParams(url.hash.slice(1)).get('login_token') ?? url.searchParams.get('login_token');
 }
 
 /** The code of the newest SMS to `phone` in the development outbox. */
@@ -300,3 +361,30 @@ export async function textWhen(locator, ok) {
 
 /** Integer minor units in a formatted en-US amount ("$1,234.56" → 123456, "-$0.50" → -50). */
 export const cents = (text) => Number(text.replace(/[^\d-]/g, ''));
+
+/**
+ * One request with node:http, which (unlike fetch) sends any `Host` and a request target as
+ * written: `{ status, headers, text, json }`.
+ */
+export async function rawRequest(origin, { method = 'GET', path = '/', headers = {}, body } = {}) {
+  const { request } = await import('node:http');
+  const url = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, method, path, headers, setHost: headers.host === undefined && headers.Host === undefined }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (text += d));
+      res.on('end', () => {
+        let json;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode, headers: res.headers, text, json });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}

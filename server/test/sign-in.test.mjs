@@ -33,9 +33,9 @@ describe('platform API', () => {
     assert.equal(url.pathname, '/login');
     assert.match(tokenOf(r.json), /^[A-Za-z0-9_-]{43}$/);
     // Only a hash is stored.
-    const rows = t.db.prepare('SELECT token_hash FROM login_links').all();
+    const rows = await t.sql('SELECT token_hash FROM login_links');
     assert.ok(rows.every((row) => !row.token_hash.toString('utf8').includes(tokenOf(r.json))));
-    assert.ok(!JSON.stringify(t.db.prepare('SELECT * FROM login_links').all()).includes(tokenOf(r.json)));
+    assert.ok(!JSON.stringify(await t.sql('SELECT * FROM login_links')).includes(tokenOf(r.json)));
   });
 
   test('no key, a wrong key or a cookie instead of a key is refused with 401', async () => {
@@ -112,7 +112,7 @@ describe('login links', () => {
     assert.equal(step.resend_after, Math.ceil((t.clock.now() + 30_000) / 1000));
     assert.match(latestCode(t.outbox, t.live.phone), /^\d{6}$/);
     // The code is stored only as a keyed hash.
-    const row = t.db.prepare('SELECT * FROM sign_in_challenges WHERE id = ?').get(step.challenge_id);
+    const [row] = await t.sql('SELECT * FROM sign_in_challenges WHERE id = ?', [step.challenge_id]);
     assert.ok(!JSON.stringify(row).includes(latestCode(t.outbox, t.live.phone)));
     assert.equal(row.code_hash.length, 32);
   });
@@ -233,31 +233,73 @@ describe('direct sign-in by email', () => {
     assert.equal(v.json.status, 'signed_in');
   });
 
-  test('no enumeration: an unknown email gets the same answer, the same rate limit and the same wrong-code answers', async () => {
-    t.clock.advance(31 * 60_000);
+  test('no enumeration: an unknown email gets the same answer, the same waits and caps and the same wrong-code answers', async () => {
+    t.clock.advance(24 * 3600_000 + 60_000); // a new day for every count
     const sent = t.outbox.outbox().length;
     const known = await t.client().post('/v1/sign_in', { email: t.other.email });
-    await t.client().post('/v1/sign_in', { email: t.other.email.toUpperCase() });
     const unknown = await t.client().post('/v1/sign_in', { email: 'nobody.here@example.com' });
     const testMode = await t.client().post('/v1/sign_in', { email: t.test.email }); // test mode signs in by link only
     assert.deepEqual(shape(unknown), shape(known));
     assert.deepEqual(shape(testMode), shape(known));
-    assert.equal(t.outbox.outbox().length, sent + 2, 'only the real account got SMS');
-    // The unknown email's hint is stable, so asking twice does not reveal it either.
-    const again = await t.client().post('/v1/sign_in', { email: 'Nobody.Here@example.com' });
-    assert.equal(again.json.phone_hint, unknown.json.phone_hint);
+    assert.equal(t.outbox.outbox().length, sent + 1, 'only the real account got an SMS');
+    const same = (k, u) => assert.deepEqual({ s: u.status, b: u.json, r: u.headers.get('retry-after') }, { s: k.status, b: k.json, r: k.headers.get('retry-after') });
+    // A second code by email at once: the same wait for both (case does not matter).
+    const k2 = await t.client().post('/v1/sign_in', { email: t.other.email.toUpperCase() });
+    const u2 = await t.client().post('/v1/sign_in', { email: 'Nobody.Here@example.com' });
+    assert.equal(k2.status, 429);
+    same(k2, u2);
     // Wrong codes: identical answers.
     const wrongKnown = await t.client().post(`/v1/sign_in/${known.json.challenge_id}/verify`, { code: '123456' });
     const wrongUnknown = await t.client().post(`/v1/sign_in/${unknown.json.challenge_id}/verify`, { code: '123456' });
     assert.deepEqual({ s: wrongUnknown.status, b: wrongUnknown.json }, { s: wrongKnown.status, b: wrongKnown.json });
-    // The same SMS allowance: 5 in 30 minutes, then 429 (each has had 2 so far).
-    for (let i = 0; i < 3; i++) {
-      assert.equal((await t.client().post('/v1/sign_in', { email: t.other.email })).status, 200);
-      assert.equal((await t.client().post('/v1/sign_in', { email: 'nobody.here@example.com' })).status, 200);
+    // After each wait (1, 2, 4, 8, 16 minutes) one more code, for both; the unknown email's hint is stable.
+    for (const minutes of [1, 2, 4, 8, 16]) {
+      t.clock.advance(minutes * 60_000);
+      const k = await t.client().post('/v1/sign_in', { email: t.other.email });
+      const u = await t.client().post('/v1/sign_in', { email: 'Nobody.Here@example.com' });
+      assert.equal(k.status, 200, `after ${minutes} min`);
+      assert.deepEqual(shape(u), shape(k));
+      assert.equal(u.json.phone_hint, unknown.json.phone_hint);
     }
+    // Six codes by email today: the seventh is refused until the first is a day old, the same for both.
+    t.clock.advance(60 * 60_000);
     const k = await t.client().post('/v1/sign_in', { email: t.other.email });
     const u = await t.client().post('/v1/sign_in', { email: 'nobody.here@example.com' });
     assert.equal(k.status, 429);
-    assert.deepEqual({ s: u.status, b: u.json, r: u.headers.get('retry-after') }, { s: k.status, b: k.json, r: k.headers.get('retry-after') });
+    same(k, u);
+  });
+});
+
+describe('the login page (issue 15, section 3)', () => {
+  test('it links back to the platform (platform-url) and tells its script whether the visitor is signed in', async () => {
+    const c = t.client();
+    const loggedOut = (await c.get('/login', { headers: { accept: 'text/html' } })).text;
+    assert.match(loggedOut, /<express-login platform-name="Lumen Rides" platform-url="\/">/, 'development: back to the demo platform site');
+    assert.doesNotMatch(loggedOut, /data-signed-in/);
+    const link = await createLoginLink(t, t.test.id);
+    assert.equal((await c.post('/v1/sign_in', { login_token: tokenOf(link.json) })).json.status, 'signed_in');
+    const signedIn = (await c.get('/login', { headers: { accept: 'text/html' } })).text;
+    // The page's script sends the visitor on with location.replace (server/web/login.ts), unless the
+    // fragment holds a login link's token, which the server cannot see.
+    assert.match(signedIn, /<body class="express-page" data-signed-in="">/);
+    // Links open the login page with the token in the fragment.
+    assert.match(link.json.url, /\/login#login_token=[A-Za-z0-9_-]{43}$/);
+  });
+
+  test('PLATFORM_URL sets the link back; production has none unless it is set', async () => {
+    const base = { storage: t.storage, secret: Buffer.alloc(32, 7), secretKeys: [t.keys.live], mode: 'production', publicUrl: 'https://dashboard.example.com', smsSender: { name: 'gateway', send: async () => {} }, log: () => {} };
+    const page = async (o) => {
+      const srv = await t.m.createServer({ ...base, ...o });
+      try {
+        return (await srv.app.inject({ method: 'GET', url: '/login', headers: { host: 'dashboard.example.com' } })).body;
+      } finally {
+        await srv.close();
+      }
+    };
+    assert.match(await page({ platformUrl: 'https://lumen.example/drivers?a=1&b=2' }), /platform-url="https:\/\/lumen\.example\/drivers\?a=1&amp;b=2"/);
+    assert.doesNotMatch(await page({}), /platform-url/);
+    const env = { NODE_ENV: 'production', SERVER_SECRET: 'x'.repeat(32), PLATFORM_SECRET_KEYS: t.keys.live, SMS_WEBHOOK_URL: 'https://sms.example/send', PUBLIC_URL: 'https://dashboard.example.com' };
+    assert.equal(t.m.configFromEnv({ ...env, PLATFORM_URL: 'https://lumen.example/' }, '.').platformUrl, 'https://lumen.example/');
+    assert.equal(t.m.configFromEnv(env, '.').platformUrl, undefined);
   });
 });

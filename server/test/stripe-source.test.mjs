@@ -5,7 +5,8 @@
 // server reaching an open /events stream, payouts, and Stripe's outages.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { NOW, signIn, startPlatform, startTestServer } from './helpers.mjs';
+import { randomBytes } from 'node:crypto';
+import { ENGINE, NOW, signIn, startPlatform, startTestServer } from './helpers.mjs';
 
 let t;
 /** The reference server's own contract API (ledgerSource), signed in as the test-mode account. */
@@ -22,15 +23,15 @@ before(async () => {
   ledger = t.client();
   await signIn(t, ledger, t.test);
   platform = await startPlatform(t);
-  all = rowsOf(account);
+  all = await rowsOf(account);
 });
 after(async () => {
   await platform?.close();
   await t?.close();
 });
 
-function rowsOf(id) {
-  return t.db.prepare('SELECT data FROM balance_transactions WHERE account_id = ? ORDER BY created DESC, id DESC').all(id).map((r) => JSON.parse(r.data));
+async function rowsOf(id) {
+  return (await t.sql('SELECT data FROM balance_transactions WHERE account_id = ? ORDER BY created DESC, id DESC', [id])).map((r) => JSON.parse(r.data));
 }
 
 /** Stripe calls to a path since `before` (the reference server counts them). */
@@ -40,7 +41,7 @@ function stripeCalls(path = '/v1/balance_transactions') {
 
 describe('the same JSON as ledgerSource, route by route', () => {
   test('every route and parameter answers identically (status and body), errors included', async () => {
-    const payout = t.db.prepare("SELECT id FROM payouts WHERE account_id = ? AND status = 'paid' LIMIT 1 OFFSET 3").get(account).id;
+    const payout = (await t.sql("SELECT id FROM payouts WHERE account_id = ? AND status = 'paid' ORDER BY created DESC, id DESC LIMIT 1 OFFSET 3", [account]))[0].id;
     const source = all.find((x) => x.type === 'payment').source;
     const gte = NOW - 40 * 86400;
     const lt = NOW - 20 * 86400;
@@ -185,14 +186,14 @@ describe('net volume', () => {
   test('equals the core’s aggregation, is cached, and a webhook keeps the cached series exact', async () => {
     const q = { interval: 'day', created: { gte: NOW - 30 * 86400, lt: NOW + 3 * 86400 }, currency: 'usd', timezone: 'America/Los_Angeles' };
     const path = `/v1/net_volume?interval=day&created[gte]=${q.created.gte}&created[lt]=${q.created.lt}&currency=usd&timezone=America/Los_Angeles`;
-    const core = () => t.m.aggregateNetVolume(rowsOf(account), q).map(({ start, net }) => ({ start, net }));
+    const core = async () => t.m.aggregateNetVolume(await rowsOf(account), q).map(({ start, net }) => ({ start, net }));
     const first = await platform.get(path, account);
     assert.equal(first.status, 200, first.text);
-    assert.deepEqual(first.json.data, core());
+    assert.deepEqual(first.json.data, await core());
     assert.ok(first.json.data.some((b) => b.net !== 0));
     const computed = platform.source.netVolumeCache.computed;
     const calls = stripeCalls();
-    assert.deepEqual((await platform.get(path, account)).json.data, core());
+    assert.deepEqual((await platform.get(path, account)).json.data, await core());
     assert.equal(platform.source.netVolumeCache.computed, computed, 'answered from the cache');
     assert.equal(stripeCalls(), calls, 'no Stripe call');
 
@@ -200,7 +201,7 @@ describe('net volume', () => {
     const payment = (await ledger.post('/dev/payments', { amount: 4321 })).json;
     await t.server.ctx.webhooks.idle();
     const after = (await platform.get(path, account)).json.data;
-    assert.deepEqual(after, core());
+    assert.deepEqual(after, await core());
     assert.equal(platform.source.netVolumeCache.computed, computed, 'updated, not recomputed');
     const day = after.findLast((b) => b.start <= payment.created);
     assert.equal(day.net, first.json.data.find((b) => b.start === day.start).net + payment.net);
@@ -268,7 +269,7 @@ describe('webhooks', () => {
       t.clock.advance(120_000);
       const now = Math.floor(t.clock.now() / 1000);
       const earlier = { ...all.find((x) => x.type === 'payment'), id: `txn_earlier${now}`, created: now - 60, available_on: now + 86400 };
-      t.server.ctx.ledger.insertTransactions(account, [earlier]);
+      await t.server.ctx.ledger.insertTransactions(account, [earlier]);
       const stream = await fresh.events(account);
       try {
         await stream.next();
@@ -377,5 +378,80 @@ describe('Stripe’s failures', () => {
     assert.equal(res.status, 401);
     assert.equal((await res.json()).error.code, 'session_required');
     assert.equal(stripeCalls('/v1/balance'), before);
+  });
+});
+
+describe('two instances of a platform’s API on one PostgreSQL database', { skip: ENGINE !== 'postgres' && 'PostgreSQL only (each instance its own pool and listening connection)' }, () => {
+  let sa;
+  let sb;
+  let pa;
+  let pb;
+  const secret = `whsec_${randomBytes(24).toString('hex')}`;
+  before(async () => {
+    // Each instance: its own storage on the test database (stripeSource's events, state and net volume series there).
+    [sa, sb] = await Promise.all([t.m.openStorage({ url: t.databaseUrl }), t.m.openStorage({ url: t.databaseUrl })]);
+    const on = (s) => ({ webhookSecret: secret, events: s.stripeSourceEvents, state: s.stripeState, netVolumeCache: { store: s.netVolume } });
+    pa = await startPlatform(t, { webhooks: false, source: on(sa) });
+    pb = await startPlatform(t, { webhooks: false, source: on(sb) });
+    // The account's first event here: what the suite made before counts as told from now on.
+    t.clock.advance(60_000);
+    await deliver(pa, chargeEvent('py_warm_up'));
+  });
+  after(async () => {
+    await pa?.close();
+    await pb?.close();
+    await sa?.close();
+    await sb?.close();
+  });
+
+  const deliver = (p, body) =>
+    fetch(`${p.origin}/stripe/webhook`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Stripe-Signature': t.m.stripeSignature(body, secret, Math.floor(t.clock.now() / 1000)) },
+      body,
+    }).then((r) => r.json());
+  const chargeEvent = (charge) =>
+    JSON.stringify({ id: `evt_${randomBytes(8).toString('hex')}`, object: 'event', account, created: Math.floor(t.clock.now() / 1000), type: 'charge.succeeded', data: { object: { id: charge, object: 'charge' } } });
+
+  test('an event delivered to both at once is handled once, and reaches the streams of both', async () => {
+    const onA = await pa.events(account);
+    const onB = await pb.events(account);
+    try {
+      await onA.next();
+      await onB.next();
+      const payment = (await ledger.post('/dev/payments', { amount: 3300 })).json;
+      const body = chargeEvent(payment.source);
+      const answers = await Promise.all([deliver(pa, body), deliver(pb, body)]);
+      assert.deepEqual(answers.map((x) => x.duplicate === true).sort(), [false, true], JSON.stringify(answers));
+      for (const stream of [onA, onB]) {
+        const created = await stream.nextEvent();
+        assert.equal(created.event.type, 'balance_transaction.created');
+        assert.equal(created.event.data.id, payment.id);
+        assert.equal((await stream.nextEvent()).event.type, 'balance.updated');
+      }
+      // Stripe's next event for the same charge tells nothing new on either.
+      await Promise.all([deliver(pa, chargeEvent(payment.source)), deliver(pb, chargeEvent(payment.source))]);
+      const last = await sa.stripeSourceEvents.after(account, 0, 1000);
+      assert.equal(last.events.filter((e) => e.event.type === 'balance_transaction.created' && e.event.data.id === payment.id).length, 1);
+    } finally {
+      onA.close();
+      onB.close();
+    }
+  });
+
+  test('net volume computed by A is answered by B from the shared store, and kept current by a webhook to A', async () => {
+    const path = `/v1/net_volume?interval=week&created[gte]=${NOW - 70 * 86400}&created[lt]=${NOW + 7 * 86400}&currency=usd&timezone=UTC`;
+    const first = await pa.get(path, account);
+    assert.equal(first.status, 200, first.text);
+    assert.equal(pa.source.netVolumeCache.computed, 1);
+    assert.deepEqual((await pb.get(path, account)).json, first.json);
+    assert.equal(pb.source.netVolumeCache.computed, 0, 'B computed nothing');
+    const payment = (await ledger.post('/dev/payments', { amount: 9100 })).json;
+    assert.equal((await deliver(pa, chargeEvent(payment.source))).received, true);
+    const after = (await pb.get(path, account)).json.data;
+    assert.equal(pb.source.netVolumeCache.computed, 0, 'still nothing computed by B');
+    const week = after.findLast((b) => b.start <= payment.created);
+    assert.equal(week.net, first.json.data.find((b) => b.start === week.start).net + payment.net);
+    assert.deepEqual(after, (await ledger.get(path)).json.data, 'equal to the ledger’s own sum');
   });
 });

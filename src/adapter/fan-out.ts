@@ -5,7 +5,7 @@
  *   children: every call goes to the platform's adapter, concurrent `getAccount` calls share one
  *   request (and so do concurrent `getBalance` calls), and `subscribe` adds a listener to the hub, which holds at most one subscription to
  *   the platform's adapter (made for the first listener, ended after the last) and hands each
- *   event to every listener.
+ *   event to every listener. `onReset` is the platform adapter's own, when it has one.
  * - `Poller` stands in for a live feed when the platform's adapter has no `subscribe`: every
  *   interval it fetches the balance and the newest transactions and turns what changed into the
  *   same events (`balance.updated`, `balance_transaction.created`), which it gives to the hub.
@@ -20,7 +20,7 @@ export type LiveErrorHandler = (error: ExpressError, operation: string) => void;
 
 /** Calls shared while in flight: reads that take no parameters. */
 const SHARED = ['getAccount', 'getBalance'] as const;
-const DELEGATED = ['listBalanceTransactions', 'listPayouts', 'getPayout', 'createLoginLink', 'getNetVolume'] as const;
+const DELEGATED = ['listBalanceTransactions', 'listPayouts', 'getPayout', 'createLoginLink', 'getNetVolume', 'onReset'] as const;
 
 /**
  * The fan-out of one adapter's live feed (see the module's description). `onError` hears of the

@@ -13,7 +13,8 @@
  *   adapter; aborting during a call rejects at once with `signal.reason`, even when the inner
  *   adapter ignores the signal.
  * - `subscribe` delivers only valid events; invalid ones are dropped and reported with operation
- *   `subscribe`. After unsubscribing, no event is delivered.
+ *   `subscribe`. After unsubscribing, no event is delivered. `onReset` passes the inner adapter's
+ *   resets on (a listener that throws is logged); after stopping, none is.
  */
 import { abortReason, ExpressError, isAbortError, toExpressError } from '../contract/errors.js';
 import type {
@@ -201,6 +202,31 @@ export function guardAdapter(adapter: ExpressAdapter, hooks: GuardHooks = {}): G
 
   if (typeof inner?.getNetVolume === 'function') {
     wrapper.getNetVolume = (p: NetVolumeParams, o?: RequestOptions) => call('getNetVolume', [p, o], o, validateNetVolume);
+  }
+
+  if (typeof inner?.onReset === 'function') {
+    const onReset = inner.onReset as (listener: () => void) => unknown;
+    wrapper.onReset = (listener) => {
+      let active = true;
+      let stop: unknown;
+      try {
+        stop = onReset.call(inner, () => {
+          if (!active) return;
+          try {
+            listener();
+          } catch (e) {
+            report(e);
+          }
+        });
+      } catch (e) {
+        report(e);
+      }
+      return () => {
+        if (!active) return;
+        active = false;
+        if (typeof stop === 'function') stop();
+      };
+    };
   }
 
   if (typeof inner?.subscribe === 'function') {

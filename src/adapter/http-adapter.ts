@@ -4,6 +4,12 @@
  *
  * - `GET {base}/account`, `/balance`, `/balance_transactions`, `/payouts`, `/net_volume`,
  *   `POST {base}/login_links`, `GET {base}/events` (SSE: `id:` and `data: <ExpressEvent JSON>`).
+ * - The feed misses nothing across reconnections: the adapter remembers the id of the last event
+ *   it delivered and opens every new `EventSource` with `?last_event_id=` (a new one cannot send
+ *   `Last-Event-ID`), and delivers an event whose id is not above it at most once, so each event
+ *   reaches listeners once and in order however often the connection drops, whichever server
+ *   answers. When the server can no longer replay from there it sends `event: reset` (with the
+ *   id to go on from): `onReset` listeners hear of it and reload.
  * - Query strings as Stripe spells them, brackets literal (`created[gte]=…&type[]=charge`), values
  *   URL-encoded; an `undefined` parameter is absent.
  * - Requests send cookies (`credentials: 'include'`), `Accept: application/json`, the configured
@@ -170,6 +176,9 @@ export class HttpAdapter implements ExpressAdapter {
   private readonly maxDelay: number;
 
   private readonly listeners = new Set<{ fn: (e: ExpressEvent) => void }>();
+  private readonly resetListeners = new Set<{ fn: () => void }>();
+  /** The id of the last event delivered (or of the last reset): where a new stream resumes. */
+  private lastEventId: string | undefined;
   private source: EventSource | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private attempts = 0;
@@ -255,8 +264,9 @@ export class HttpAdapter implements ExpressAdapter {
   /**
    * Listens to `GET {base}/events` (Server-Sent Events). All listeners share one `EventSource`,
    * opened with the first and closed with the last unsubscribe. Messages that are not a valid
-   * `ExpressEvent` are skipped. When the `EventSource` closes for good (an HTTP error), a new one
-   * is opened after an exponential, capped delay. Returns the unsubscribe function.
+   * `ExpressEvent` are skipped, and so are events already delivered (see the module doc). When the
+   * `EventSource` closes for good (an HTTP error), a new one is opened after an exponential, capped
+   * delay, resuming after the last event delivered. Returns the unsubscribe function.
    */
   subscribe(listener: (e: ExpressEvent) => void): () => void {
     if (!this.EventSourceCtor) return () => {};
@@ -269,26 +279,57 @@ export class HttpAdapter implements ExpressAdapter {
     };
   }
 
+  /**
+   * Listens to the feed's resets (`event: reset`: the server cannot replay every event since the
+   * last one delivered); returns the function that stops it. See the module doc.
+   */
+  onReset(listener: () => void): () => void {
+    const entry = { fn: listener };
+    this.resetListeners.add(entry);
+    return () => {
+      this.resetListeners.delete(entry);
+    };
+  }
+
   private connect(): void {
     const Ctor = this.EventSourceCtor!;
-    const es = new Ctor(joinUrl(this.baseUrl, 'events'), { withCredentials: true });
+    const resume = this.lastEventId === undefined ? '' : `?last_event_id=${encodeURIComponent(this.lastEventId)}`;
+    const es = new Ctor(joinUrl(this.baseUrl, 'events') + resume, { withCredentials: true });
     this.source = es;
     es.addEventListener('open', () => {
       this.attempts = 0;
     });
     es.addEventListener('message', (m: MessageEvent) => {
+      const id = typeof m.lastEventId === 'string' && m.lastEventId !== '' ? m.lastEventId : undefined;
+      if (id !== undefined && isDelivered(id, this.lastEventId)) return; // replayed again: delivered once already
       let event: ExpressEvent;
       try {
         event = validateEvent(JSON.parse(String(m.data)));
       } catch {
+        if (id !== undefined) this.lastEventId = id;
         return; // not an event of the contract: skipped
       }
+      if (id !== undefined) this.lastEventId = id;
       for (const entry of [...this.listeners]) {
         if (!this.listeners.has(entry)) continue;
         try {
           entry.fn(event);
         } catch (e) {
           // One failing listener must not starve the others; report it like an uncaught error.
+          setTimeout(() => {
+            throw e;
+          });
+        }
+      }
+    });
+    es.addEventListener('reset', (m: Event) => {
+      // Go on from the id it names, even a smaller one (the server's events were replaced).
+      const id = (m as MessageEvent).lastEventId;
+      if (typeof id === 'string' && id !== '') this.lastEventId = id;
+      for (const entry of [...this.resetListeners]) {
+        try {
+          entry.fn();
+        } catch (e) {
           setTimeout(() => {
             throw e;
           });
@@ -346,6 +387,12 @@ export class HttpAdapter implements ExpressAdapter {
       throw toExpressError(e);
     }
   }
+}
+
+/** Whether an event id is at or below the last one delivered (decimal ids; others always pass). */
+function isDelivered(id: string, last: string | undefined): boolean {
+  if (last === undefined || !/^\d{1,16}$/.test(id) || !/^\d{1,16}$/.test(last)) return false;
+  return Number(id) <= Number(last);
 }
 
 /** Checks a list's envelope (`data` array, boolean `has_more`); items go through unchecked, for the guard. */

@@ -187,6 +187,13 @@ export interface ExpressAdapter {
   getNetVolume?(p: NetVolumeParams, o?: RequestOptions): Promise<NetVolumePoint[]>;
   /** Real-time feed; returns an unsubscribe function. */
   subscribe?(listener: (e: ExpressEvent) => void): () => void;
+  /**
+   * Hears when the feed could not deliver every event since the last one it delivered (the
+   * server can no longer replay them: the `reset` message of `GET {base}/events`): what was
+   * loaded before may be stale and must be loaded again. Every element does so by itself
+   * (`AdapterController`). Returns the function that stops listening.
+   */
+  onReset?(listener: () => void): () => void;
 }
 
 /** One step of the sign-in flow of `<express-login>`. */

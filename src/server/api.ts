@@ -13,7 +13,7 @@ import type { Interval } from '../contract/types.js';
 import { MAX_NET_VOLUME_BUCKETS } from '../core/net-volume.js';
 import { isValidTimeZone } from '../core/time.js';
 import { ApiError, errorResponse, internalError, invalidParam, jsonResponse } from './errors.js';
-import { eventStream, type OpenEventStream } from './events.js';
+import { eventStream, type EventStreamCloseOptions, type OpenEventStream } from './events.js';
 import {
   CURRENCY_PARAM,
   ID_PARAM,
@@ -71,8 +71,18 @@ export interface ExpressApi {
   fetch(request: Request): Promise<Response | undefined>;
   /** The source's webhook endpoint (Stripe Connect's for `stripeSource`); 404 when the source has none. */
   webhook(request: Request): Promise<Response>;
-  /** Ends open event streams and the source's timers (on shutdown). */
-  close(): void;
+  /**
+   * Ends open event streams and the source's timers (on shutdown). With `retryMs`, each stream
+   * first tells its browser when to reconnect (`retry:`, see `EventStreamCloseOptions`).
+   */
+  close(options?: EventStreamCloseOptions): void;
+  /**
+   * Asks whether the users of the open event streams (of one account, or all) are still signed in,
+   * now, and ends the streams of those who are not (at sign-out, rather than at the next heartbeat).
+   */
+  recheckStreams(account?: string): Promise<void>;
+  /** How many event streams are open. */
+  readonly streamCount: number;
 }
 
 interface Route extends ApiRoute {
@@ -197,12 +207,19 @@ function pathId(params: Record<string, string>): string {
   return id;
 }
 
-/** The `Last-Event-ID` of a reconnecting `EventSource`, when it is a number. */
-function lastEventIdOf(request: Request): number | undefined {
+/** `GET /events`: `last_event_id`, for a new `EventSource` that cannot send `Last-Event-ID`. */
+const EVENTS_QUERY: QuerySpec = { last_event_id: { kind: 'integer', min: 0, max: Number.MAX_SAFE_INTEGER } };
+
+/**
+ * Where a stream resumes: the `Last-Event-ID` of a reconnecting `EventSource`, or the
+ * `last_event_id` parameter of a new one (`HttpAdapter` opens one with the last id it delivered);
+ * with both, the larger (the header is the newer: the same `EventSource` received it since).
+ */
+function lastEventIdOf(request: Request, query: number | undefined): number | undefined {
   const header = request.headers.get('last-event-id')?.trim();
-  if (!header || !/^\d{1,16}$/.test(header)) return undefined;
-  const n = Number(header);
-  return Number.isSafeInteger(n) ? n : undefined;
+  const fromHeader = header && /^\d{1,16}$/.test(header) && Number.isSafeInteger(Number(header)) ? Number(header) : undefined;
+  if (fromHeader === undefined) return query;
+  return query === undefined ? fromHeader : Math.max(fromHeader, query);
 }
 
 /**
@@ -256,11 +273,11 @@ export function createExpressApi(options: ExpressApiOptions): ExpressApi {
   const store = source.events;
   if (store) {
     add('GET', '/events', true, async (req, url, _p, account) => {
-      parseQuery(url.searchParams, noQuery);
+      const q = parseQuery(url.searchParams, EVENTS_QUERY);
       const stream = eventStream({
         store,
         account,
-        lastEventId: lastEventIdOf(req),
+        lastEventId: lastEventIdOf(req, q.last_event_id as number | undefined),
         maxReplay: options.maxReplay,
         heartbeatMs: options.heartbeatMs,
         stillAllowed: () => stillSignedIn(req, account),
@@ -351,9 +368,15 @@ export function createExpressApi(options: ExpressApiOptions): ExpressApi {
       if (!source.webhook) return errorResponse(new ApiError(404, 'resource_missing', 'This source takes no webhooks.'));
       return answer(request, () => source.webhook!(request));
     },
-    close() {
-      for (const s of [...streams]) s.close();
+    close(options) {
+      for (const s of [...streams]) s.close(options);
       source.close?.();
+    },
+    async recheckStreams(account) {
+      await Promise.all([...streams].filter((s) => account === undefined || s.account === account).map((s) => s.recheck()));
+    },
+    get streamCount() {
+      return streams.size;
     },
   };
 }

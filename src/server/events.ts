@@ -25,6 +25,12 @@ export interface EventsAfter {
    * kept (pruned, or lost with a restart). A stream then tells the browser to fetch afresh.
    */
   complete: boolean;
+  /**
+   * When not complete: the newest id of the account's events (or how far they were pruned, if
+   * further). A stream sends it with its reset message, so the browser, once it has reloaded,
+   * resumes from there instead of asking for the lost events again.
+   */
+  latest?: number;
 }
 
 /** Where an account's events are kept and announced. */
@@ -125,7 +131,10 @@ export function memoryEventStore(options: MemoryEventStoreOptions = {}): MemoryE
       // Before this store began (another process's id), or older than what is kept: a gap.
       const known = afterId >= firstId - 1 && afterId >= (log?.droppedThrough ?? firstId - 1);
       const newer = (log?.events ?? []).filter((e) => e.id > afterId);
-      return { events: newer.slice(0, limit), complete: known && newer.length <= limit };
+      const complete = known && newer.length <= limit;
+      if (complete) return { events: newer.slice(0, limit), complete };
+      const latest = Math.max(log?.events[log.events.length - 1]?.id ?? 0, log?.droppedThrough ?? firstId - 1);
+      return { events: newer.slice(0, limit), complete, latest };
     },
     subscribe(account, listener) {
       return listeners.add(account, listener);
@@ -143,6 +152,14 @@ export function sseMessage(e: StoredEvent): string {
 
 /** The message that tells a browser its missed events cannot all be replayed: fetch afresh. */
 export const SSE_RESET = 'event: reset\ndata: {}\n\n';
+
+/**
+ * The reset message, with the id to resume from once the browser has fetched afresh (the newest
+ * event it now has no need of), when known.
+ */
+export function sseReset(latest?: number): string {
+  return latest === undefined ? SSE_RESET : `event: reset\nid: ${latest}\ndata: {}\n\n`;
+}
 
 /** Options of `eventStream`. */
 export interface EventStreamOptions {
@@ -162,17 +179,33 @@ export interface EventStreamOptions {
   onError?: (message: string, error: unknown) => void;
 }
 
-/** An open stream: its body and the function that ends it. */
+/** How a stream ends (`OpenEventStream.close`). */
+export interface EventStreamCloseOptions {
+  /**
+   * Milliseconds the browser should wait before reconnecting, sent as `retry:` first (a random
+   * part of it added, so a server's streams do not all come back at the same moment). For a
+   * server that shuts down: the browser reconnects, through the load balancer, to another one,
+   * with `Last-Event-ID`, and misses nothing.
+   */
+  retryMs?: number;
+}
+
+/** An open stream: its body and the functions that end it and check it. */
 export interface OpenEventStream {
+  readonly account: string;
   body: ReadableStream<Uint8Array>;
-  close(): void;
+  close(options?: EventStreamCloseOptions): void;
+  /** Asks `stillAllowed` now (not at the next heartbeat); ends the stream when it says no. */
+  recheck(): Promise<void>;
 }
 
 /**
- * The body of `GET /events`: `retry: 3000`, the missed events (when `lastEventId` is given; a
- * `reset` event first when they cannot all be replayed), then the live ones, and a `: heartbeat`
- * comment every `heartbeatMs`. It subscribes before anything is written, so an event that happens
- * while the replay is read is sent once, after it, never lost.
+ * The body of `GET /events`: `retry: 3000`, the missed events (when `lastEventId` is given), then
+ * the live ones, and a `: heartbeat` comment every `heartbeatMs`. It subscribes before anything
+ * is written, so an event that happens while the replay is read is sent once, after it, never
+ * lost. When the missed events cannot all be replayed (`complete: false`), it sends the `reset`
+ * message instead, with the id to go on from (`latest`, when the store knows it), and no partial
+ * replay: the browser fetches afresh.
  */
 export function eventStream(o: EventStreamOptions): OpenEventStream {
   const encoder = new TextEncoder();
@@ -181,8 +214,12 @@ export function eventStream(o: EventStreamOptions): OpenEventStream {
   let unsubscribe: (() => void) | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
 
-  const close = () => {
+  const close = (options: EventStreamCloseOptions = {}) => {
     if (closed) return;
+    if (options.retryMs !== undefined) {
+      const retry = Math.max(0, Math.round(options.retryMs + Math.random() * options.retryMs));
+      write(`retry: ${retry}\n\n`);
+    }
     closed = true;
     clearInterval(heartbeat);
     unsubscribe?.();
@@ -201,6 +238,15 @@ export function eventStream(o: EventStreamOptions): OpenEventStream {
       close();
     }
   };
+  const recheck = async () => {
+    if (closed || !o.stillAllowed) return;
+    try {
+      if (!(await o.stillAllowed())) close();
+    } catch (e) {
+      o.onError?.('Checking an event stream’s session failed', e);
+      close();
+    }
+  };
 
   const body = new ReadableStream<Uint8Array>({
     start(c) {
@@ -215,14 +261,9 @@ export function eventStream(o: EventStreamOptions): OpenEventStream {
       };
       unsubscribe = o.store.subscribe(o.account, (e) => (replaying ? buffered.push(e) : send(e)));
       write('retry: 3000\n\n');
-      heartbeat = setInterval(async () => {
-        try {
-          if (o.stillAllowed && !(await o.stillAllowed())) close();
-          else write(': heartbeat\n\n');
-        } catch (e) {
-          o.onError?.('Checking an event stream’s session failed', e);
-          close();
-        }
+      heartbeat = setInterval(() => {
+        if (!o.stillAllowed) return write(': heartbeat\n\n');
+        void recheck().then(() => write(': heartbeat\n\n'));
       }, o.heartbeatMs ?? 15_000);
       (heartbeat as { unref?: () => void }).unref?.();
       if (o.lastEventId === undefined) return;
@@ -230,8 +271,11 @@ export function eventStream(o: EventStreamOptions): OpenEventStream {
       void (async () => {
         try {
           const missed = await o.store.after(o.account, lastEventId, o.maxReplay ?? 1000);
-          if (!missed.complete) write(SSE_RESET);
-          for (const e of missed.events) send(e);
+          if (!missed.complete) {
+            write(sseReset(missed.latest));
+            if (missed.latest !== undefined) lastSent = Math.max(lastSent, missed.latest);
+          }
+          if (missed.complete || missed.latest === undefined) for (const e of missed.events) send(e);
         } catch (e) {
           o.onError?.('Replaying missed events failed', e);
           write(SSE_RESET);
@@ -249,5 +293,5 @@ export function eventStream(o: EventStreamOptions): OpenEventStream {
       o.onClose?.();
     },
   });
-  return { body, close };
+  return { account: o.account, body, close, recheck };
 }

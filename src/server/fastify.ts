@@ -9,7 +9,7 @@
  */
 import { Readable } from 'node:stream';
 import type { ApiRoute, ExpressApi } from './api.js';
-import { jsonTextOf } from './errors.js';
+import { ApiError, errorResponse, jsonTextOf } from './errors.js';
 
 /** The part of a Fastify request the glue reads. */
 export interface FastifyRequestLike {
@@ -90,6 +90,12 @@ export async function sendWebResponse(reply: FastifyReplyLike, response: Respons
   return reply.send(Buffer.from(await response.arrayBuffer()));
 }
 
+/** Stripe's answer to a URL it does not know. */
+function notFound(request: Request): Response {
+  const path = new URL(request.url).pathname.slice(0, 100);
+  return errorResponse(new ApiError(404, 'resource_missing', `Unrecognized request URL (${request.method}: ${path}).`));
+}
+
 /** `{id}` → `:id`: a Fastify route path. */
 function fastifyPath(path: string): string {
   return path.replace(/\{([A-Za-z_]\w*)\}/g, ':$1');
@@ -113,8 +119,11 @@ export async function expressApiPlugin(fastify: FastifyInstanceLike, options: Ex
       url,
       config: options.routeConfig?.(route),
       handler: async (request, reply) => {
-        const response = await api.fetch(toWebRequest(request));
-        return sendWebResponse(reply, response ?? new Response(null, { status: 404 }));
+        const web = toWebRequest(request);
+        const response = await api.fetch(web);
+        // A request the API does not answer (e.g. a path of the other API of a shared `fetch`):
+        // Stripe's own 404, never an empty one.
+        return sendWebResponse(reply, response ?? notFound(web));
       },
     });
   }

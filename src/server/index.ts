@@ -28,8 +28,11 @@ export {
   eventStream,
   memoryEventStore,
   sseMessage,
+  sseReset,
   SSE_RESET,
   type EventStore,
+  type EventStreamCloseOptions,
+  type OpenEventStream,
   type EventsAfter,
   type MemoryEventStore,
   type MemoryEventStoreOptions,
@@ -45,7 +48,14 @@ export {
   type LedgerSourceOptions,
   type LedgerStore,
 } from './ledger-source.js';
-export { NetVolumeCache, type NetVolumeCacheOptions } from './net-volume-cache.js';
+export {
+  memoryNetVolumeStore,
+  NetVolumeCache,
+  netVolumeKey,
+  type NetVolumeCacheOptions,
+  type NetVolumeSeries,
+  type NetVolumeSeriesStore,
+} from './net-volume-cache.js';
 export { nodeToWebRequest, toNodeHandler, writeWebResponse, type NodeHandlerOptions, type WebHandler } from './node.js';
 export { parseQuery, rangeOf, type RangeFilter } from './params.js';
 export { expectNoBody, readBody, type SignInModule, type SignInRoute } from './sign-in.js';
@@ -60,4 +70,5 @@ export type {
   SourceCall,
 } from './source.js';
 export type { StripeClient, StripeEventLike, StripeRequestOptions } from './stripe-client.js';
+export { memoryStripeState, type StripeSourceState, type ToldResult } from './stripe-state.js';
 export { errorFromStripe, stripeSource, type StripeSource, type StripeSourceOptions } from './stripe-source.js';

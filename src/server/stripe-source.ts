@@ -29,9 +29,10 @@ import type { BalanceTransaction, ExpressEvent, Payout } from '../contract/types
 import type { NetVolumeTxn } from '../core/net-volume.js';
 import { ApiError, jsonResponse } from './errors.js';
 import { memoryEventStore, type EventStore } from './events.js';
-import { NetVolumeCache } from './net-volume-cache.js';
+import { NetVolumeCache, type NetVolumeSeriesStore } from './net-volume-cache.js';
 import type { RangeFilter } from './params.js';
 import type { BalanceTransactionQuery, ExpressSource, ListPage } from './source.js';
+import { memoryStripeState, type StripeSourceState } from './stripe-state.js';
 import type { StripeBalanceTransactionListParams, StripeClient, StripeErrorLike, StripeEventLike, StripeRequestOptions } from './stripe-client.js';
 
 /** Options of `stripeSource`. */
@@ -42,10 +43,21 @@ export interface StripeSourceOptions {
   webhookSecret?: string;
   /** The key's mode; default: asked of Stripe once (the balance's `livemode`). */
   livemode?: boolean;
-  /** Where events are kept and announced; default `memoryEventStore()` (one process). */
+  /**
+   * Where events are kept and announced; default `memoryEventStore()` (one process). Several
+   * instances share one that tells every instance's streams (the reference server's, on PostgreSQL).
+   */
   events?: EventStore;
-  /** The net volume cache: series kept (default 1000) and how long (default 6 hours with a webhook secret, else 1 minute). */
-  netVolumeCache?: { maxEntries?: number; ttlMs?: number };
+  /**
+   * What the webhooks' handling remembers (events handled, transactions and payout states told);
+   * default `memoryStripeState()` (one process). Several instances share one in their database.
+   */
+  state?: StripeSourceState;
+  /**
+   * The net volume cache: series kept by the default memory store (default 1000), how long
+   * (default 6 hours with a webhook secret, else 1 minute), and where (a store several instances share).
+   */
+  netVolumeCache?: { maxEntries?: number; ttlMs?: number; store?: NetVolumeSeriesStore };
   /** Pages of 100 scanned for a `type[]` request before asking type by type; default 3. */
   maxScanPages?: number;
   /** The most pages of 100 summed for one net volume series; default 200 (20,000 transactions). */
@@ -100,26 +112,8 @@ const FIRST_EVENT_SKEW = 10;
 const URL_TRANSACTIONS = '/v1/balance_transactions';
 const URL_PAYOUTS = '/v1/payouts';
 
-/** A bounded set of recent strings (oldest forgotten first). */
-class RecentSet {
-  private readonly items = new Set<string>();
-  constructor(private readonly max: number) {}
-  has(v: string): boolean {
-    return this.items.has(v);
-  }
-  add(v: string): void {
-    this.items.delete(v);
-    this.items.add(v);
-    if (this.items.size > this.max) this.items.delete(this.items.values().next().value as string);
-  }
-}
-
-/** A bounded map (least recently set forgotten first). */
-function boundedSet<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > max) map.delete(map.keys().next().value as K);
-}
+/** A claimed event not finished within this long was abandoned (its instance died): the next delivery claims it again. */
+const CLAIM_STALE_MS = 60_000;
 
 /** The object without `undefined` fields (what the client encodes). */
 function defined<T extends object>(o: T): T {
@@ -169,14 +163,11 @@ export function stripeSource(options: StripeSourceOptions): StripeSource {
   const cache = new NetVolumeCache({
     maxEntries: options.netVolumeCache?.maxEntries,
     ttlMs: options.netVolumeCache?.ttlMs ?? (secret ? 6 * 3600_000 : 60_000),
+    store: options.netVolumeCache?.store,
     now,
   });
+  const state = options.state ?? memoryStripeState();
   let livemode: Promise<boolean> | undefined = options.livemode === undefined ? undefined : Promise.resolve(options.livemode);
-  /** Per account: the transactions already told (bounded). */
-  const told = new Map<string, RecentSet>();
-  /** Per payout: the state last told. */
-  const payoutStates = new Map<string, string>();
-  const seenEvents = new RecentSet(10_000);
 
   const on = (account: string): StripeRequestOptions => ({
     stripeAccount: account,
@@ -263,38 +254,39 @@ export function stripeSource(options: StripeSourceOptions): StripeSource {
 
   /**
    * The account's transactions made since shortly before an event at `eventCreated` (Unix
-   * seconds) that were not told yet: each told once, added to net volume, then the balance. The
-   * first event of an account in this process cannot know what its streams were shown: the
-   * transactions made more than `FIRST_EVENT_SKEW` before it count as known, not new.
+   * seconds) that were not told yet (by any instance sharing the state): each told once, added to
+   * net volume, then the balance. The first event of an account cannot know what its streams were
+   * shown: the transactions made more than `FIRST_EVENT_SKEW` before it count as known, not new.
    */
   async function syncTransactions(account: string, eventCreated: number): Promise<void> {
-    let seen = told.get(account);
-    const first = !seen;
-    if (!seen) boundedSet(told, account, (seen = new RecentSet(2000)), 10_000);
-    const fresh: BalanceTransaction[] = [];
-    const known: BalanceTransaction[] = [];
+    const listed: BalanceTransaction[] = [];
     let starting_after: string | undefined;
     for (let pages = 0; pages < 3; pages++) {
       const page = await listTxns(account, { created: { gte: eventCreated - LOOKBACK_SECONDS }, limit: 100, starting_after });
-      for (const t of page.data) {
-        if (seen.has(t.id)) continue;
-        (first && t.created < eventCreated - FIRST_EVENT_SKEW ? known : fresh).push(t);
-      }
+      listed.push(...page.data);
       if (!page.has_more || page.data.length === 0) break;
       starting_after = page.data[page.data.length - 1].id;
     }
-    for (const t of known) {
-      seen.add(t.id);
-      cache.add(account, t); // counted once at most: the cache knows what it summed
+    if (!listed.length) return;
+    const { fresh: ids, first } = await state.markTold(account, listed.map((t) => t.id), now());
+    const marked = new Set(ids);
+    const fresh: BalanceTransaction[] = [];
+    for (const t of listed) {
+      if (!marked.has(t.id)) continue;
+      if (first && t.created < eventCreated - FIRST_EVENT_SKEW) await cache.add(account, t); // known: counted once at most
+      else fresh.push(t);
     }
     if (!fresh.length) return;
     fresh.sort((a, b) => newestFirst(b, a)); // oldest first
-    const balance = await call('reading the balance', () => stripe.balance.retrieve({}, on(account)));
-    for (const t of fresh) {
-      seen.add(t.id);
-      cache.add(account, t);
+    for (const t of fresh) await cache.add(account, t);
+    const told: ExpressEvent[] = fresh.map((data) => ({ type: 'balance_transaction.created' as const, data }));
+    try {
+      told.push({ type: 'balance.updated', data: await call('reading the balance', () => stripe.balance.retrieve({}, on(account))) });
+    } catch (e) {
+      // They are marked told: tell them now, without the balance (the next event brings it).
+      onError('Reading the balance after new transactions failed', e);
     }
-    await tell(account, [...fresh.map((data) => ({ type: 'balance_transaction.created' as const, data })), { type: 'balance.updated', data: balance }]);
+    await tell(account, told);
   }
 
   /** A payout event: the payout as it is now, told when its state changed. */
@@ -307,12 +299,10 @@ export function stripeSource(options: StripeSourceOptions): StripeSource {
       if (e instanceof ApiError && e.status === 404) return;
       payout = sent;
     }
-    const state = JSON.stringify([payout.status, payout.reconciliation_status, payout.failure_code, payout.arrival_date, payout.amount]);
-    const key = `${account} ${payout.id}`;
-    const before = payoutStates.get(key);
-    if (before === state) return;
-    boundedSet(payoutStates, key, state, 50_000);
-    await tell(account, [{ type: before === undefined && event.type === 'payout.created' ? 'payout.created' : 'payout.updated', data: payout }]);
+    const payoutKey = JSON.stringify([payout.status, payout.reconciliation_status, payout.failure_code, payout.arrival_date, payout.amount]);
+    const change = await state.payoutState(account, payout.id, payoutKey, now());
+    if (change === 'same') return;
+    await tell(account, [{ type: change === 'new' && event.type === 'payout.created' ? 'payout.created' : 'payout.updated', data: payout }]);
   }
 
   async function handle(event: StripeEventLike): Promise<void> {
@@ -393,9 +383,14 @@ export function stripeSource(options: StripeSourceOptions): StripeSource {
       } catch (e) {
         throw new ApiError(400, 'signature_invalid', 'The webhook signature is not valid (or too old).', { cause: e });
       }
-      if (seenEvents.has(event.id)) return jsonResponse({ received: true, duplicate: true });
-      await handle(event); // a failure answers 5xx: Stripe delivers the event again later
-      seenEvents.add(event.id);
+      if (!(await state.claimEvent(event.id, now(), CLAIM_STALE_MS))) return jsonResponse({ received: true, duplicate: true });
+      try {
+        await handle(event);
+      } catch (e) {
+        await Promise.resolve(state.releaseEvent(event.id)).catch(() => {});
+        throw e; // answers 5xx: Stripe delivers the event again later
+      }
+      await state.finishEvent(event.id);
       return jsonResponse({ received: true });
     },
   };

@@ -234,6 +234,31 @@ describe('guardAdapter: subscribe', () => {
     src.emit({ type: 'balance.updated', data: structuredClone(fixtures.balance) });
     expect(got).to.have.length(2);
   });
+
+  it('passes onReset on only when the inner adapter has it; a throwing listener is logged; none after stopping', () => {
+    expect(guardAdapter(fake()).onReset).to.equal(undefined);
+    const resets = new Set<() => void>();
+    const g = guardAdapter(fake({ onReset: ((l: () => void) => (resets.add(l), () => resets.delete(l))) as ExpressAdapter['onReset'] }));
+    let heard = 0;
+    const stop = g.onReset!(() => heard++);
+    const stopThrowing = g.onReset!(() => {
+      throw new Error('listener bug');
+    });
+    const logged: unknown[] = [];
+    const error = console.error;
+    console.error = (e: unknown) => logged.push(e);
+    try {
+      resets.forEach((l) => l());
+    } finally {
+      console.error = error;
+    }
+    expect(heard).to.equal(1);
+    expect((logged[0] as Error).message).to.equal('listener bug');
+    stop();
+    stop();
+    stopThrowing();
+    expect(resets.size).to.equal(0);
+  });
 });
 
 describe('guardedAdapterFor', () => {

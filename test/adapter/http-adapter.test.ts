@@ -24,6 +24,7 @@ interface SseState {
   open: number;
   total: number;
   lastEventIds: (string | null)[];
+  queries: (string | null)[];
 }
 
 const token = () => `t${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
@@ -446,14 +447,60 @@ describe('HttpAdapter.subscribe (Server-Sent Events)', () => {
     offB();
     expect(made[0].es.readyState).to.equal(EventSource.CLOSED);
     await waitUntil(async () => (await sseState(tok)).open === 0, 'the server sees the connection close');
-    // A new subscriber opens a new connection.
+    // A new subscriber opens a new connection, resuming after the last event delivered.
     const c: ExpressEvent[] = [];
     const offC = adapter.subscribe((e) => c.push(e));
     await waitUntil(() => c.length === 2, 'a new connection');
     expect(made).to.have.length(2);
+    expect(new URL(made[1].url, location.href).search).to.equal('?last_event_id=2');
+    expect(txnIds(c)).to.deep.equal(['txn_evt_3', 'txn_evt_4']);
     expect((await sseState(tok)).total).to.equal(2);
     offC();
     expect(a).to.have.length(2);
+  });
+
+  it('misses nothing across a deploy: a new EventSource resumes with ?last_event_id, and an event replayed again is delivered once', async () => {
+    // Connection 1: events 1, 2, closed (the server went away). The EventSource reconnects by
+    // itself with Last-Event-ID: 2 and meets a 503 (the load balancer), so it closes for good. The
+    // adapter's new EventSource cannot send the header: it asks ?last_event_id=2, and that server
+    // replays from 2 itself (2, 3, 4). Listeners get 1, 2, 3, 4 once each, in order.
+    const tok = token();
+    const adapter = new HttpAdapter({ baseUrl: `/test-api/sse/${tok}/gap/v1`, reconnect: { initialDelay: 10 } });
+    const events: ExpressEvent[] = [];
+    const off = adapter.subscribe((e) => events.push(e));
+    try {
+      await waitUntil(() => events.length >= 4, 'four events over three connections', { timeout: 8000 });
+      await new Promise((r) => setTimeout(r, 200)); // nothing more arrives
+      expect(txnIds(events)).to.deep.equal(['txn_evt_1', 'txn_evt_2', 'txn_evt_3', 'txn_evt_4']);
+      const state = await sseState(tok);
+      expect(state.total).to.equal(3);
+      expect(state.lastEventIds).to.deep.equal([null, '2', null]);
+      expect(state.queries).to.deep.equal([null, null, '2']);
+    } finally {
+      off();
+    }
+  });
+
+  it('tells onReset listeners of a reset, goes on from its id, and stops telling after unsubscribing', async () => {
+    const tok = token();
+    const { made, Ctor } = recordingEventSource();
+    const adapter = new HttpAdapter({ baseUrl: `/test-api/sse/${tok}/reset/v1`, eventSource: Ctor });
+    let resets = 0;
+    const offReset = adapter.onReset(() => resets++);
+    const events: ExpressEvent[] = [];
+    const off = adapter.subscribe((e) => events.push(e));
+    await waitUntil(() => events.length === 3, 'the events around the reset');
+    expect(txnIds(events)).to.deep.equal(['txn_evt_1', 'txn_evt_2', 'txn_evt_51']);
+    expect(resets).to.equal(1);
+    off();
+    // The next stream resumes after the event that followed the reset.
+    const again = adapter.subscribe(() => {});
+    expect(new URL(made[1].url, location.href).search).to.equal('?last_event_id=51');
+    offReset();
+    await waitUntil(async () => (await sseState(tok)).total === 2, 'the second connection');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(resets).to.equal(1, 'no listener after offReset');
+    again();
   });
 
   it('skips messages that are not valid events', async () => {

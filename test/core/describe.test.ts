@@ -38,7 +38,9 @@ describe('describeTransaction', () => {
     expect(describeTransaction(txn('charge', 'Ride to the airport'), { strings, platformName })).to.equal(
       'Ride to the airport',
     );
-    expect(describeTransaction(txn('payout', 'STRIPE PAYOUT'), { strings, platformName })).to.equal('STRIPE PAYOUT');
+    expect(describeTransaction(txn('payout', 'Weekly payout'), { strings, platformName })).to.equal('Weekly payout');
+    // Stripe's own words for a payout are no description.
+    expect(describeTransaction(txn('payout', 'STRIPE PAYOUT'), { strings, platformName })).to.equal('Payout to your bank account');
   });
 
   it('treats an empty or blank description as missing', () => {
@@ -92,3 +94,41 @@ describe('describeTransaction', () => {
     expect(genericDescription({ type: 'transfer' }, en, 'Lumen Rides')).to.equal('Transfer from Lumen Rides');
   });
 });
+
+describe('describeTransaction in a person\'s words (issue 15)', () => {
+  const t = (over: Partial<BalanceTransaction>): BalanceTransaction => ({ ...txn(over.type ?? 'adjustment'), ...over });
+
+  it('says what an adjustment was: a dispute and its reversal, by reporting category or Stripe\'s wording, never its ids', () => {
+    const dispute = t({ type: 'adjustment', reporting_category: 'dispute', description: 'Chargeback withdrawal for py_1Abc (Lumen Rides trip)' });
+    expect(describeTransaction(dispute, { strings, platformName })).to.equal('Chargeback: a customer disputed a payment');
+    expect(describeTransaction(t({ type: 'adjustment', description: 'Chargeback withdrawal for ch_3Xyz' }), { strings })).to.equal('Chargeback: a customer disputed a payment');
+    expect(describeTransaction(t({ type: 'adjustment', reporting_category: 'dispute_reversal', description: 'Chargeback reversal for ch_3Xyz' }), { strings })).to.equal(
+      'Chargeback reversed: a disputed payment came back',
+    );
+    expect(describeTransaction(dispute, { strings: fr })).to.equal('Rétrofacturation : un client a contesté un paiement');
+    // Another adjustment keeps its own words; the platform's rule still wins.
+    expect(describeTransaction(t({ type: 'adjustment', description: 'Bonus for 100 trips' }), { strings })).to.equal('Bonus for 100 trips');
+    expect(describeTransaction(dispute, { strings, describe: () => 'Rider dispute' })).to.equal('Rider dispute');
+  });
+
+  it('names what a refund refunded when its description says, else "Refund"', () => {
+    expect(describeTransaction(t({ type: 'refund', description: 'REFUND FOR CHARGE (Airport ride)' }), { strings })).to.equal('Refund: Airport ride');
+    expect(describeTransaction(t({ type: 'payment_refund', description: 'REFUND FOR PAYMENT' }), { strings })).to.equal('Refund');
+    expect(describeTransaction(t({ type: 'payment_refund', description: null }), { strings })).to.equal('Refund');
+    expect(describeTransaction(t({ type: 'refund', description: 'Refund for a lost item' }), { strings })).to.equal('Refund for a lost item');
+  });
+
+  it("names a payout's bank account (or card) by its last four digits when the payout has them", () => {
+    const bank = { destination: { id: 'ba_1', object: 'bank_account', last4: '6789', bank_name: 'STRIPE TEST BANK' } };
+    expect(describeTransaction(t({ type: 'payout', description: null }), { strings, payout: bank })).to.equal('Payout to your bank account ···· 6789');
+    expect(describeTransaction(t({ type: 'payout', description: 'STRIPE PAYOUT' }), { strings, payout: bank })).to.equal('Payout to your bank account ···· 6789');
+    expect(describeTransaction(t({ type: 'payout', description: null }), { strings, payout: { destination: { id: 'card_1', object: 'card', last4: '4242' } } })).to.equal(
+      'Payout to your card ···· 4242',
+    );
+    // Without the digits (an id, a deleted account), the generic words.
+    expect(describeTransaction(t({ type: 'payout', description: null }), { strings, payout: { destination: 'ba_1' } })).to.equal('Payout to your bank account');
+    expect(describeTransaction(t({ type: 'payout', description: null }), { strings, payout: { destination: { id: 'ba_1', last4: 'x' } } })).to.equal('Payout to your bank account');
+    expect(describeTransaction(t({ type: 'payout', description: null }), { strings: ja, payout: bank })).to.equal('銀行口座への入金 ···· 6789');
+  });
+});
+

@@ -5,10 +5,19 @@
 //   /test-api/ok/v1/{account,balance,balance_transactions,payouts,net_volume}   GET, Stripe fixtures
 //   /test-api/ok/v1/payouts/:id                                                 GET, one of the payouts
 //   /test-api/ok/v1/login_links                                                 POST
-//   /test-api/ok/v1/events, /test-api/events        SSE: two events with ids after Last-Event-ID, then close
+//   /test-api/ok/v1/events, /test-api/events        SSE: two events with ids after Last-Event-ID (or the
+//        last_event_id parameter, the larger of the two), then close
 //   /test-api/sse/:token/:mode/v1/events            SSE, connections counted per token; mode is
-//        once (as above), hold (two events, then stays open) or flaky (first connection 503, then once)
-//   /test-api/sse/:token/state                      { open, total, lastEventIds } of that token
+//        once (as above), hold (two events, then stays open), flaky (first connection 503, then once),
+//        gap (a deploy: two events and close; the EventSource's own reconnection 503, so it closes for
+//        good; the next connection replays from the id asked, that id itself included, and holds) or
+//        reset (two events, `event: reset` with id 50, event 51, and holds)
+//   /test-api/sse/:token/state                      { open, total, lastEventIds, queries } of that token
+//        (queries: each connection's last_event_id parameter)
+//   /test-api/live/:token/v1/*                      the ok API with GET requests counted per resource,
+//        and an SSE feed that sends nothing and holds; balances grow with each request (available 1000 × n)
+//   /test-api/live/:token/requests                  { resource: count } of that token
+//   /test-api/live/:token/reset                     POST: the token's open feeds send `event: reset`
 //   /test-api/echo/*                                answers { method, path, query, headers, body }
 //   /test-api/record/:token/*                       records the request like echo, then serves /test-api/*
 //   /test-api/recorded/:token                       the requests recorded under token, oldest first
@@ -19,11 +28,14 @@
 //   /test-api/slow/*                                answers /test-api/* after 5 s (for abort tests)
 //   /test-api/login-button/:kind                    POST: a platform's login-link endpoint; kind fresh (a new
 //                                                   https link each call) or unsafe (a javascript: link)
+//   /test/csp/host.html                             (not under /test-api/) served with the strict
+//                                                   policy of test/support/strict-csp.mjs
 //   /test-api/ok/v1/sign_in, .../sign_in/:id/verify, .../sign_in/:id/resend     POST, the sign-in API:
 //        login_token "good" (or an email) sends a code, "test_mode" signs in, "expired" is 410; the code
 //        is 424242; a wrong one is 400 invalid_code with attempts_remaining, the fifth 403 too_many_attempts
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
+import { STRICT_PLATFORM_CSP } from './strict-csp.mjs';
 
 const FIXTURES = new URL('../fixtures/stripe/', import.meta.url);
 const fixture = (name) => JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8'));
@@ -163,20 +175,24 @@ async function verify(ctx, { id }) {
 
 // ---- Server-Sent Events ----------------------------------------------------------------------
 
-/** Per-token SSE bookkeeping: open and total connections, the Last-Event-ID of each. */
+/** Per-token SSE bookkeeping: open and total connections, the Last-Event-ID and last_event_id of each, open streams. */
 const sseState = new Map();
 const stateOf = (token) => {
-  if (!sseState.has(token)) sseState.set(token, { open: 0, total: 0, lastEventIds: [] });
+  if (!sseState.has(token)) sseState.set(token, { open: 0, total: 0, lastEventIds: [], queries: [], streams: new Set() });
   return sseState.get(token);
 };
+const sseMessage = (id) => `id: ${id}\ndata: ${JSON.stringify(feedEvent(id))}\n\n`;
 
 function sse(ctx, { token, mode = 'once' } = {}) {
   const last = ctx.get('Last-Event-ID');
+  const query = ctx.query.last_event_id;
   const state = token ? stateOf(token) : undefined;
   if (state) {
     state.total++;
     state.lastEventIds.push(last || null);
+    state.queries.push(query ?? null);
     if (mode === 'flaky' && state.total === 1) return stripeError(ctx, 503, 'unavailable', 'Try again later');
+    if (mode === 'gap' && state.total === 2) return stripeError(ctx, 503, 'unavailable', 'Deploying');
     state.open++;
     ctx.res.once('close', () => state.open--);
   }
@@ -192,9 +208,43 @@ function sse(ctx, { token, mode = 'once' } = {}) {
     stream.write(`id: 3\ndata: ${JSON.stringify(feedEvent(3))}\n\n`);
     return;
   }
-  const from = Number.parseInt(last, 10) || 0;
-  for (const id of [from + 1, from + 2]) stream.write(`id: ${id}\ndata: ${JSON.stringify(feedEvent(id))}\n\n`);
+  const from = Math.max(Number.parseInt(last, 10) || 0, Number.parseInt(query, 10) || 0);
+  if (state) {
+    state.streams.add(stream);
+    ctx.res.once('close', () => state.streams.delete(stream));
+  }
+  if (mode === 'gap' && state?.total > 2) {
+    // A server that replays from the id asked, that one included: the adapter must not deliver it twice.
+    for (const id of [from, from + 1, from + 2]) stream.write(sseMessage(id));
+    return;
+  }
+  if (mode === 'quiet') return;
+  if (mode === 'reset') {
+    for (const id of [from + 1, from + 2]) stream.write(sseMessage(id));
+    stream.write('event: reset\nid: 50\ndata: {}\n\n');
+    stream.write(sseMessage(51));
+    return;
+  }
+  for (const id of [from + 1, from + 2]) stream.write(sseMessage(id));
   if (mode !== 'hold') stream.end();
+}
+
+// ---- a live API whose feed can be told to reset (elements reload) ----------------------------
+
+/** Per token: GET requests per resource. */
+const liveRequests = new Map();
+
+function live(ctx, { token, rest }) {
+  if (rest === 'events') return sse(ctx, { token: `live-${token}`, mode: 'quiet' });
+  const counts = liveRequests.get(token) ?? {};
+  liveRequests.set(token, counts);
+  const resource = rest.split('/')[0];
+  if (ctx.method === 'GET') counts[resource] = (counts[resource] ?? 0) + 1;
+  if (ctx.method === 'GET' && resource === 'balance') {
+    const n = counts.balance;
+    return json(ctx, 200, { ...balance, available: [{ amount: 1000 * n, currency: 'usd' }], pending: [{ amount: 0, currency: 'usd' }] });
+  }
+  return serve(ctx, `ok/v1/${rest}`);
 }
 
 // ---- the route table -------------------------------------------------------------------------
@@ -220,7 +270,17 @@ const routes = [
   ['GET', 'ok/v1/events', (ctx) => sse(ctx)],
   ['GET', 'malformed/v1/events', (ctx) => sse(ctx, { mode: 'malformed' })],
   ['GET', 'sse/:token/:mode/v1/events', (ctx, p) => sse(ctx, p)],
-  ['GET', 'sse/:token/state', (ctx, p) => json(ctx, 200, stateOf(p.token))],
+  ['GET', 'sse/:token/state', (ctx, p) => {
+    const { streams, ...state } = stateOf(p.token);
+    json(ctx, 200, state);
+  }],
+  ['GET', 'live/:token/requests', (ctx, p) => json(ctx, 200, liveRequests.get(p.token) ?? {})],
+  ['POST', 'live/:token/reset', (ctx, p) => {
+    const { streams } = stateOf(`live-${p.token}`);
+    for (const stream of streams) stream.write('event: reset\ndata: {}\n\n');
+    json(ctx, 200, { streams: streams.size });
+  }],
+  ['*', 'live/:token/v1/*', (ctx, p) => live(ctx, p)],
   ['GET', 'ok/v1/payouts/:id', (ctx, p) => {
     const payout = payouts.find((x) => x.id === p.id);
     return payout ? json(ctx, 200, payout) : stripeError(ctx, 404, 'resource_missing', `No such payout: '${p.id}'`, 'id');
@@ -294,6 +354,11 @@ async function handle(ctx) {
 
 /** @type {import('@web/dev-server-core').Middleware[]} */
 export const testMiddleware = [
+  // test/csp/host.html: a platform's page under the strict policy of the README.
+  async (ctx, next) => {
+    await next();
+    if (ctx.path === '/test/csp/host.html') ctx.set('Content-Security-Policy', STRICT_PLATFORM_CSP);
+  },
   async (ctx, next) => {
     if (!ctx.path.startsWith('/test-api/') && ctx.path !== '/test-api') return next();
     await handle(ctx);

@@ -8,7 +8,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { currentSession, signedInAs, type AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import { PAGE_CSP } from '../headers.js';
 import type { AccountRow } from '../ledger.js';
 import type { DevelopmentSmsSender } from '../sms.js';
 import { expectNoBody } from '../../../src/server/sign-in.js';
@@ -18,11 +17,11 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function page(reply: FastifyReply, o: { title: string; body: string; script?: string; bodyClass?: string }): FastifyReply {
+function page(reply: FastifyReply, o: { title: string; body: string; script?: string; bodyClass?: string; bodyData?: Record<string, string> }): FastifyReply {
+  const data = Object.entries(o.bodyData ?? {}).map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`).join('');
   return reply
     .type('text/html; charset=utf-8')
     .header('Cache-Control', 'no-store')
-    .header('Content-Security-Policy', PAGE_CSP)
     .send(`<!doctype html>
 <html lang="en">
 <head>
@@ -32,7 +31,7 @@ function page(reply: FastifyReply, o: { title: string; body: string; script?: st
   <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/assets/pages.css">
 </head>
-<body class="${o.bodyClass ?? ''}">
+<body class="${o.bodyClass ?? ''}"${data}>
 ${o.body}
 ${o.script ? `<script type="module" src="/assets/${o.script}.js"></script>` : ''}
 </body>
@@ -60,21 +59,33 @@ export interface PlatformDemoOptions {
 /** Registers `/login` and `/dashboard` (every mode). */
 export function expressPages(app: FastifyInstance, ctx: AppContext): void {
   const dev = ctx.mode === 'development';
-  app.get('/login', async (_request, reply) =>
-    page(reply, {
+  // A signed-in visitor is sent on to the dashboard by the page's script (location.replace, so the
+  // login page stays out of the history), not by a redirect here: a login link's token is in the
+  // fragment, which the server never sees and which a redirect would carry to the dashboard.
+  // Signed in, a link for another account asks before it replaces the session (issue 20, item 5):
+  // the server answers 409 (param replace_session) and the page shows #switch-account.
+  app.get('/login', async (request, reply) => {
+    const signedIn = !!(await currentSession(ctx, request));
+    return page(reply, {
       title: `Sign in · ${ctx.platformName} Express`,
       bodyClass: 'express-page',
+      bodyData: signedIn ? { 'signed-in': '' } : {},
       script: 'login',
       body: `${expressHeader(ctx)}
 <main class="login-main">
-  <express-login platform-name="${escapeHtml(ctx.platformName)}"></express-login>
+  ${signedIn ? `<section id="switch-account" class="switch-account" hidden aria-labelledby="switch-title">
+    <h2 id="switch-title">This browser is signed in to another account</h2>
+    <p>This link is for a different account. Continue, and the account signed in here is signed out on this browser.</p>
+    <div class="switch-actions"><button type="button" id="switch-continue">Continue with this link</button> <a href="/dashboard" id="switch-stay">Stay signed in</a></div>
+  </section>` : ''}
+  <express-login platform-name="${escapeHtml(ctx.platformName)}"${ctx.platformUrl ? ` platform-url="${escapeHtml(ctx.platformUrl)}"` : ''}></express-login>
   ${dev ? '<p class="dev-note">Development: SMS codes land in the <a href="/dev/sms" target="_blank" rel="noopener">dev outbox</a>.</p>' : ''}
 </main>`,
-    }),
-  );
+    });
+  });
 
   app.get('/dashboard', async (request, reply) => {
-    const session = currentSession(ctx, request);
+    const session = await currentSession(ctx, request);
     if (!session) return reply.redirect('/login', 303);
     const actions = `${dev ? '<button type="button" id="simulate-payment" class="ghost" slot="header-actions">Simulate a ride payment</button>' : ''}
     <button type="button" id="sign-out" class="ghost" slot="header-actions">Sign out</button>`;
@@ -96,21 +107,21 @@ export function expressPages(app: FastifyInstance, ctx: AppContext): void {
 /** Registers the development pages and controls: the platform site, `/dev/sms`, `/dev/payments`. */
 export function developmentPages(app: FastifyInstance, ctx: AppContext, outbox: DevelopmentSmsSender, demo: PlatformDemoOptions): void {
   const drivers = () => ctx.ledger.accounts();
-  const driverOf = (id: string | undefined): AccountRow | undefined => {
-    const all = drivers();
+  const driverOf = async (id: string | undefined): Promise<AccountRow | undefined> => {
+    const all = await drivers();
     return all.find((a) => a.id === id) ?? all.find((a) => a.livemode) ?? all[0];
   };
 
   app.get<{ Querystring: { driver?: string } }>('/', async (request, reply) => {
     const chosen = request.query.driver;
     if (chosen !== undefined) {
-      const d = drivers().find((a) => a.id === chosen);
+      const d = (await drivers()).find((a) => a.id === chosen);
       if (d) reply.setCookie(DRIVER_COOKIE, d.id, { httpOnly: true, sameSite: 'lax', path: '/', secure: request.protocol === 'https' });
       return reply.redirect('/', 303);
     }
-    const me = driverOf(request.cookies[DRIVER_COOKIE]);
+    const me = await driverOf(request.cookies[DRIVER_COOKIE]);
     const name = me?.account.settings?.dashboard?.display_name ?? me?.account.business_profile?.name ?? 'driver';
-    const options = drivers()
+    const options = (await drivers())
       .map((a) => {
         const n = a.account.settings?.dashboard?.display_name ?? a.id;
         return `<option value="${escapeHtml(a.id)}"${a.id === me?.id ? ' selected' : ''}>${escapeHtml(n)} (${a.livemode ? 'live mode, SMS code' : 'test mode, no SMS'})</option>`;
@@ -158,7 +169,7 @@ export function developmentPages(app: FastifyInstance, ctx: AppContext, outbox: 
   // API for a login link with its secret key, which never leaves the server.
   app.post('/platform/login-link', async (request, reply) => {
     expectNoBody(request.body);
-    const me = driverOf(request.cookies[DRIVER_COOKIE]);
+    const me = await driverOf(request.cookies[DRIVER_COOKIE]);
     if (!me) throw new ApiError(404, 'resource_missing', 'No driver accounts yet: run npm run seed.');
     const key = me.livemode ? demo.secretKeys.live : demo.secretKeys.test;
     if (!key) throw new ApiError(500, 'api_error', `The platform has no ${me.livemode ? 'live' : 'test'}-mode key.`);
@@ -208,8 +219,8 @@ function outboxItems(outbox: DevelopmentSmsSender): string {
  * the account's open streams and, with webhooks configured, sent as signed Connect events.
  */
 export function developmentControls(app: FastifyInstance, ctx: AppContext): void {
-  const connected = (accountId: string) => {
-    const a = ctx.ledger.account(accountId)!;
+  const connected = async (accountId: string) => {
+    const a = (await ctx.ledger.account(accountId))!;
     return { id: a.id, livemode: a.livemode };
   };
   app.post<{ Body: { amount?: number } | undefined }>(
@@ -225,8 +236,8 @@ export function developmentControls(app: FastifyInstance, ctx: AppContext): void
     },
     async (request) => {
       const { accountId } = signedInAs(request);
-      const { object: txn } = ctx.ledger.createPayment(accountId, { amount: request.body?.amount });
-      void ctx.webhooks?.paymentSucceeded(connected(accountId), txn);
+      const { object: txn } = await ctx.ledger.createPayment(accountId, { amount: request.body?.amount });
+      if (ctx.webhooks) void ctx.webhooks.paymentSucceeded(await connected(accountId), txn);
       return txn;
     },
   );
@@ -234,8 +245,8 @@ export function developmentControls(app: FastifyInstance, ctx: AppContext): void
   app.post('/dev/payouts', async (request) => {
     const { accountId } = signedInAs(request);
     expectNoBody(request.body);
-    const { object: payout } = ctx.ledger.createPayout(accountId);
-    void ctx.webhooks?.payoutChanged(connected(accountId), payout, true);
+    const { object: payout } = await ctx.ledger.createPayout(accountId);
+    if (ctx.webhooks) void ctx.webhooks.payoutChanged(await connected(accountId), payout, true);
     return payout;
   });
 
@@ -254,8 +265,8 @@ export function developmentControls(app: FastifyInstance, ctx: AppContext): void
     },
     async (request) => {
       const { accountId } = signedInAs(request);
-      const { object: payout } = ctx.ledger.updatePayout(accountId, request.params.id, request.body.status);
-      void ctx.webhooks?.payoutChanged(connected(accountId), payout, false);
+      const { object: payout } = await ctx.ledger.updatePayout(accountId, request.params.id, request.body.status);
+      if (ctx.webhooks) void ctx.webhooks.payoutChanged(await connected(accountId), payout, false);
       return payout;
     },
   );

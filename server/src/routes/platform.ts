@@ -57,7 +57,7 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext, keys: Secr
     async (request, reply) => {
       const key = keys.authenticate(request.headers.authorization);
       expectNoBody(request.body);
-      const account = ctx.ledger.account(request.params.id);
+      const account = await ctx.ledger.account(request.params.id);
       if (!account || account.livemode !== key.livemode) {
         // Stripe answers the same for an account of the other mode: it does not exist there.
         throw new ApiError(404, 'resource_missing', `No such account: '${request.params.id.slice(0, 64)}'`, { param: 'account' });

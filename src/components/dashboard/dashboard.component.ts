@@ -2,7 +2,6 @@ import { ContextProvider } from '@lit/context';
 import { TaskStatus } from '@lit/task';
 import { html, isServer, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { LiveHub, Poller } from '../../adapter/fan-out.js';
 import { guardedAdapterFor, type GuardedAdapter } from '../../adapter/guard.js';
 import type { Balance, ExpressAccount, ExpressAdapter, ExpressEvent } from '../../contract/types.js';
@@ -15,6 +14,7 @@ import { LocaleController } from '../shared/locale.js';
 import { brandColour, brandIconUrl, browserRgb, textColourOn } from './branding.js';
 import { activityAnnouncement, Throttle } from './live-announcer.js';
 import { styles } from './dashboard.styles.js';
+import { cssProps } from '../shared/css-props.js';
 
 /** The name a person knows the account by: the dashboard display name, else the business name. */
 export function accountDisplayName(account: ExpressAccount | undefined): string | null {
@@ -298,7 +298,7 @@ export class ExpressDashboard extends LitElement {
     const pair = sections.has('balance') && sections.has('earnings');
     const grid = sections.has('balance') || sections.has('earnings') || sections.has('transactions') || sections.has('payouts');
     return html`
-      <div part="base" style=${styleMap(brand)}>
+      <div part="base" style=${cssProps(brand)}>
         <header part="header" ?hidden=${!sections.has('header')}>
           ${icon ? html`<img part="icon" src=${icon} alt="" width="40" height="40" referrerpolicy="no-referrer" />` : nothing}
           <div class="names">

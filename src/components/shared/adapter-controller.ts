@@ -1,7 +1,7 @@
 import { Task, TaskStatus, type TaskConfig } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ExpressError, isAbortError, toExpressError } from '../../contract/errors.js';
-import { droppedItems, guardedAdapterFor, type GuardedAdapter } from '../../adapter/guard.js';
+import { droppedItems, guardAdapter, guardedAdapterFor, type GuardedAdapter } from '../../adapter/guard.js';
 import type { ExpressAdapter, List } from '../../contract/types.js';
 import type { DashboardContext } from '../../context.js';
 import { ExpressErrorEvent } from '../../events.js';
@@ -43,11 +43,22 @@ export type AdapterTaskConfig<A extends readonly unknown[], T> = Omit<TaskConfig
  * `express-error` with its operation (never an abort), and a task that was still running when the
  * element left the page is aborted then and runs again when the element comes back, so a removed
  * and re-added element always ends up loaded.
+ *
+ * While the element is in the page it listens to its adapter's `onReset` (the live feed lost
+ * events it cannot replay): `value` is then a new wrapper of the same adapter, so every task that
+ * takes it as an argument (every element's) runs again and every subscription to it (its live
+ * feed) is made anew. No element needs code of its own for it.
  */
 export class AdapterController implements ReactiveController {
   private readonly context: () => DashboardContext | undefined;
   private readonly tasks: Task<readonly unknown[], unknown>[] = [];
   private interrupted: Task<readonly unknown[], unknown>[] = [];
+  private connected = false;
+  /** The adapter whose resets are listened to, and the function that stops it. */
+  private resetsOf?: ExpressAdapter;
+  private stopResets?: () => void;
+  /** After a reset: the new wrapper that `value` hands out for that adapter. */
+  private renewed?: { adapter: ExpressAdapter; guarded: GuardedAdapter };
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -55,12 +66,19 @@ export class AdapterController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
     const again = this.interrupted;
     this.interrupted = [];
     for (const task of again) void task.run();
   }
 
+  hostUpdated(): void {
+    this.listenToResets(this.connected ? this.raw : undefined);
+  }
+
   hostDisconnected(): void {
+    this.connected = false;
+    this.listenToResets(undefined);
     for (const task of this.tasks) {
       if (task.status === TaskStatus.PENDING) {
         task.abort();
@@ -79,10 +97,30 @@ export class AdapterController implements ReactiveController {
     return this.context()?.adapter;
   }
 
-  /** The guarded adapter to use, or `undefined` while there is none. */
+  /** The guarded adapter to use, or `undefined` while there is none (a new one after a reset). */
   get value(): GuardedAdapter | undefined {
-    const a = this.host.adapter ?? this.context()?.adapter;
-    return a ? guardedAdapterFor(a) : undefined;
+    const a = this.raw;
+    if (!a) return undefined;
+    return this.renewed?.adapter === a ? this.renewed.guarded : guardedAdapterFor(a);
+  }
+
+  /** The element's own adapter, else the context's. */
+  private get raw(): ExpressAdapter | undefined {
+    return this.host.adapter ?? this.context()?.adapter;
+  }
+
+  private listenToResets(adapter: ExpressAdapter | undefined): void {
+    if (adapter === this.resetsOf) return;
+    this.stopResets?.();
+    this.stopResets = undefined;
+    this.resetsOf = adapter;
+    const onReset = adapter && guardedAdapterFor(adapter).onReset;
+    if (!onReset) return;
+    this.stopResets = onReset(() => {
+      // Everything keyed on the wrapper's identity (tasks' arguments, subscriptions) starts afresh.
+      this.renewed = { adapter, guarded: guardAdapter(adapter) };
+      this.host.requestUpdate();
+    });
   }
 
   /**

@@ -66,7 +66,7 @@ export class ExportController implements ReactiveController {
           if (this.abort === abort) this.set({ state: 'running', count });
         },
       });
-      this.options.save(exportFileName(Date.now() / 1000, csv.timeZone), transactionsCsv(txns, csv));
+      this.options.save(exportFileName(query, Date.now() / 1000, csv.timeZone), transactionsCsv(txns, csv));
       if (this.abort === abort) this.set({ state: 'done', count: txns.length });
     } catch (e) {
       if (this.abort !== abort) return;

@@ -2,8 +2,10 @@
  * The CSV export of `<express-transactions>`, DOM-free: rows through the core's formula-safe
  * writer (`toCsv`), dates in the account's timezone, amounts in exact major units.
  */
-import { categoryOf } from '../../contract/categories.js';
-import type { BalanceTransaction } from '../../contract/types.js';
+import { categoryOf, categoryOfType, type Category } from '../../contract/categories.js';
+import type { BalanceTransaction, Payout } from '../../contract/types.js';
+import { payoutStatusLabel } from '../../core/payouts.js';
+import { payoutOf } from './row-text.js';
 import { toCsv, type CsvValue } from '../../core/csv.js';
 import { describeTransaction, type DescribeFn } from '../../core/describe.js';
 import type { Strings } from '../../core/i18n/registry.js';
@@ -20,6 +22,8 @@ export interface CsvExportOptions {
   platformName?: string | null;
   /** The platform's description rule (the element's `describe`). */
   describe?: DescribeFn | null;
+  /** Payouts of payout transactions whose `source` is a bare id: their status and bank's last digits. */
+  payouts?: ReadonlyMap<string, Payout>;
 }
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
@@ -40,9 +44,33 @@ export function isoDateTime(ts: number, timeZone: string): string {
   return `${date}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${off}`;
 }
 
-/** The export's file name on local date of `now` (Unix seconds) in `timeZone`: `transactions-2026-11-26.csv`. */
-export function exportFileName(now: number, timeZone: string): string {
-  return `transactions-${localIsoDate(now, timeZone)}.csv`;
+/** The category's word in a file name (English, plural, ASCII: file names travel). */
+const FILE_CATEGORY: Record<Category, string> = {
+  charge: 'payments', refund: 'refunds', transfer: 'transfers', payout: 'payouts', fee: 'fees', adjustment: 'adjustments', other: 'other',
+};
+
+/** What a file name says of a list: its query's dates, category and currency (a `TransactionQuery` fits). */
+export interface ExportedQuery {
+  params: { created?: { gte?: number; lt?: number }; type?: readonly string[]; currency?: string };
+  clientCategory?: 'other';
+}
+
+/**
+ * The export's file name: what it holds, in the account's `timeZone` at `now` (Unix seconds):
+ * the local days of the range (`2026-11-01-to-2026-11-30`; `2026-11-01-to-{today}` without an
+ * end; `up-to-{last day}` without a start, `up-to-{today}` for all time), the category filter and the currency
+ * filter when set: `transactions-2026-11-01-to-2026-11-30-payouts-usd.csv`,
+ * `transactions-up-to-2026-11-26.csv`.
+ */
+export function exportFileName(query: ExportedQuery, now: number, timeZone: string): string {
+  const { created, type, currency } = query.params;
+  const day = (ts: number) => localIsoDate(ts, timeZone);
+  const last = day(created?.lt !== undefined ? created.lt - 1 : now);
+  const parts = ['transactions', created?.gte !== undefined ? `${day(created.gte)}-to-${last}` : `up-to-${last}`];
+  const category = query.clientCategory ?? (type?.length ? categoryOfType(type[0]!) : undefined);
+  if (category) parts.push(FILE_CATEGORY[category]);
+  if (currency) parts.push(currency.toLowerCase().replace(/[^a-z0-9]/g, ''));
+  return `${parts.join('-')}.csv`;
 }
 
 /** The person-readable status of a transaction: `Available`, `Pending`, or Stripe's word for a new one. */
@@ -65,16 +93,17 @@ export function transactionCsvRows(txns: Iterable<BalanceTransaction>, opts: Csv
     s.transactions.csv.currency, c.status, s.transactions.csv.id,
   ]];
   for (const t of txns) {
+    const payout = payoutOf(t, opts.payouts);
     rows.push([
       isoDateTime(t.created, opts.timeZone),
       t.type,
       s.categories.singular[categoryOf(t)],
-      describeTransaction(t, { strings: s, platformName: opts.platformName, describe: opts.describe }),
+      describeTransaction(t, { strings: s, platformName: opts.platformName, describe: opts.describe, payout }),
       toMajorUnitString(t.amount, t.currency),
       toMajorUnitString(t.fee, t.currency),
       toMajorUnitString(t.net, t.currency),
       t.currency.toUpperCase(),
-      statusLabel(t.status, s),
+      payout ? payoutStatusLabel(payout.status, s) : statusLabel(t.status, s),
       t.id,
     ]);
   }

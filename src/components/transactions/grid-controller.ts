@@ -22,7 +22,17 @@ export interface GridRows {
   firstInView(): HTMLElement | undefined;
 }
 
-type Host = ReactiveControllerHost & HTMLElement;
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+
+/** The nearest ancestor of `el` that scrolls vertically, through shadow roots; the window when none. */
+function scrollerOf(el: Element): Element | Window {
+  for (let n: Node | null = el.parentNode; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
+    if (!(n instanceof Element) || n === document.documentElement || n === document.body) continue;
+    const o = getComputedStyle(n).overflowY;
+    if ((o === 'auto' || o === 'scroll' || o === 'overlay') && n.scrollHeight > n.clientHeight) return n;
+  }
+  return window;
+}
 
 /** See the module's documentation. */
 export class GridController implements ReactiveController {
@@ -114,7 +124,12 @@ export class GridController implements ReactiveController {
   };
 
   readonly onFocusIn = (e: FocusEvent): void => {
-    this.focusedId = (e.target as Element).closest?.<HTMLElement>('[part~="row"]')?.dataset.id;
+    const row = (e.target as Element).closest?.<HTMLElement>('[part~="row"]');
+    this.focusedId = row?.dataset.id;
+    // Tab, a click or a screen reader focused it: once the browser has scrolled, out from under the header.
+    if (row && e.target === row) requestAnimationFrame(() => {
+      if (row.matches(':focus')) this.reveal(row);
+    });
   };
 
   readonly onFocusOut = (e: FocusEvent): void => {
@@ -122,10 +137,30 @@ export class GridController implements ReactiveController {
     if (!next?.closest?.('[part~="row"]')) this.focusedId = undefined;
   };
 
-  /** Moves focus to a row: the window renders it (wherever it is), focusing scrolls it into view. */
+  /**
+   * Moves focus to a row: the window renders it (wherever it is), focusing scrolls it into view,
+   * and then out from under the sticky header.
+   */
   private focus(id: string): void {
     this.tabId = id;
-    this.rows().show(id)?.focus();
+    const el = this.rows().show(id);
+    if (!el) return;
+    el.focus();
+    this.reveal(el);
+  }
+
+  /**
+   * Scrolls a focused row out from under the sticky header (WCAG 2.4.11, focus not obscured): the
+   * browser scrolls a focused element into the scroller's view, which the header covers the top of.
+   * The rows' `scroll-margin-top` asks the same of browsers that honour it; this makes sure.
+   */
+  private reveal(row: HTMLElement): void {
+    const head = (this.host.renderRoot as ParentNode).querySelector<HTMLElement>('.head');
+    if (!head || head.offsetHeight === 0) return;
+    const h = head.getBoundingClientRect();
+    const r = row.getBoundingClientRect();
+    const hidden = h.bottom - r.top;
+    if (hidden > 0.5 && r.bottom > h.top) scrollerOf(row).scrollBy(0, -Math.ceil(hidden));
   }
 
   private toggle(txn: BalanceTransaction): void {

@@ -5,15 +5,22 @@
 import { initialState, TaskStatus, type Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ExpressError } from '../../contract/errors.js';
-import type { Balance, BalanceTransaction, ExpressEvent } from '../../contract/types.js';
+import { isAbortError, toExpressError } from '../../contract/errors.js';
+import type { Balance, BalanceTransaction, ExpressAdapter, ExpressEvent } from '../../contract/types.js';
 import { localIsoDate } from '../../core/time.js';
 import type { AdapterController } from '../shared/adapter-controller.js';
 import { LiveController } from '../shared/live-controller.js';
-import { queryFor, toPageSize, TransactionFeed, type TransactionFilters, type TransactionQuery } from './transactions.model.js';
+import { MAX_PAGE_SIZE, queryFor, toPageSize, TransactionFeed, type TransactionFilters, type TransactionQuery } from './transactions.model.js';
 import { listPages } from './transactions.data.js';
+import { PayoutIndex } from './payout-index.js';
+import { missingPayouts } from './row-text.js';
 
 /** Rows from the end of the loaded list at which the next page starts loading by itself. */
 const AUTO_LOAD_THRESHOLD = 5;
+/** Seconds before a `rate_limited` page is asked again when the error does not say (`retryAfter`). */
+const DEFAULT_RETRY_AFTER = 5;
+/** The longest wait before asking again by itself (s); beyond it, Retry is the person's. */
+const MAX_RETRY_AFTER = 120;
 /** How long a live transaction stays highlighted (ms). */
 const FRESH_MS = 4000;
 
@@ -41,12 +48,22 @@ export class ListController implements ReactiveController {
   /** Ids of the live transactions still highlighted; `freshVersion` changes with it. */
   readonly fresh = new Set<string>();
   freshVersion = 0;
+  /** The payouts of the payout rows (looked up as rows arrive, updated by the live feed). */
+  payoutIndex = new PayoutIndex();
 
   private query?: TransactionQuery;
   private queryInputs = '';
   /** Live transactions that came as the local day changed: they join once the new day's list loads. */
   private waiting: BalanceTransaction[] = [];
   private more?: AbortController;
+  /** The adapter the payout index is of, and its lookup in flight. */
+  private payoutAdapter?: ExpressAdapter;
+  private payoutLookup?: AbortController;
+  private payoutAgain = false;
+  /** The retry of a rate-limited page, waiting for its `Retry-After`. */
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  /** The first page's error a retry was planned for. */
+  private retriedError?: unknown;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
@@ -59,6 +76,7 @@ export class ListController implements ReactiveController {
       operation: 'listBalanceTransactions',
       args: () => [adapters.value, this.currentQuery()] as const,
       task: async ([adapter, q], { signal }) => {
+        this.cancelRetry();
         this.more?.abort();
         this.more = undefined;
         this.loadingMore = false;
@@ -73,6 +91,7 @@ export class ListController implements ReactiveController {
         const waiting = this.waiting;
         this.waiting = [];
         for (const txn of waiting) if (feed.insertLive(txn) || feed.has(txn.id)) this.arrived(txn);
+        this.lookUpPayouts(feed);
         return feed;
       },
     });
@@ -80,8 +99,79 @@ export class ListController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.cancelRetry();
+    this.retriedError = undefined;
     this.more?.abort();
+    this.payoutLookup?.abort();
+    this.payoutLookup = undefined;
     this.stopTimers();
+  }
+
+  /** A first page refused with `rate_limited` is asked again by itself after its `Retry-After` (the error and Retry stay shown meanwhile). */
+  hostUpdated(): void {
+    if (this.task.status !== TaskStatus.ERROR || this.retriedError === this.task.error) return;
+    this.retriedError = this.task.error;
+    this.retryAfter(this.task.error, () => this.reload());
+  }
+
+  /** Plans `retry` after the wait a `rate_limited` error asks for; nothing for another error. */
+  private retryAfter(error: unknown, retry: () => void): void {
+    const e = toExpressError(error);
+    if (e.code !== 'rate_limited') return;
+    const wait = Number.isFinite(e.retryAfter) && e.retryAfter! >= 0 ? e.retryAfter! : DEFAULT_RETRY_AFTER;
+    if (wait > MAX_RETRY_AFTER) return;
+    this.cancelRetry();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      retry();
+    }, wait * 1000);
+  }
+
+  private cancelRetry(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+  }
+
+  /**
+   * Looks up the payouts of `feed`'s payout rows that neither carry theirs (an expanded `source`)
+   * nor are known yet; the rows say "Paid" or "In transit" once they are. One lookup at a time; a
+   * failure is reported and leaves those rows without a status.
+   */
+  private lookUpPayouts(feed: TransactionFeed): void {
+    const adapters = this.options.adapters;
+    const adapter = adapters.value;
+    if (!adapter) return;
+    if (adapter !== this.payoutAdapter) {
+      this.payoutLookup?.abort();
+      this.payoutLookup = undefined;
+      this.payoutAdapter = adapter;
+      this.payoutIndex = new PayoutIndex();
+    }
+    if (this.payoutLookup) {
+      this.payoutAgain = true;
+      return;
+    }
+    const index = this.payoutIndex;
+    const wanted = missingPayouts(feed.rows, index.payouts);
+    if (!wanted.length || index.exhausted) return;
+    const abort = new AbortController();
+    this.payoutLookup = abort;
+    index
+      .fill(wanted, (params, signal) => adapter.listPayouts(params, { signal }), abort.signal)
+      .then((added) => {
+        if (added && index === this.payoutIndex) this.host.requestUpdate();
+      })
+      .catch((e) => {
+        if (!abort.signal.aborted && !isAbortError(e)) adapters.report(e, 'listPayouts');
+      })
+      .finally(() => {
+        if (this.payoutLookup !== abort) return;
+        this.payoutLookup = undefined;
+        if (this.payoutAgain && this.feed) {
+          this.payoutAgain = false;
+          this.lookUpPayouts(this.feed);
+        }
+      });
   }
 
   /**
@@ -111,12 +201,16 @@ export class ListController implements ReactiveController {
 
   /**
    * Loads the next page of the current query. Does nothing while a page loads, before the first
-   * page or after the last. A failure keeps the rows and shows Retry at the end.
+   * page or after the last. A failure keeps the rows and shows Retry at the end; a `rate_limited`
+   * one is tried again by itself after its `Retry-After`. `auto` (nearing the end while
+   * scrolling): this and the later pages ask for 100 rows.
    */
-  async loadMore(): Promise<void> {
+  async loadMore(opts: { auto?: boolean } = {}): Promise<void> {
     const feed = this.feed;
     const adapter = this.options.adapters.value;
     if (!feed || !adapter || !feed.loaded || !feed.hasMore || this.loadingMore || this.task.status !== TaskStatus.COMPLETE) return;
+    this.cancelRetry();
+    if (opts.auto) feed.laterPageSize = MAX_PAGE_SIZE;
     const abort = new AbortController();
     this.more = abort;
     this.loadingMore = true;
@@ -124,8 +218,14 @@ export class ListController implements ReactiveController {
     this.host.requestUpdate();
     try {
       await feed.loadPage(listPages(adapter, this.options.adapters), abort.signal);
+      if (feed === this.feed) this.lookUpPayouts(feed);
     } catch (e) {
-      if (feed === this.feed && !abort.signal.aborted) this.moreError = this.options.adapters.report(e, 'listBalanceTransactions');
+      if (feed === this.feed && !abort.signal.aborted) {
+        this.moreError = this.options.adapters.report(e, 'listBalanceTransactions');
+        this.retryAfter(this.moreError, () => {
+          if (feed === this.feed) void this.loadMore(opts);
+        });
+      }
     } finally {
       if (this.more === abort) {
         this.more = undefined;
@@ -145,10 +245,14 @@ export class ListController implements ReactiveController {
   inView(lastVisible: number, count: number): void {
     const feed = this.feed;
     if (!feed?.hasMore || this.loadingMore || this.moreError || this.task.status !== TaskStatus.COMPLETE) return;
-    if (lastVisible >= count - AUTO_LOAD_THRESHOLD) void this.loadMore();
+    if (lastVisible >= count - AUTO_LOAD_THRESHOLD) void this.loadMore({ auto: true });
   }
 
   private onEvent(e: ExpressEvent): void {
+    if (e.type === 'payout.created' || e.type === 'payout.updated') {
+      if (this.payoutIndex.update(e.data)) this.host.requestUpdate();
+      return;
+    }
     if (e.type === 'balance.updated') {
       this.liveBalance = e.data;
       this.host.requestUpdate();
@@ -162,7 +266,10 @@ export class ListController implements ReactiveController {
       this.host.requestUpdate();
       return;
     }
-    if (this.feed?.insertLive(txn)) this.arrived(txn);
+    if (this.feed?.insertLive(txn)) {
+      this.arrived(txn);
+      this.lookUpPayouts(this.feed);
+    }
   }
 
   /** A live transaction in the rows: highlighted for a moment, announced. */

@@ -3,14 +3,15 @@
  * once (`RowViews`), and the two kinds of row written into the pooled elements of the row window:
  * a transaction's row (`part="row"`, `data-id`) and the detail row under an opened one.
  */
-import { html, render, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
 import { categoryOf } from '../../contract/categories.js';
-import type { BalanceTransaction } from '../../contract/types.js';
-import { dateTimeFormat } from '../../core/date-format.js';
-import { describeTransaction, type DescribeFn } from '../../core/describe.js';
+import type { BalanceTransaction, Payout } from '../../contract/types.js';
+import { describeTransaction, disputeKind, refundedWhat, type DescribeFn } from '../../core/describe.js';
 import type { Strings } from '../../core/i18n/registry.js';
 import { formatMoney } from '../../core/money.js';
-import { isoDateTime, statusLabel } from './export.model.js';
+import { formatArrivalDate, payoutBankName, payoutDestinationLabel, payoutStatusLabel } from '../../core/payouts.js';
+import { isoDateTime } from './export.model.js';
+import { payoutOf, readsAsLoss, RowDates, rowStatus, sourceId } from './row-text.js';
 
 /** What a row's text depends on. */
 export interface RowContext {
@@ -19,6 +20,10 @@ export interface RowContext {
   timeZone: string;
   platformName: string | null;
   describe?: DescribeFn;
+  /** This year in `timeZone`: a row's date names its year only when it is another. */
+  thisYear: number;
+  /** The payouts of payout rows whose `source` is a bare id (a new map whenever one arrives). */
+  payouts: ReadonlyMap<string, Payout>;
 }
 
 /** A row's text, formatted. */
@@ -32,43 +37,30 @@ export interface RowView {
   fee: string;
   net: string;
   status: TemplateResult | string;
+  /** The pill's class: `pending`, `payout-paid`, `payout-in_transit`, ... or empty. */
+  statusClass: string;
+  /** Whether the amount and net read as money lost (red); a payout's never do. */
+  amountLoss: boolean;
+  netLoss: boolean;
 }
 
-/** The date formats of the rows in a context: short in the row, full in its tooltip and details. */
-interface DateFormats {
-  short: Intl.DateTimeFormat;
-  full: Intl.DateTimeFormat;
-  long: Intl.DateTimeFormat;
-  day: Intl.DateTimeFormat;
+const datesOf = new WeakMap<RowContext, RowDates>();
+
+/** The row dates of a context. */
+function dates(ctx: RowContext): RowDates {
+  let d = datesOf.get(ctx);
+  if (!d) datesOf.set(ctx, (d = new RowDates(ctx.locale, ctx.timeZone, ctx.thisYear)));
+  return d;
 }
 
-function dateFormats(ctx: RowContext): DateFormats {
-  const f = (options: Intl.DateTimeFormatOptions) => dateTimeFormat(ctx.locale, { ...options, timeZone: ctx.timeZone });
-  return {
-    short: f({ dateStyle: 'medium' }),
-    full: f({ dateStyle: 'full', timeStyle: 'short' }),
-    long: f({ dateStyle: 'full' }),
-    day: f({ month: 'short', day: 'numeric' }),
-  };
-}
-
-const formatsOf = new WeakMap<RowContext, DateFormats>();
-
-/** `seconds` in `ctx`'s locale and timezone, in one of the rows' formats. */
-function date(seconds: number, ctx: RowContext, kind: keyof DateFormats): string {
-  let formats = formatsOf.get(ctx);
-  if (!formats) formatsOf.set(ctx, (formats = dateFormats(ctx)));
-  return formats[kind].format(seconds * 1000);
-}
-
-/** The description a person reads: the platform's `describe`, the transaction's own, or the generic one. */
-export function describe(txn: BalanceTransaction, ctx: RowContext): string {
-  return describeTransaction(txn, { strings: ctx.strings, platformName: ctx.platformName, describe: ctx.describe });
+/** The description a person reads: the platform's `describe`, the transaction's own, or the generic one (a payout's with its bank's last digits). */
+export function describe(txn: BalanceTransaction, ctx: Pick<RowContext, 'strings' | 'platformName' | 'describe'> & { payouts?: ReadonlyMap<string, Payout> }): string {
+  return describeTransaction(txn, { strings: ctx.strings, platformName: ctx.platformName, describe: ctx.describe, payout: payoutOf(txn, ctx.payouts) });
 }
 
 /**
  * Each transaction's text, formatted on first use and kept while the context stays the same
- * (a new locale, timezone, platform name or `describe` starts over).
+ * (a new locale, timezone, year, platform name, `describe` or payout starts over).
  */
 export class RowViews {
   private views = new WeakMap<BalanceTransaction, RowView>();
@@ -77,7 +69,10 @@ export class RowViews {
   /** Uses `ctx` from now on; returns whether it differs from the previous one (the rows must be written again). */
   use(ctx: RowContext): boolean {
     const p = this.ctx;
-    if (p && p.strings === ctx.strings && p.locale === ctx.locale && p.timeZone === ctx.timeZone && p.platformName === ctx.platformName && p.describe === ctx.describe) return false;
+    if (
+      p && p.strings === ctx.strings && p.locale === ctx.locale && p.timeZone === ctx.timeZone && p.platformName === ctx.platformName &&
+      p.describe === ctx.describe && p.thisYear === ctx.thisYear && p.payouts === ctx.payouts
+    ) return false;
     this.ctx = ctx;
     this.views = new WeakMap();
     return true;
@@ -91,17 +86,22 @@ export class RowViews {
     let v = this.views.get(txn);
     if (v) return v;
     const ctx = this.ctx!;
+    const d = dates(ctx);
     const money = (n: number) => formatMoney(n, txn.currency, ctx.locale);
+    const status = rowStatus(txn, payoutOf(txn, ctx.payouts), ctx.strings);
     v = {
       iso: isoDateTime(txn.created, ctx.timeZone),
-      short: date(txn.created, ctx, 'short'),
-      full: date(txn.created, ctx, 'full'),
+      short: d.short(txn.created),
+      full: d.full(txn.created),
       type: ctx.strings.categories.singular[categoryOf(txn)],
       description: describe(txn, ctx),
       amount: money(txn.amount),
       fee: money(txn.fee),
       net: money(txn.net),
-      status: txn.status === 'pending' ? pendingUntil(txn, ctx) : statusLabel(txn.status, ctx.strings),
+      status: status.kind === 'pending' ? pendingUntil(status.until, ctx) : status.kind === 'none' ? '' : status.label,
+      statusClass: status.kind === 'pending' ? 'pending' : status.kind === 'payout' ? `payout payout-${status.status.replace(/[^a-z_]/g, '')}` : '',
+      amountLoss: readsAsLoss(txn, txn.amount),
+      netLoss: readsAsLoss(txn, txn.net),
     };
     this.views.set(txn, v);
     return v;
@@ -109,8 +109,8 @@ export class RowViews {
 }
 
 /** "Pending until {date}", the date kept on one line when the pill wraps. */
-function pendingUntil(txn: BalanceTransaction, ctx: RowContext): TemplateResult {
-  const day = date(txn.available_on, ctx, 'day');
+function pendingUntil(until: number, ctx: RowContext): TemplateResult {
+  const day = dates(ctx).day(until);
   const [before = '', after = ''] = ctx.strings.statuses.pendingUntil.split('{date}');
   return html`${before}<span class="until">${day}</span>${after}`;
 }
@@ -156,38 +156,60 @@ export function renderTransactionRow(el: HTMLElement, txn: BalanceTransaction, i
       </div>
       <div role="gridcell" part="type" class="cell c-type type">${v.type}</div>
       <div role="gridcell" part="description" class="cell c-description description" title=${v.description}>${v.description}</div>
-      <div role="gridcell" part="amount" class="cell c-amount numeric amount ${txn.amount < 0 ? 'negative' : ''}"><span dir="ltr">${v.amount}</span></div>
+      <div role="gridcell" part="amount" class="cell c-amount numeric amount ${v.amountLoss ? 'negative' : ''}"><span class="cell-label">${c.amount}</span><span dir="ltr">${v.amount}</span></div>
       <div role="gridcell" part="fee" class="cell c-fee numeric fee"><span class="cell-label">${c.fee}</span><span dir="ltr">${v.fee}</span></div>
-      <div role="gridcell" part="net" class="cell c-net numeric net ${txn.net < 0 ? 'negative' : ''}"><span class="cell-label">${c.net}</span><span dir="ltr">${v.net}</span></div>
-      <div role="gridcell" part="status" class="cell c-status status"><span class="pill ${txn.status === 'pending' ? 'pending' : ''}">${v.status}</span></div>`,
+      <div role="gridcell" part="net" class="cell c-net numeric net ${v.netLoss ? 'negative' : ''}"><span class="cell-label">${c.net}</span><span dir="ltr">${v.net}</span></div>
+      <div role="gridcell" part="status" class="cell c-status status">${v.status === '' ? nothing : html`<span class="pill ${v.statusClass}">${v.status}</span>`}</div>`,
     el,
   );
 }
 
-/** Writes a transaction's details (id, Stripe's type, source, available on, fees) into a detail row element. */
+/**
+ * Writes a transaction's details into a detail row element: in words first (when, what kind, what
+ * happened, a payout's status, arrival and bank account, when the money is available, the fees),
+ * then Stripe's ids and words behind a "Technical details" disclosure, for support.
+ */
 export function renderDetailRow(el: HTMLElement, txn: BalanceTransaction, index: number, ctx: RowContext): void {
   const s = ctx.strings;
   const d = s.transactions.detail;
-  const source = typeof txn.source === 'string' ? txn.source : txn.source?.id;
+  const when = dates(ctx);
   const fees = txn.fee_details ?? [];
+  const payout = payoutOf(txn, ctx.payouts);
+  const dispute = disputeKind(txn);
+  const refunded = categoryOf(txn) === 'refund' ? refundedWhat(txn) : undefined;
+  const destination = payout ? payoutDestinationLabel(payout, s) : null;
+  const bank = payout ? payoutBankName(payout) : null;
+  const item = (label: string, value: unknown, cls = '') => html`<div><dt>${label}</dt><dd class=${cls}>${value}</dd></div>`;
   setAttr(el, 'aria-rowindex', String(index + 2));
   setAttr(el, 'data-detail-for', txn.id);
   render(
     html`<div role="gridcell" aria-colspan="7">
         <dl class="details">
-          <div><dt>${s.transactions.columns.date}</dt><dd>${date(txn.created, ctx, 'full')}</dd></div>
-          <div><dt>${d.id}</dt><dd class="mono">${txn.id}</dd></div>
-          <div><dt>${d.type}</dt><dd class="mono">${txn.type}</dd></div>
-          <div><dt>${d.source}</dt><dd class="mono">${source ?? '—'}</dd></div>
-          <div><dt>${d.availableOn}</dt><dd>${date(txn.available_on, ctx, 'long')}</dd></div>
-          <div><dt>${d.fees}</dt><dd>
-            ${fees.length
-              ? html`<ul class="fees">${fees.map((f) => html`<li>
-                  <span>${f.description?.trim() || s.transactions.feeTypes[f.type] || f.type}</span>
-                  <span class="numeric" dir="ltr">${formatMoney(f.amount, f.currency, ctx.locale)}</span></li>`)}</ul>`
-              : d.noFees}
-          </dd></div>
+          ${item(s.transactions.columns.date, when.full(txn.created))}
+          ${item(d.category, s.categories.singular[categoryOf(txn)])}
+          ${dispute ? item(d.what, dispute === 'dispute' ? d.disputeExplained : d.disputeReversalExplained, 'wide') : nothing}
+          ${refunded ? item(d.refundOf, refunded) : nothing}
+          ${payout
+            ? html`${item(d.status, payoutStatusLabel(payout.status, s))}
+                ${item(d.arrival, formatArrivalDate(payout.arrival_date, ctx.timeZone, ctx.locale, Date.now() / 1000))}
+                ${destination ? item(d.destination, bank ? `${destination} (${bank})` : destination) : nothing}`
+            : categoryOf(txn) === 'payout' ? nothing : item(d.availableOn, when.long(txn.available_on))}
+          ${item(d.fees, fees.length
+            ? html`<ul class="fees">${fees.map((f) => html`<li>
+                <span>${f.description?.trim() || s.transactions.feeTypes[f.type] || f.type}</span>
+                <span class="numeric" dir="ltr">${formatMoney(f.amount, f.currency, ctx.locale)}</span></li>`)}</ul>`
+            : d.noFees)}
         </dl>
+        <details class="technical">
+          <summary>${d.technical}</summary>
+          <dl class="details">
+            ${item(d.id, txn.id, 'mono')}
+            ${item(d.type, txn.type, 'mono')}
+            ${item(d.source, sourceId(txn) ?? '—', 'mono')}
+            ${txn.reporting_category ? item(d.reportingCategory, txn.reporting_category, 'mono') : nothing}
+            ${txn.description?.trim() ? item(s.transactions.columns.description, txn.description, 'mono') : nothing}
+          </dl>
+        </details>
       </div>`,
     el,
   );

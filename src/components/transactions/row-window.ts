@@ -563,8 +563,16 @@ export class RowWindow {
     for (const list of free.values()) for (const slot of list) this._release(slot);
     this._slots = next;
 
-    // DOM order = item order: elements already in increasing order stay, the others move.
+    // DOM order = item order: elements already in increasing order stay, the others move. The
+    // focused element always stays (moving an element takes its focus away): only the elements
+    // in order with it can stay with it, and the longest such run always includes it.
     const positions = els.map((el) => (el.parentNode === container ? (order.get(el) ?? -1) : -1));
+    const active = (container.getRootNode() as Document | ShadowRoot).activeElement;
+    const ja = active ? els.indexOf(active as HTMLElement) : -1;
+    if (ja >= 0 && positions[ja]! >= 0) {
+      const at = positions[ja]!;
+      for (let j = 0; j < positions.length; j++) if (j < ja ? positions[j]! > at : j > ja && positions[j]! < at) positions[j] = -1;
+    }
     const stay = increasingRun(positions);
     for (let j = els.length - 1; j >= 0; j--) {
       if (stay.has(j)) continue;

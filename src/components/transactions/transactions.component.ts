@@ -14,6 +14,7 @@ import { ExportController } from './export-controller.js';
 import { GridController } from './grid-controller.js';
 import { ListController } from './list-controller.js';
 import { describe, type RowContext } from './row-views.js';
+import { yearIn } from './row-text.js';
 import { RowsController } from './rows-controller.js';
 import { emptyView, footerView, headView, skeletonView } from './table-views.js';
 import { toolbarView, type ToolbarActions } from './toolbar-view.js';
@@ -99,7 +100,7 @@ export class ExpressTransactions extends LitElement {
   private readonly _export = new ExportController(this, {
     adapters: this._adapters,
     query: () => this._list.currentQuery(),
-    csv: () => ({ timeZone: this._timeZone, strings: this._l10n.strings, platformName: this._platformName, describe: this.describe }),
+    csv: () => ({ timeZone: this._timeZone, strings: this._l10n.strings, platformName: this._platformName, describe: this.describe, payouts: this._list.payoutIndex.payouts }),
     save: (fileName, text) => this.save(fileName, text),
   });
 
@@ -153,7 +154,11 @@ export class ExpressTransactions extends LitElement {
   }
 
   private _rowContext(): RowContext {
-    return { strings: this._l10n.strings, locale: this._l10n.locale, timeZone: this._timeZone, platformName: this._platformName, describe: this.describe };
+    const timeZone = this._timeZone;
+    return {
+      strings: this._l10n.strings, locale: this._l10n.locale, timeZone, platformName: this._platformName, describe: this.describe,
+      thisYear: yearIn(Date.now() / 1000, timeZone), payouts: this._list.payoutIndex.payouts,
+    };
   }
 
   /** "New transaction: Payment from Lumen Rides, $18.50"; nothing inside a dashboard that announces live activity itself. */

@@ -173,12 +173,20 @@ export type ListPage = (params: ListBalanceTransactionsParams, signal?: AbortSig
  * With `other`, requests continue until a page's worth has matched or the adapter has no more.
  */
 export class TransactionFeed extends CursorFeed<BalanceTransaction, ListBalanceTransactionsParams> {
+  /**
+   * How many rows a later page asks for, when more than the query's page size (auto-loading, once
+   * the person scrolls through the list, asks for `MAX_PAGE_SIZE`: fewer, bigger requests).
+   */
+  laterPageSize?: number;
+
   constructor(readonly query: TransactionQuery) {
     super();
   }
 
   protected paramsAfter(startingAfter: string | undefined): ListBalanceTransactionsParams {
-    return pageParams(this.query, startingAfter);
+    const p = pageParams(this.query, startingAfter);
+    if (startingAfter !== undefined && this.laterPageSize) p.limit = Math.min(MAX_PAGE_SIZE, Math.max(p.limit ?? 0, this.laterPageSize));
+    return p;
   }
 
   protected matches(txn: BalanceTransaction): boolean {

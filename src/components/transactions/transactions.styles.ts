@@ -59,6 +59,8 @@ export const styles = [
       top: 0;
       left: 0;
       right: 0;
+      /* Scrolled to by focus: below the sticky header (WCAG 2.4.11), with room for the focus ring. */
+      scroll-margin-top: 44px;
     }
     .body > .row.txn {
       height: var(--_row-h);
@@ -86,13 +88,11 @@ export const styles = [
     .row {
       display: grid;
       /*
-       * Every row is its own grid, so no track may depend on content. The short columns grow from
-       * a minimum (which fits a 600px container) to a comfortable maximum first; the description
-       * takes the rest.
+       * Every row is its own grid, so no track may depend on content. The short columns have the
+       * width their text needs (a date with its time of day, amounts, a status) and no more: the
+       * description takes all the free width, so it is cut only when the table is really narrow.
        */
-      grid-template-columns:
-        minmax(7em, 7.5em) minmax(4em, 6em) minmax(18%, 1fr) minmax(4.5em, 6.5em)
-        minmax(3.5em, 5em) minmax(4.5em, 6.5em) minmax(6.5em, 12.5em);
+      grid-template-columns: 9em 5.5em minmax(18%, 1fr) 7em 6em 7em 9.5em;
       column-gap: var(--_space);
       align-items: center;
       box-sizing: border-box;
@@ -127,8 +127,9 @@ export const styles = [
       text-overflow: ellipsis;
       white-space: nowrap;
     }
+    /* "Dec 5, 9:15 PM" on one line; with another year's date it wraps once, inside the row. */
     .date {
-      white-space: nowrap;
+      line-height: 1.25;
     }
     .type {
       overflow: hidden;
@@ -182,8 +183,14 @@ export const styles = [
         background: color-mix(in srgb, var(--_primary) 12%, var(--_bg));
       }
     }
-    .pill.pending {
+    .pill.pending,
+    .pill.payout-pending,
+    .pill.payout-in_transit {
       background: var(--_surface);
+    }
+    .pill.payout-failed,
+    .pill.payout-canceled {
+      border-color: var(--_danger);
     }
     .amount.negative,
     .net.negative {
@@ -237,6 +244,22 @@ export const styles = [
     .details dd {
       margin: 0;
       overflow-wrap: anywhere;
+    }
+    .details .wide {
+      grid-column: 1 / -1;
+    }
+    .technical {
+      margin-top: var(--_space);
+    }
+    .technical summary {
+      display: inline-block;
+      cursor: pointer;
+      color: var(--_text-2);
+      font-size: 12px;
+      padding-block: 4px;
+    }
+    .technical .details {
+      margin-top: 4px;
     }
     .details .mono {
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
@@ -293,19 +316,24 @@ export const styles = [
       font-size: var(--_size);
     }
 
-    /* ---- medium containers: the type under the date, to leave the description some room ---- */
+    /*
+     * ---- medium containers: the type and the status under the description, which gets the
+     * width; the date over two lines when it must ----
+     */
     @container express-transactions (min-width: 600px) and (max-width: 799px) {
       .row:not(.detail) {
-        grid-template-columns:
-          minmax(7em, 7.5em) minmax(0, 1fr) minmax(4.5em, 6em) minmax(3.5em, 4.5em)
-          minmax(4.5em, 6em) minmax(7em, 11.5em);
+        grid-template-columns: 9em 5.5em minmax(0, 1fr) 7em 6em 7em;
         grid-template-areas:
-          'date description amount fee net status'
-          'type description amount fee net status';
+          'date description description amount fee net'
+          'date type status amount fee net';
+      }
+      .head .row {
+        grid-template-areas:
+          'date description description amount fee net'
+          'date type status amount fee net';
       }
       .row > .c-date {
         grid-area: date;
-        align-self: end;
       }
       .row > .c-type {
         grid-area: type;
@@ -315,6 +343,7 @@ export const styles = [
       }
       .row > .c-description {
         grid-area: description;
+        align-self: end;
       }
       .row > .c-amount {
         grid-area: amount;
@@ -327,6 +356,20 @@ export const styles = [
       }
       .row > .c-status {
         grid-area: status;
+        align-self: start;
+        overflow: hidden;
+      }
+      .row > .c-status .pill {
+        max-width: 100%;
+        box-sizing: border-box;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+        vertical-align: top;
+        line-height: 1.2;
+      }
+      .head .c-status {
+        font-size: 12px;
       }
       .row.txn,
       .row.skeleton-row {
@@ -365,14 +408,15 @@ export const styles = [
       .body {
         --_row-h: 84px;
       }
-      /* Description and amount; date, type and status; fee and net. */
+      /* What the person takes home first: description and net; date and type; gross, fee and the
+         status (on the line with the most room, so "Pending until Dec 7" shows in full). */
       .row.txn,
       .row.skeleton-row {
         grid-template-columns: auto auto minmax(0, 1fr) auto;
         grid-template-areas:
-          'description description description amount'
-          'date type status status'
-          'fee net net net';
+          'description description description net'
+          'date type type type'
+          'amount fee status status';
         column-gap: calc(var(--_space) * 0.75);
         row-gap: 2px;
         padding: var(--_space);
@@ -382,9 +426,19 @@ export const styles = [
         grid-area: description;
         font-weight: 500;
       }
-      .row > .c-amount {
-        grid-area: amount;
+      .row > .c-net {
+        grid-area: net;
         font-weight: 600;
+        font-size: calc(var(--_size) + 1px);
+      }
+      /* The net leads without its label on screen (a screen reader still reads "Net"). */
+      .row > .c-net .cell-label {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+        white-space: nowrap;
       }
       .row > .c-date {
         grid-area: date;
@@ -401,17 +455,18 @@ export const styles = [
         text-align: end;
         overflow: hidden;
       }
-      .row > .c-fee,
-      .row > .c-net {
+      .row > .c-amount,
+      .row > .c-fee {
         text-align: start;
         font-size: 12px;
         color: var(--_text-2);
       }
+      .row > .c-amount {
+        grid-area: amount;
+        margin-inline-end: var(--_space);
+      }
       .row > .c-fee {
         grid-area: fee;
-      }
-      .row > .c-net {
-        grid-area: net;
       }
       .cell-label {
         display: inline;

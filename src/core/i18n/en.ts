@@ -92,6 +92,15 @@ export const en = {
     transferNoPlatform: 'Transfer',
     refund: 'Refund',
     payout: 'Payout to your bank account',
+    /** A payout whose bank account (or card) is known; `{last4}`: its last four digits. */
+    payoutEnding: 'Payout to your bank account ···· {last4}',
+    payoutToCardEnding: 'Payout to your card ···· {last4}',
+    /** A dispute's withdrawal (Stripe's reporting category `dispute`). */
+    dispute: 'Chargeback: a customer disputed a payment',
+    /** A dispute decided in the account's favour (`dispute_reversal`). */
+    disputeReversal: 'Chargeback reversed: a disputed payment came back',
+    /** A refund that names what it refunded; `{what}`: the refunded payment's own description. */
+    refundOf: 'Refund: {what}',
     fee: 'Fee',
     adjustment: 'Adjustment',
     other: 'Transaction',
@@ -127,6 +136,13 @@ export const en = {
     detail: {
       id: 'ID', source: 'Source', availableOn: 'Available on', fees: 'Fees',
       type: 'Stripe type', noFees: 'No fees',
+      /** The disclosure that keeps ids and Stripe's words for support. */
+      technical: 'Technical details',
+      category: 'Type', status: 'Status', arrival: 'Arrival', destination: 'Destination',
+      reportingCategory: 'Reporting category', refundOf: 'Refund of',
+      what: 'What happened',
+      disputeExplained: 'A customer asked their bank to reverse a payment. Its amount was taken from your balance while the dispute is reviewed; if it is decided in your favour, the money comes back.',
+      disputeReversalExplained: 'A dispute was decided in your favour: the money taken for it came back to your balance.',
     },
     /** Extra CSV column headers (the others are `columns`). */
     csv: { category: 'Category', currency: 'Currency', id: 'ID' },

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { parseCsv } from '../../../src/core/csv.js';
 import { stringsFor } from '../../../src/core/i18n/index.js';
 import { exportFileName, isoDateTime, transactionCsvRows, transactionsCsv } from '../../../src/components/transactions/export.model.js';
+import { queryFor } from '../../../src/components/transactions/transactions.model.js';
 import { txn } from './transactions.fake.js';
 
 const en = stringsFor('en');
@@ -18,10 +19,20 @@ describe('transactions export', () => {
     expect(isoDateTime(Date.UTC(2026, 0, 1, 3, 0, 0) / 1000, 'America/Los_Angeles')).to.equal('2025-12-31T19:00:00-08:00');
   });
 
-  it("names the file after today's date in the account's timezone", () => {
+  it("names the file after what it holds: the range's local days, the type and the currency", () => {
     const t = Date.UTC(2026, 10, 27, 2, 0, 0) / 1000; // Nov 27 in UTC, still Nov 26 in New York
-    expect(exportFileName(t, 'America/New_York')).to.equal('transactions-2026-11-26.csv');
-    expect(exportFileName(t, 'UTC')).to.equal('transactions-2026-11-27.csv');
+    const NY = 'America/New_York';
+    // All time: up to today, in the account's timezone.
+    expect(exportFileName({ params: {} }, t, NY)).to.equal('transactions-up-to-2026-11-26.csv');
+    expect(exportFileName({ params: {} }, t, 'UTC')).to.equal('transactions-up-to-2026-11-27.csv');
+    // A custom range of November, payouts, in dollars.
+    const nov = queryFor({ category: 'payout', range: 'custom', from: '2026-11-01', to: '2026-11-30', currency: 'usd' }, { now: t, timeZone: NY });
+    expect(exportFileName(nov, t, NY)).to.equal('transactions-2026-11-01-to-2026-11-30-payouts-usd.csv');
+    // A preset ends today; "other" is filtered on the client and still named.
+    const week = queryFor({ category: 'other', range: '7d' }, { now: t, timeZone: NY });
+    expect(exportFileName(week, t, NY)).to.equal('transactions-2026-11-20-to-2026-11-26-other.csv');
+    const refunds = queryFor({ category: 'refund', range: 'custom', from: null, to: '2026-10-31', currency: 'EUR' }, { now: t, timeZone: NY });
+    expect(exportFileName(refunds, t, NY)).to.equal('transactions-up-to-2026-10-31-refunds-eur.csv');
   });
 
   it('writes one row per transaction: date, type, category, description, amounts in major units, currency, status, id', () => {

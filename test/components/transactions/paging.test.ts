@@ -123,7 +123,7 @@ describe('<express-transactions> paging, virtualisation and export', function ()
     $(el, '[part~="export-button"]')!.click();
     await waitUntil(() => saved.length === 1, 'saved', { timeout: 5000 });
     await settle(el);
-    expect(saved[0]!.name).to.equal(`transactions-${localIsoDate(Date.now() / 1000, TZ)}.csv`);
+    expect(saved[0]!.name).to.equal(`transactions-up-to-${localIsoDate(Date.now() / 1000, TZ)}.csv`);
     const rows = parseCsv(saved[0]!.text);
     expect(rows).to.have.length(153);
     expect(rows[0]).to.deep.equal(['Date', 'Type', 'Category', 'Description', 'Amount', 'Fee', 'Net', 'Currency', 'Status', 'ID']);

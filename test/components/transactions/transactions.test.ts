@@ -97,7 +97,7 @@ describe('<express-transactions>', function () {
       expect(rows.map((r) => r.getAttribute('aria-rowindex'))).to.deep.equal(['2', '3', '4']);
       expect(text(cell(rows[0]!, 'type'))).to.equal('Payment');
       expect(text(cell(rows[0]!, 'description'))).to.equal('Payment from Lumen Rides');
-      expect(text(cell(rows[0]!, 'amount'))).to.equal('$10.00');
+      expect(text(cell(rows[0]!, 'amount').lastElementChild)).to.equal('$10.00');
       expect(text(cell(rows[0]!, 'fee'))).to.include('$2.50');
       expect(text(cell(rows[0]!, 'net'))).to.include('$7.50');
       expect(text(cell(rows[0]!, 'status'))).to.equal('Available');
@@ -108,7 +108,12 @@ describe('<express-transactions>', function () {
 
     it("dates use the browser's timezone until getAccount answers, then the account's", async () => {
       const t = Date.UTC(2026, 0, 1, 12, 0, 0) / 1000;
-      const day = (tz: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: tz }).format(t * 1000);
+      // The row shows the time of day, and the year only when it is not this year there.
+      const day = (tz: string) => {
+        const year = (at: number) => new Intl.DateTimeFormat('en-US', { year: 'numeric', timeZone: tz }).format(at);
+        const other = year(t * 1000) !== year(Date.now());
+        return new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', ...(other ? { year: 'numeric' } : {}), hour: 'numeric', minute: '2-digit', timeZone: tz }).format(t * 1000);
+      };
       const browser = browserTimeZone();
       const zone = day('Pacific/Kiritimati') !== day(browser) ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
       const { el, a } = await withRows([txn({ created: t })]);
@@ -213,9 +218,9 @@ describe('<express-transactions>', function () {
     it('loads the next page when the end is in view; a failure keeps the rows and offers Retry at the end', async () => {
       const first = txns(3);
       const { el, a } = await withRows(first, true);
-      // Three rows leave the end of the list in view: the next page starts by itself.
+      // Three rows leave the end of the list in view: the next page starts by itself, 100 rows.
       await waitUntil(() => a.lists.length === 2, 'next page requested', { timeout: 5000 });
-      expect(a.lists[1]!.params).to.deep.equal({ limit: 25, starting_after: first[2]!.id });
+      expect(a.lists[1]!.params).to.deep.equal({ limit: 100, starting_after: first[2]!.id });
       await settle(el);
       expect(text($(el, '.load-more'))).to.equal('Loading more…');
       const ev = oneEvent(el, 'express-error');
@@ -226,13 +231,13 @@ describe('<express-transactions>', function () {
       const alert = $(el, '.footer [role="alert"]')!;
       expect(text(alert)).to.include('Could not load more');
       expect(text(alert)).to.include('Try again in 3 seconds');
-      // No retry loop: nothing is asked again until the person says so.
+      // Not at once: the page is asked again by itself only after its Retry-After (or by Retry).
       await aTimeout(50);
       expect(a.lists).to.have.length(2);
       await expect(el).to.be.accessible();
       alert.querySelector('button')!.click();
       await settle(el);
-      expect(a.lists[2]!.params).to.deep.equal({ limit: 25, starting_after: first[2]!.id });
+      expect(a.lists[2]!.params).to.deep.equal({ limit: 100, starting_after: first[2]!.id });
       const next = txns(2);
       a.last('listBalanceTransactions').resolve(page(next, false));
       await settle(el);
@@ -423,13 +428,14 @@ describe('<express-transactions>', function () {
         txn({ currency: 'usd', amount: -123456, fee: 0, type: 'payout' }),
       ]);
       const [jpy, bhd, usd] = rowsOf(el);
-      expect(text(cell(jpy!, 'amount'))).to.equal('¥1,000');
+      expect(text(cell(jpy!, 'amount').lastElementChild)).to.equal('¥1,000');
       expect(text(cell(jpy!, 'net'))).to.include('¥970');
-      expect(text(cell(bhd!, 'amount')).replace(/\s/g, ' ')).to.equal('BHD 1.234');
+      expect(text(cell(bhd!, 'amount').lastElementChild).replace(/\s/g, ' ')).to.equal('BHD 1.234');
       expect(text(cell(bhd!, 'fee')).replace(/\s/g, ' ')).to.include('BHD 0.005');
-      expect(text(cell(usd!, 'amount'))).to.equal('-$1,234.56');
-      expect(cell(usd!, 'amount').classList.contains('negative')).to.equal(true);
-      expect(text(cell(usd!, 'amount'))).to.equal(formatMoney(-123456, 'usd', 'en-US'));
+      expect(text(cell(usd!, 'amount').lastElementChild)).to.equal('-$1,234.56');
+      // A payout is the person's own money on its way to their bank: a minus sign, not red.
+      expect(cell(usd!, 'amount').classList.contains('negative')).to.equal(false);
+      expect(text(cell(usd!, 'amount').lastElementChild)).to.equal(formatMoney(-123456, 'usd', 'en-US'));
     });
 
     it('shows an unknown Stripe type as Other, with the raw type in the details', async () => {
@@ -650,7 +656,7 @@ describe('<express-transactions>', function () {
       // Each rendered item has its own two markers; nothing else may pile up between them.
       expect(after.comments).to.be.at.most(2 * after.rows + 2);
       const last = rowsOf(el).at(-1)!;
-      expect(text(cell(last, 'amount'))).to.equal('$10.00');
+      expect(text(cell(last, 'amount').lastElementChild)).to.equal('$10.00');
       await expect(el).to.be.accessible();
     });
   });
@@ -787,9 +793,9 @@ describe('<express-transactions>', function () {
       await waitUntil(() => rowsOf(el).length === 2, undefined, { timeout: 5000 });
       expect(getComputedStyle($(el, '.head')!).display).to.equal('none');
       const row = rowsOf(el)[0]!;
-      // Description and amount share the first line; the date is on a line below.
+      // Description and net share the first line; the date is on a line below.
       const d = cell(row, 'description').getBoundingClientRect();
-      const amt = cell(row, 'amount').getBoundingClientRect();
+      const amt = cell(row, 'net').getBoundingClientRect();
       const date = cell(row, 'date').getBoundingClientRect();
       expect(Math.abs(d.top - amt.top)).to.be.lessThan(4);
       expect(date.top).to.be.greaterThan(d.bottom - 1);
@@ -810,7 +816,7 @@ describe('<express-transactions>', function () {
       await settle(el);
       await waitUntil(() => rowsOf(el).length === 2, undefined, { timeout: 5000 });
       // A negative amount still reads "-$88.13": the minus sign is drawn left of the digits.
-      const amount = [...cell(rowsOf(el)[1]!, 'amount').querySelector('span')!.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE)!;
+      const amount = [...cell(rowsOf(el)[1]!, 'amount').querySelector('[dir="ltr"]')!.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE)!;
       expect(amount.data).to.equal('-$88.13');
       const at = (i: number) => {
         const r = document.createRange();
