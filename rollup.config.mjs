@@ -8,9 +8,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
-/** Every public entry point: the index, the adapters, the core, the demo, and one registration file per element. */
+/**
+ * Every public entry point: the index, the adapters, the core, the demo, the React components, and
+ * one registration file per element.
+ */
 export function entryPoints() {
-  const entries = { index: 'src/index.ts', adapters: 'src/adapters.ts', core: 'src/core.ts', demo: 'src/demo.ts' };
+  const entries = { index: 'src/index.ts', adapters: 'src/adapters.ts', core: 'src/core.ts', demo: 'src/demo.ts', react: 'src/react.ts' };
   for (const dir of readdirSync('src/components', { withFileTypes: true })) {
     if (!dir.isDirectory() || dir.name === 'shared') continue;
     const file = `src/components/${dir.name}/${dir.name}.ts`;
@@ -19,7 +22,10 @@ export function entryPoints() {
   return entries;
 }
 
-const external = (id) => /^(lit|@lit\/|@lit-labs\/|d3-)/.test(id);
+const external = (id) => /^(lit|@lit\/|@lit-labs\/|d3-)/.test(id) || isPeer(id);
+
+/** The frameworks' own packages (peer dependencies): the platform's app has them, never our bundle. */
+export const isPeer = (id) => /^(react|react-dom|vue|preact|solid-js)(\/|$)/.test(id);
 
 /** One file per source module under dist/, with source maps. */
 const output = {

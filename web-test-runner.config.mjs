@@ -12,6 +12,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import puppeteer from 'puppeteer-core';
 import { testMiddleware } from './test/support/middleware.mjs';
+import { frameworkModules } from './test/support/framework-modules.mjs';
+import { ssrMiddleware } from './test/support/ssr-middleware.mjs';
 
 const wanted = (process.env.BROWSERS ?? 'chromium,firefox,webkit')
   .split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -126,8 +128,9 @@ export default {
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
   // tsconfig is required: without it esbuild leaves decorators untranslated.
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
-  middleware: testMiddleware,
+  // frameworkModules: React (CommonJS) pre-bundled as ES modules, React 18 beside 19, Vue's browser build.
+  plugins: [frameworkModules(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  middleware: [...testMiddleware, ssrMiddleware],
   browsers,
   reporters: [defaultReporter(), countingReporter()],
 };

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { BUDGETS_KB, measureEntry } from '../scripts/build.mjs';
 import { measureSplit } from './lib/split-size.mjs';
-import { entryPoints } from '../rollup.config.mjs';
+import { entryPoints, isPeer } from '../rollup.config.mjs';
 
 const require = createRequire(new URL('./package.json', import.meta.url));
 const KB = 1024;
@@ -50,7 +50,7 @@ export async function run({ log }) {
   const entries = Object.entries(entryPoints()).filter(([name]) => name !== 'adapters' && name !== 'core');
   for (const [name, file] of entries) {
     const t0 = Date.now();
-    ours[name] = { file, ...(await measureEntry(file)) };
+    ours[name] = { file, ...(await measureEntry(file, { external: isPeer })) };
     log(`  ${name.padEnd(14)} ${kb(ours[name].gzip).toFixed(1)} KB gzip (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   }
   const peers = {};

@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { TaskStatus } from '@lit/task';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, isServer, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LiveHub, Poller } from '../../adapter/fan-out.js';
 import { guardedAdapterFor, type GuardedAdapter } from '../../adapter/guard.js';
@@ -217,6 +217,14 @@ export class ExpressDashboard extends LitElement {
     }
   }
 
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // Hydrated from a server render: its `locale` attributes on the default elements give way to the context.
+    for (const el of this.renderRoot.querySelectorAll('[part~="balance"], [part~="earnings"], [part~="transactions"], [part~="payouts"]')) {
+      el.removeAttribute('locale');
+    }
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('adapter') || changed.has('pollInterval')) this._syncPolling();
@@ -270,6 +278,8 @@ export class ExpressDashboard extends LitElement {
   override render() {
     const s = this._l10n.strings;
     const sections = parseSections(this.sections);
+    // INITIAL only on a server (SSR), where tasks never run: render what the browser's first render
+    // shows (the name's skeleton), so that hydration adopts the server's DOM.
     const account = this._account.value;
     const name = accountDisplayName(account);
     const balance = this._liveBalance ?? this._balance.value;
@@ -281,6 +291,10 @@ export class ExpressDashboard extends LitElement {
       // Text on the brand colour (primary buttons): white or near-black, whichever contrasts more.
       if (this._brandText) brand['--express-color-on-primary'] = brand['--_on-primary'] = this._brandText;
     }
+    // The elements inside get the dashboard's `locale` through context. A server render
+    // (@lit-labs/ssr) has no context: there the attribute carries it, and `firstUpdated` removes
+    // it in the browser (the page's elements and these keep their attributes their own).
+    const serverLocale = isServer ? this.locale || nothing : nothing;
     const pair = sections.has('balance') && sections.has('earnings');
     const grid = sections.has('balance') || sections.has('earnings') || sections.has('transactions') || sections.has('payouts');
     return html`
@@ -288,7 +302,7 @@ export class ExpressDashboard extends LitElement {
         <header part="header" ?hidden=${!sections.has('header')}>
           ${icon ? html`<img part="icon" src=${icon} alt="" width="40" height="40" referrerpolicy="no-referrer" />` : nothing}
           <div class="names">
-            ${this._account.status === TaskStatus.PENDING && !account
+            ${(this._account.status === TaskStatus.PENDING || this._account.status === TaskStatus.INITIAL) && !account
               ? html`<span class="skeleton name-skeleton"><span class="visually-hidden">${s.common.loading}</span></span>`
               : html`<h1 part="title">${name ?? s.dashboard.title}</h1>`}
             ${this.platformName
@@ -300,15 +314,15 @@ export class ExpressDashboard extends LitElement {
         </header>
         <div part="grid" class="grid ${pair ? 'pair' : ''}" ?hidden=${!grid}>
           ${sections.has('balance')
-            ? html`<express-balance part="balance" class="balance"></express-balance>`
+            ? html`<express-balance part="balance" class="balance" locale=${serverLocale}></express-balance>`
             : nothing}
           ${sections.has('earnings')
-            ? html`<express-earnings part="earnings" class="earnings"></express-earnings>`
+            ? html`<express-earnings part="earnings" class="earnings" locale=${serverLocale}></express-earnings>`
             : nothing}
           ${sections.has('transactions')
-            ? html`<express-transactions part="transactions" class="transactions"></express-transactions>`
+            ? html`<express-transactions part="transactions" class="transactions" locale=${serverLocale}></express-transactions>`
             : nothing}
-          ${sections.has('payouts') ? html`<express-payouts part="payouts" class="payouts"></express-payouts>` : nothing}
+          ${sections.has('payouts') ? html`<express-payouts part="payouts" class="payouts" locale=${serverLocale}></express-payouts>` : nothing}
         </div>
         <slot></slot>
         <div part="footer" class="footer"><slot name="footer"></slot></div>

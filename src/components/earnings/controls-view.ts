@@ -41,8 +41,10 @@ export interface ControlsInput {
  * only) and "Compare". Nothing appears, goes or changes width when the range changes, so no
  * control moves under the pointer: the interval menu is as wide as its longest name in any
  * range (a hidden sizer beside it holds every name), and a menu shows the drawn interval even
- * after a person picked another (`.selected` is set on the options themselves: a `selected`
- * attribute no longer counts once the menu has been used).
+ * after a person picked another. The options and the box are bound with `?selected` and
+ * `?checked` (a server render writes a false `.selected` as selected="false", which selects);
+ * since those attributes no longer count once a control has been used, the element sets the
+ * live state from them after each render (`syncControls`).
  */
 export function controlsView(o: ControlsInput): TemplateResult {
   const { view, strings: s } = o;
@@ -54,13 +56,13 @@ export function controlsView(o: ControlsInput): TemplateResult {
       <label class="menu">
         <span class="visually-hidden">${e.rangeLabel}</span>
         <select @change=${o.onRange}>
-          ${EARNINGS_RANGES.map((r) => html`<option value=${r} .selected=${r === preset}>${e.ranges[r]}</option>`)}
+          ${EARNINGS_RANGES.map((r) => html`<option value=${r} ?selected=${r === preset}>${e.ranges[r]}</option>`)}
         </select>
       </label>
       <label class="menu sized">
         <span class="visually-hidden">${e.intervalLabel}</span>
         <select @change=${o.onInterval}>
-          ${view.allowed.map((i: Interval) => html`<option value=${i} .selected=${i === view.interval}>${e.intervals[i]}</option>`)}
+          ${view.allowed.map((i: Interval) => html`<option value=${i} ?selected=${i === view.interval}>${e.intervals[i]}</option>`)}
         </select>
         <span class="sizer-text" aria-hidden="true">${INTERVALS.map((i) => html`<span>${e.intervals[i]}</span>`)}</span>
       </label>
@@ -70,7 +72,7 @@ export function controlsView(o: ControlsInput): TemplateResult {
               <span class="visually-hidden">${e.currency}</span>
               <select @change=${o.onCurrency}>
                 ${o.currencies.map(
-                  (c) => html`<option value=${c} .selected=${c === o.currency} title=${names?.of(c.toUpperCase()) ?? c}>
+                  (c) => html`<option value=${c} ?selected=${c === o.currency} title=${names?.of(c.toUpperCase()) ?? c}>
                     ${c.toUpperCase()}
                   </option>`,
                 )}
@@ -79,7 +81,7 @@ export function controlsView(o: ControlsInput): TemplateResult {
           `
         : nothing}
       <label class="check">
-        <input type="checkbox" .checked=${o.compare} @change=${o.onCompare} />
+        <input type="checkbox" ?checked=${o.compare} @change=${o.onCompare} />
         <span>${e.compare}</span>
       </label>
       <span class="dates">
@@ -95,4 +97,10 @@ export function controlsView(o: ControlsInput): TemplateResult {
       </span>
     </div>
   `;
+}
+
+/** Makes the controls' live state (options' `selected`, the box's `checked`) what their attributes say. */
+export function syncControls(root: ParentNode): void {
+  for (const option of root.querySelectorAll<HTMLOptionElement>('[part~="controls"] option')) option.selected = option.defaultSelected;
+  for (const box of root.querySelectorAll<HTMLInputElement>('[part~="controls"] input[type="checkbox"]')) box.checked = box.defaultChecked;
 }

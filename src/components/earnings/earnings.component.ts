@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { toExpressError } from '../../contract/errors.js';
 import type { ExpressAdapter, Interval } from '../../contract/types.js';
@@ -9,7 +9,7 @@ import { AdapterController } from '../shared/adapter-controller.js';
 import { errorView } from '../shared/error-view.js';
 import { LocaleController } from '../shared/locale.js';
 import { ChartView } from './chart-view.js';
-import { controlsView } from './controls-view.js';
+import { controlsView, syncControls } from './controls-view.js';
 import { CrosshairController } from './crosshair-controller.js';
 import { DataTableController } from './data-table-controller.js';
 import { PAGE_SIZE } from './earnings.data.js';
@@ -267,6 +267,11 @@ export class ExpressEarnings extends LitElement {
   }
 
   // ---- rendering ----
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    syncControls(this.renderRoot);
+  }
 
   override render() {
     const locale = this._l10n.locale;

@@ -179,12 +179,13 @@ export class ExpressLoginButton extends LitElement {
 
   private _lang(): string {
     if (this.locale) return this.locale;
+    // On a server (SSR) there is no HTMLElement, no parent and no navigator: English, unless `locale` says.
     let node: Node | null = this;
     while (node) {
-      if (node instanceof HTMLElement && node.lang) return node.lang;
+      if (typeof HTMLElement !== 'undefined' && node instanceof HTMLElement && node.lang) return node.lang;
       node = node.parentNode ?? (node as ShadowRoot).host ?? null;
     }
-    return navigator.language;
+    return typeof navigator !== 'undefined' ? navigator.language : 'en';
   }
 
   override render() {

@@ -28,7 +28,7 @@ function canonical(value: string | null | undefined): string | null {
 
 /** The parent in the flattened sense this needs: the parent node, or a shadow root's host. */
 function parentOf(node: Node): Node | null {
-  const parent = node.parentNode;
+  const parent = node.parentNode ?? null; // undefined on a server's DOM shim (SSR)
   if (parent && typeof ShadowRoot !== 'undefined' && parent instanceof ShadowRoot) return parent.host;
   return parent;
 }
@@ -49,7 +49,7 @@ export function resolveLocale(el: Element, inherited?: string | null): string {
   const own = canonical(el.getAttribute('locale')) ?? canonical(inherited);
   if (own) return own;
   for (let node: Node | null = el; node; node = parentOf(node)) {
-    if (node.nodeType === Node.ELEMENT_NODE) {
+    if (node.nodeType === 1 /* Node.ELEMENT_NODE; no global Node when rendered on a server */ || node === el) {
       const lang = canonical((node as Element).getAttribute('lang'));
       if (lang) return lang;
     }
