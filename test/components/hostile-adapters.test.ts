@@ -10,6 +10,7 @@ import '../../src/components/payouts/payouts.js';
 import '../../src/components/transactions/transactions.js';
 import type { ExpressAdapter } from '../../src/contract/types.js';
 import { account, balance, balance_transaction as txn, payout } from '../support/fixtures.js';
+import { hostPage } from '../support/host-page.js';
 import { adapterOf, anything, listOf } from '../support/hostile.js';
 
 type How = 'resolve' | 'reject' | 'throw' | 'plain';
@@ -42,21 +43,12 @@ const cases = [
 
 describe('elements fed by a hostile adapter (fast-check)', function () {
   this.timeout(120_000);
-  const troubles: string[] = [];
-  const onError = (e: ErrorEvent) => troubles.push(`error: ${e.message}`);
-  const onRejection = (e: PromiseRejectionEvent) => troubles.push(`unhandledrejection: ${String(e.reason)}`);
-  let consoleError: typeof console.error;
+  let host: ReturnType<typeof hostPage>;
   beforeEach(() => {
-    troubles.length = 0;
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
-    consoleError = console.error;
-    console.error = (...args: unknown[]) => troubles.push(`console.error: ${args.map(String).join(' ')}`);
+    host = hostPage();
   });
   afterEach(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-    console.error = consoleError;
+    host.stop();
   });
 
   for (const { tag, settled } of cases) {
@@ -72,7 +64,7 @@ describe('elements fed by a hostile adapter (fast-check)', function () {
         expect(child.shadowRoot!.textContent!.trim(), 'not blank').to.not.equal('');
         child.remove();
       }
-      expect(troubles).to.deep.equal([]);
+      expect(host.seen).to.deep.equal([]);
       expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
     });
   }

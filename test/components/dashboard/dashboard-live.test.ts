@@ -5,6 +5,7 @@ import { MemoryAdapter } from '../../../src/adapter/memory-adapter.js';
 import type { ExpressAdapter, ExpressEvent } from '../../../src/contract/types.js';
 import { DemoAdapter, demoAdapter } from '../../../src/demo/demo-adapter.js';
 import { balance_transaction as balanceTransaction } from '../../support/fixtures.js';
+import { hostPage } from '../../support/host-page.js';
 
 /** A demo history ending now (the live payment is made with the real clock). */
 function demo(): DemoAdapter {
@@ -77,19 +78,14 @@ function setHidden(hidden: boolean) {
 }
 // What a host page's error tracking would see while the dashboard lives in it: none of it is allowed
 // (a "ResizeObserver loop" report included).
-const hostErrors: string[] = [];
-const onHostError = (e: ErrorEvent) => hostErrors.push(`error: ${e.message}`);
-const onHostRejection = (e: PromiseRejectionEvent) => hostErrors.push(`unhandledrejection: ${String(e.reason)}`);
+let host: ReturnType<typeof hostPage>;
 beforeEach(() => {
-  hostErrors.length = 0;
-  window.addEventListener('error', onHostError);
-  window.addEventListener('unhandledrejection', onHostRejection);
+  host = hostPage();
 });
 afterEach(() => {
   if (hiddenOverride) setHidden(false);
-  window.removeEventListener('error', onHostError);
-  window.removeEventListener('unhandledrejection', onHostRejection);
-  expect(hostErrors, 'errors reaching the host page').to.deep.equal([]);
+  host.stop();
+  expect(host.seen, 'errors reaching the host page').to.deep.equal([]);
 });
 
 describe('<express-dashboard> live', function () {

@@ -8,7 +8,8 @@ import type { ListPayoutsParams } from '../../../src/contract/types.js';
 import { demoAdapter } from '../../../src/demo/demo-adapter.js';
 import type { ExpressPayoutSelectEvent } from '../../../src/events.js';
 import { failOnLitWarnings } from '../../support/lit-warnings.js';
-import { account, po, PayoutsAdapter, settledBy, watchHostPage } from './payouts.fake.js';
+import { hostPage } from '../../support/host-page.js';
+import { account, po, PayoutsAdapter, settledBy } from './payouts.fake.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -67,7 +68,7 @@ describe("payouts in <express-balance> and <express-dashboard>", function () {
   // Without the chart and the list: the list's virtualizer on main can report a ResizeObserver loop
   // (issue 12), which is not what this test is about. The layout test in dashboard.test.ts has all sections.
   it('the dashboard shows the payouts section on the same data, and opens a payout from the balance', async () => {
-    const watch = watchHostPage();
+    const watch = hostPage();
     try {
       const adapter = demoAdapter({ seed: 3, months: 2, now: Date.UTC(2026, 10, 26, 15) / 1000 });
       const wrap = await fixture<HTMLDivElement>(html`<div style="width: 1280px"><express-dashboard locale="en-US" sections="header balance payouts" platform-name="Lumen Rides" .adapter=${adapter}></express-dashboard></div>`);
@@ -87,7 +88,7 @@ describe("payouts in <express-balance> and <express-dashboard>", function () {
       await waitUntil(() => details.shadowRoot!.querySelector('.breakdown, .note'), 'details loaded', { timeout: 10_000 });
       expect(text(details.shadowRoot!.querySelector('.matches'))).to.equal('These add up exactly to the payout.');
       await expect(bal).to.be.accessible();
-      expect(watch.problems).to.deep.equal([]);
+      expect(watch.seen).to.deep.equal([]);
     } finally {
       watch.stop();
     }

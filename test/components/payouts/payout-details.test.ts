@@ -6,7 +6,8 @@ import type { BalanceTransaction, ExpressAdapter, ListBalanceTransactionsParams,
 import { parseCsv } from '../../../src/core/csv.js';
 import type { ExpressErrorEvent } from '../../../src/events.js';
 import { failOnLitWarnings } from '../../support/lit-warnings.js';
-import { account, DAY, dayText, FRIDAY, po, PayoutsAdapter, settledBy, txn, watchHostPage } from './payouts.fake.js';
+import { hostPage } from '../../support/host-page.js';
+import { account, DAY, dayText, FRIDAY, po, PayoutsAdapter, settledBy, txn } from './payouts.fake.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -316,7 +317,7 @@ describe('<express-payout-details>', function () {
   });
 
   it('never throws, logs errors or fires window errors into the host page through its states', async () => {
-    const watch = watchHostPage();
+    const watch = hostPage();
     try {
       const adapter = new PayoutsAdapter();
       const el = await mount(adapter);
@@ -342,7 +343,7 @@ describe('<express-payout-details>', function () {
       await aTimeout(50);
       el.remove();
       await aTimeout(50);
-      expect(watch.problems).to.deep.equal([]);
+      expect(watch.seen).to.deep.equal([]);
     } finally {
       watch.stop();
     }

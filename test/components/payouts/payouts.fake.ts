@@ -141,24 +141,3 @@ export class PayoutsAdapter implements ExpressAdapter {
     for (const c of this.open(method)) c.resolve(value);
   }
 }
-
-/** Records what reaches the host page: window `error` events, unhandled rejections and console.error calls. */
-export function watchHostPage(): { problems: string[]; stop(): void } {
-  const problems: string[] = [];
-  const onError = (e: ErrorEvent) => problems.push(`error: ${e.message}`);
-  const onRejection = (e: PromiseRejectionEvent) => problems.push(`unhandledrejection: ${String(e.reason)}`);
-  const consoleError = console.error;
-  console.error = (...args: unknown[]) => {
-    problems.push(`console.error: ${args.map(String).join(' ')}`);
-  };
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return {
-    problems,
-    stop() {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-      console.error = consoleError;
-    },
-  };
-}

@@ -6,7 +6,8 @@ import { ExpressError } from '../../../src/contract/errors.js';
 import type { ListPayoutsParams, Payout } from '../../../src/contract/types.js';
 import type { ExpressErrorEvent, ExpressPayoutSelectEvent } from '../../../src/events.js';
 import { failOnLitWarnings } from '../../support/lit-warnings.js';
-import { account, DAY, dayText, FRIDAY, po, PayoutsAdapter, watchHostPage } from './payouts.fake.js';
+import { hostPage } from '../../support/host-page.js';
+import { account, DAY, dayText, FRIDAY, po, PayoutsAdapter } from './payouts.fake.js';
 
 const history: Payout[] = [
   po('po_pending', 'pending', 3, 4_000),
@@ -348,7 +349,7 @@ describe('<express-payouts>', function () {
   });
 
   it('never throws, logs errors or fires window errors into the host page through its states', async () => {
-    const watch = watchHostPage();
+    const watch = hostPage();
     try {
       const adapter = new PayoutsAdapter();
       const wrap = await fixture<HTMLDivElement>(html`<div style="width: 1280px"><express-payouts locale="en-US" .adapter=${adapter}></express-payouts></div>`);
@@ -379,7 +380,7 @@ describe('<express-payouts>', function () {
       await aTimeout(100);
       wrap.remove();
       await aTimeout(50);
-      expect(watch.problems).to.deep.equal([]);
+      expect(watch.seen).to.deep.equal([]);
     } finally {
       watch.stop();
     }

@@ -4,6 +4,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { RowWindow, type RowWindowSource } from '../../../src/components/transactions/row-window.js';
+import { hostPage } from '../../support/host-page.js';
 
 const ROW = 20;
 
@@ -24,22 +25,6 @@ const afterTask = () =>
     ch.port1.onmessage = () => r();
     ch.port2.postMessage(0);
   });
-
-/** Records window `error` events and unhandled rejections (none may come). */
-function watchErrors(): { errors: string[]; stop(): void } {
-  const errors: string[] = [];
-  const onError = (e: ErrorEvent) => errors.push(`error: ${e.message}`);
-  const onRejection = (e: PromiseRejectionEvent) => errors.push(`unhandledrejection: ${String(e.reason)}`);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return {
-    errors,
-    stop() {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-    },
-  };
-}
 
 function sourceOf(items: Item[], renders: { count: number }): RowWindowSource {
   return {
@@ -101,14 +86,14 @@ const viewTop = (el: Element) => el.getBoundingClientRect().top;
 
 describe('RowWindow (the rows of <express-transactions>)', function () {
   this.timeout(30_000);
-  let watch: ReturnType<typeof watchErrors>;
+  let watch: ReturnType<typeof hostPage>;
   beforeEach(() => {
-    watch = watchErrors();
+    watch = hostPage();
   });
   afterEach(() => {
     watch.stop();
     window.scrollTo(0, 0);
-    expect(watch.errors, 'errors in the page').to.deep.equal([]);
+    expect(watch.seen, 'errors in the page').to.deep.equal([]);
   });
 
   it('renders the rows in view (and a few more) out of 10,000, positioned by transform in a spacer of the full height', async () => {
