@@ -9,11 +9,15 @@ import type { BalanceTransaction, Payout } from '../../contract/types.js';
 import { dateTimeFormat } from '../../core/date-format.js';
 import type { Strings } from '../../core/i18n/registry.js';
 import { payoutStatusLabel } from '../../core/payouts.js';
-import { zonedParts } from '../../core/time.js';
+import { zonedDateToUnix, zonedParts } from '../../core/time.js';
 
 /** The dates of the rows in one locale and timezone, in the year `thisYear` (in that timezone). */
 export class RowDates {
   private readonly f: (options: Intl.DateTimeFormatOptions) => Intl.DateTimeFormat;
+  /** Formats made once (a list formats a date per row shown, a few dozen a frame when scrolling). */
+  private readonly made = new Map<string, Intl.DateTimeFormat>();
+  /** This year's first instant and the next one's, in the timezone. */
+  private year?: [number, number];
 
   constructor(
     locale: string,
@@ -23,25 +27,38 @@ export class RowDates {
     this.f = (options) => dateTimeFormat(locale, { ...options, timeZone });
   }
 
+  private format(name: string, options: Intl.DateTimeFormatOptions, seconds: number): string {
+    let f = this.made.get(name);
+    if (!f) this.made.set(name, (f = this.f(options)));
+    return f.format(seconds * 1000);
+  }
+
+  /** Whether `seconds` falls in `thisYear` in the timezone. */
+  private inThisYear(seconds: number): boolean {
+    const y = (this.year ??= [zonedDateToUnix(this.thisYear, 1, 1, this.timeZone), zonedDateToUnix(this.thisYear + 1, 1, 1, this.timeZone)]);
+    return seconds >= y[0] && seconds < y[1];
+  }
+
   /** In the row: "Nov 26, 9:15 AM"; "Nov 26, 2025, 9:15 AM" in another year. */
   short(seconds: number): string {
-    const year = zonedParts(seconds, this.timeZone).year !== this.thisYear;
-    return this.f({ month: 'short', day: 'numeric', ...(year ? { year: 'numeric' } : {}), hour: 'numeric', minute: '2-digit' }).format(seconds * 1000);
+    return this.inThisYear(seconds)
+      ? this.format('short', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }, seconds)
+      : this.format('shortYear', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' }, seconds);
   }
 
   /** In the tooltip and the details: "Thursday, November 26, 2026 at 9:15 AM". */
   full(seconds: number): string {
-    return this.f({ dateStyle: 'full', timeStyle: 'short' }).format(seconds * 1000);
+    return this.format('full', { dateStyle: 'full', timeStyle: 'short' }, seconds);
   }
 
   /** A day: "Thursday, November 26, 2026". */
   long(seconds: number): string {
-    return this.f({ dateStyle: 'full' }).format(seconds * 1000);
+    return this.format('long', { dateStyle: 'full' }, seconds);
   }
 
   /** A short day: "Nov 28". */
   day(seconds: number): string {
-    return this.f({ month: 'short', day: 'numeric' }).format(seconds * 1000);
+    return this.format('day', { month: 'short', day: 'numeric' }, seconds);
   }
 }
 

@@ -3,7 +3,7 @@
  * once (`RowViews`), and the two kinds of row written into the pooled elements of the row window:
  * a transaction's row (`part="row"`, `data-id`) and the detail row under an opened one.
  */
-import { html, nothing, render, type TemplateResult } from 'lit';
+import { html, nothing, render } from 'lit';
 import { categoryOf } from '../../contract/categories.js';
 import type { BalanceTransaction, Payout } from '../../contract/types.js';
 import { describeTransaction, disputeKind, refundedWhat, type DescribeFn } from '../../core/describe.js';
@@ -36,7 +36,9 @@ export interface RowView {
   amount: string;
   fee: string;
   net: string;
-  status: TemplateResult | string;
+  /** The status pill's words (empty: no pill); a pending one's date is `until`, kept on one line. */
+  status: string;
+  until?: { before: string; day: string; after: string };
   /** The pill's class: `pending`, `payout-paid`, `payout-in_transit`, ... or empty. */
   statusClass: string;
   /** Whether the amount and net read as money lost (red); a payout's never do. */
@@ -89,6 +91,11 @@ export class RowViews {
     const d = dates(ctx);
     const money = (n: number) => formatMoney(n, txn.currency, ctx.locale);
     const status = rowStatus(txn, payoutOf(txn, ctx.payouts), ctx.strings);
+    let until: RowView['until'];
+    if (status.kind === 'pending') {
+      const [before = '', after = ''] = ctx.strings.statuses.pendingUntil.split('{date}');
+      until = { before, day: d.day(status.until), after };
+    }
     v = {
       iso: isoDateTime(txn.created, ctx.timeZone),
       short: d.short(txn.created),
@@ -98,7 +105,8 @@ export class RowViews {
       amount: money(txn.amount),
       fee: money(txn.fee),
       net: money(txn.net),
-      status: status.kind === 'pending' ? pendingUntil(status.until, ctx) : status.kind === 'none' ? '' : status.label,
+      status: status.kind === 'pending' ? `${until!.before}${until!.day}${until!.after}` : status.kind === 'none' ? '' : status.label,
+      until,
       statusClass: status.kind === 'pending' ? 'pending' : status.kind === 'payout' ? `payout payout-${status.status.replace(/[^a-z_]/g, '')}` : '',
       amountLoss: readsAsLoss(txn, txn.amount),
       netLoss: readsAsLoss(txn, txn.net),
@@ -108,16 +116,71 @@ export class RowViews {
   }
 }
 
-/** "Pending until {date}", the date kept on one line when the pill wraps. */
-function pendingUntil(until: number, ctx: RowContext): TemplateResult {
-  const day = dates(ctx).day(until);
-  const [before = '', after = ''] = ctx.strings.statuses.pendingUntil.split('{date}');
-  return html`${before}<span class="until">${day}</span>${after}`;
-}
-
 /** Sets an attribute when its value differs (rows are written often; unchanged ones cost nothing). */
 function setAttr(el: Element, name: string, value: string): void {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+/** Sets an element's only text when it differs. */
+function setText(el: Element, text: string): void {
+  const node = el.firstChild;
+  if (node && node === el.lastChild && node.nodeType === 3) {
+    if ((node as Text).data !== text) (node as Text).data = text;
+  } else el.textContent = text;
+}
+
+/** The nodes of a transaction's row element that change from one transaction to the next. */
+interface TxnRowNodes {
+  time: HTMLElement;
+  full: HTMLElement;
+  type: HTMLElement;
+  description: HTMLElement;
+  amountCell: HTMLElement;
+  netCell: HTMLElement;
+  labels: HTMLElement[];
+  money: HTMLElement[];
+  statusCell: HTMLElement;
+  pill: HTMLElement;
+  /** What the pill shows now (its words and class), so that an unchanged pill is not rebuilt. */
+  pillKey: string;
+}
+
+const nodesOf = new WeakMap<HTMLElement, TxnRowNodes>();
+
+/** An element with attributes and children. */
+function h(tag: string, attrs: Record<string, string>, ...children: Node[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.append(...children);
+  return el;
+}
+
+/** A gridcell of the row (`part` and classes name the column). */
+const cell = (part: string, cls: string, ...children: Node[]) => h('div', { role: 'gridcell', part, class: `cell c-${part} ${cls}` }, ...children);
+
+/** The row's cells, built once per pooled element: writing a transaction then only changes text and a few attributes. */
+function buildTxnRow(el: HTMLElement): TxnRowNodes {
+  const time = h('time', { 'aria-hidden': 'true' });
+  const full = h('span', { class: 'full-date' });
+  const type = cell('type', 'type');
+  const description = cell('description', 'description');
+  const labels: HTMLElement[] = [];
+  const money: HTMLElement[] = [];
+  const moneyCell = (part: string) => {
+    const label = h('span', { class: 'cell-label' });
+    const value = h('span', { dir: 'ltr' });
+    labels.push(label);
+    money.push(value);
+    return cell(part, `numeric ${part}`, label, value);
+  };
+  const amountCell = moneyCell('amount');
+  const feeCell = moneyCell('fee');
+  const netCell = moneyCell('net');
+  const statusCell = cell('status', 'status');
+  el.append(cell('date', 'date', time, full), type, description, amountCell, feeCell, netCell, statusCell);
+  const nodes: TxnRowNodes = { time, full, type, description, amountCell, netCell, labels, money, statusCell, pill: h('span', {}), pillKey: '' };
+  nodesOf.set(el, nodes);
+  return nodes;
 }
 
 /** A new pooled row element of `kind` (`txn` or `detail`). */
@@ -126,6 +189,7 @@ export function createRow(kind: string): HTMLElement {
   el.setAttribute('role', 'row');
   el.setAttribute('aria-level', kind === 'txn' ? '1' : '2');
   el.className = kind === 'txn' ? 'row txn' : 'row detail';
+  if (kind === 'txn') buildTxnRow(el);
   return el;
 }
 
@@ -138,10 +202,11 @@ export interface RowState {
 
 /**
  * Writes a transaction into a row element at item `index` (aria-rowindex `index + 2`: the header
- * is row 1). Amounts are isolated left to right: in a right-to-left page "-$88.13" would read
- * "$88.13-".
+ * is row 1), changing only what differs from the transaction it showed before. Amounts are
+ * isolated left to right: in a right-to-left page "-$88.13" would read "$88.13-".
  */
 export function renderTransactionRow(el: HTMLElement, txn: BalanceTransaction, index: number, v: RowView, state: RowState, s: Strings): void {
+  const n = nodesOf.get(el) ?? buildTxnRow(el);
   const c = s.transactions.columns;
   setAttr(el, 'part', 'row');
   setAttr(el, 'data-id', txn.id);
@@ -149,19 +214,29 @@ export function renderTransactionRow(el: HTMLElement, txn: BalanceTransaction, i
   setAttr(el, 'aria-expanded', state.expanded ? 'true' : 'false');
   setAttr(el, 'tabindex', state.tabbable ? '0' : '-1');
   setAttr(el, 'class', `row txn${state.expanded ? ' expanded' : ''}${state.fresh ? ' fresh' : ''}`);
-  render(
-    html`<div role="gridcell" part="date" class="cell c-date date">
-        <time datetime=${v.iso} aria-hidden="true">${v.short}</time>
-        <span class="full-date">${v.full}</span>
-      </div>
-      <div role="gridcell" part="type" class="cell c-type type">${v.type}</div>
-      <div role="gridcell" part="description" class="cell c-description description" title=${v.description}>${v.description}</div>
-      <div role="gridcell" part="amount" class="cell c-amount numeric amount ${v.amountLoss ? 'negative' : ''}"><span class="cell-label">${c.amount}</span><span dir="ltr">${v.amount}</span></div>
-      <div role="gridcell" part="fee" class="cell c-fee numeric fee"><span class="cell-label">${c.fee}</span><span dir="ltr">${v.fee}</span></div>
-      <div role="gridcell" part="net" class="cell c-net numeric net ${v.netLoss ? 'negative' : ''}"><span class="cell-label">${c.net}</span><span dir="ltr">${v.net}</span></div>
-      <div role="gridcell" part="status" class="cell c-status status">${v.status === '' ? nothing : html`<span class="pill ${v.statusClass}">${v.status}</span>`}</div>`,
-    el,
-  );
+  setAttr(n.time, 'datetime', v.iso);
+  setText(n.time, v.short);
+  setText(n.full, v.full);
+  setText(n.type, v.type);
+  setText(n.description, v.description);
+  setAttr(n.description, 'title', v.description);
+  setAttr(n.amountCell, 'class', `cell c-amount numeric amount${v.amountLoss ? ' negative' : ''}`);
+  setAttr(n.netCell, 'class', `cell c-net numeric net${v.netLoss ? ' negative' : ''}`);
+  const labels = [c.amount, c.fee, c.net];
+  const money = [v.amount, v.fee, v.net];
+  for (let i = 0; i < 3; i++) {
+    setText(n.labels[i]!, labels[i]!);
+    setText(n.money[i]!, money[i]!);
+  }
+  const pillKey = `${v.statusClass}|${v.status}`;
+  if (pillKey !== n.pillKey) {
+    n.pillKey = pillKey;
+    n.pill.className = `pill${v.statusClass ? ` ${v.statusClass}` : ''}`;
+    if (v.until) n.pill.replaceChildren(v.until.before, h('span', { class: 'until' }, document.createTextNode(v.until.day)), v.until.after);
+    else n.pill.textContent = v.status;
+    if (v.status === '') n.pill.remove();
+    else if (n.pill.parentNode !== n.statusCell) n.statusCell.append(n.pill);
+  }
 }
 
 /**

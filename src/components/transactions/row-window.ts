@@ -6,10 +6,11 @@
  * - Items have a fixed height, given by a CSS custom property on the container (one value for the
  *   table, another for the stacked cards: the container query decides), except items of the kinds
  *   the source names as measured (a row's details), whose height a ResizeObserver measures.
- * - The container is a spacer of the list's full height. Each item's element is absolutely
- *   positioned in it by `transform`, in CSS units of the row height (`calc(var(--h) * k + Dpx)`),
- *   so the layout never waits for a measurement: JavaScript needs the row height only to know
- *   which items are in view.
+ * - The container is a spacer of the list's full height, in CSS units of the row height
+ *   (`calc(var(--h) * n + Dpx)`), so its height never waits for a measurement. Each item's
+ *   element is absolutely positioned in it by `transform`, in pixels (a transform with `var()`
+ *   costs every moved row a full style recalculation); when the row height changes, the
+ *   container's ResizeObserver entry moves them before that frame is painted.
  * - Elements are pooled per kind: an item leaving the window hands its element to one entering,
  *   which the source updates in place. DOM order stays item order (for screen readers' browse
  *   mode), moving as few elements as possible.
@@ -20,14 +21,18 @@
  *     scrolls in its own rAF loop included: the rows are written before the frame's one layout
  *     (an early callback, registered in the frame before, steps in when a busy event loop runs
  *     the next frame before that task: no frame goes without us);
- *   - and, to be sure, once more after the frame's layout: a 1px probe changes width in our
- *     callback, and the ResizeObserver callback that follows (after every rAF callback, before
- *     paint) reads the scroll position again. Only when it moved since (a callback that ran after
- *     ours scrolled) are the rows written again, with a second layout. So a scroll made in any
- *     animation frame callback is drawn in that same frame.
- *   While scrolling goes on the frame loop keeps running; it stops after a few still frames. A
- *   scroll made by script from rest is seen a frame late (its `scroll` event comes in the next
- *   frame, and nothing of ours runs in between).
+ *   - and once more after the frame's layout, in a ResizeObserver callback (after every rAF
+ *     callback, before paint), which reads the scroll position again and writes the rows only
+ *     when it moved since (a callback that ran after ours scrolled), with a second layout. Where
+ *     the engine has scroll-driven animations (`ScrollTimeline`: Chromium, Safari), an element
+ *     whose width follows each scroller's position brings that callback whenever the scroll
+ *     moved, even while our frame loop is at rest. Elsewhere a 1px probe changes width in our
+ *     callback while the loop runs, and a scroll made by script from rest is seen a frame late
+ *     (its `scroll` event comes in the next frame, and nothing of ours runs in between).
+ *   While scrolling goes on the frame loop keeps running; it stops after a few still frames.
+ * - A jump (no row in view was rendered) renders just the rows in view; once a whole frame went
+ *   without a move, our callback adds the rows above and below them (overscan). The elements the jump did
+ *   not need wait, out of view, for those rows, so that nothing moves in the DOM.
  * - Writes made from a ResizeObserver callback never change the size of anything outside the rows
  *   (rows have a fixed size and are out of flow), so they cannot cause a "ResizeObserver loop"
  *   error in the page; a new total height waits for the next animation frame.
@@ -162,16 +167,22 @@ export class RowWindow {
   private _probe?: HTMLElement;
   private _observer?: ResizeObserver;
   private _scrollers: (HTMLElement | Window)[] = [];
+  /** Elements whose size follows a scroller's position (see `_followScroll`). */
+  private readonly _scrollProbes = new Set<Element>();
   /** The next frame's callback (registered late, from a task after this frame; see the module's documentation). */
   private _raf?: number;
   /** The next frame's early callback: it works only when the late one could not be registered in time. */
   private _early?: number;
   private _channel?: MessageChannel;
+  /** The time of the frame our callback last ran in. */
+  private _frameTime = -1;
   private _scheduled = false;
   private _idle = 0;
   private _flip = false;
   private _heightDirty = false;
   private _dirty = true;
+  /** The last write was a jump, without the rows around the viewport: a later frame adds them. */
+  private _fill = false;
   private _foundScrollers = false;
   private _metrics?: Metrics;
   private _lastView = '';
@@ -218,6 +229,7 @@ export class RowWindow {
     container.replaceChildren();
     this._observer = new ResizeObserver((entries) => this._onResize(entries));
     this._observer.observe(probe);
+    this._observer.observe(container);
     this._channel = new MessageChannel();
     this._channel.port1.onmessage = () => {
       this._scheduled = false;
@@ -232,6 +244,11 @@ export class RowWindow {
   detach(): void {
     this._observer?.disconnect();
     this._observer = undefined;
+    for (const el of this._scrollProbes) {
+      for (const a of el.getAnimations()) a.cancel();
+      el.remove();
+    }
+    this._scrollProbes.clear();
     for (const s of this._scrollers) s.removeEventListener('scroll', this._onScroll);
     this._scrollers = [];
     this._foundScrollers = false;
@@ -338,6 +355,30 @@ export class RowWindow {
   private _listen(target: HTMLElement | Window): void {
     target.addEventListener('scroll', this._onScroll, { passive: true });
     this._scrollers.push(target);
+    this._followScroll(target);
+  }
+
+  /**
+   * Where the engine has scroll-driven animations (`ScrollTimeline`): an element in the probe whose
+   * width follows `target`'s scroll position. A scroll, even one made by a script in its animation
+   * frame callback while our frame loop is at rest, then changes its size in that frame's style
+   * and layout, and the ResizeObserver writes the rows before that frame is painted. Elsewhere the
+   * frame loop alone follows the scroll (a scroll made in a callback from rest is then drawn a
+   * frame late).
+   */
+  private _followScroll(target: HTMLElement | Window): void {
+    const Timeline = (globalThis as { ScrollTimeline?: new (o: { source: Element; axis: 'block' }) => AnimationTimeline }).ScrollTimeline;
+    const source = target === window ? document.scrollingElement ?? document.documentElement : (target as HTMLElement);
+    if (typeof Timeline !== 'function' || !this._probe || !this._observer) return;
+    const el = document.createElement('div');
+    el.style.cssText = 'position:absolute;top:0;left:0;height:1px;width:0';
+    this._probe.style.overflow = 'clip';
+    this._probe.append(el);
+    // 10,000,000px over the whole scroll range: a pixel of scroll changes the width by more than
+    // a layout unit (1/64px) in any list a page can hold. The probe clips it.
+    el.animate([{ width: '0px' }, { width: '10000000px' }], { timeline: new Timeline({ source, axis: 'block' }), fill: 'both' });
+    this._scrollProbes.add(el);
+    this._observer.observe(el);
   }
 
   private readonly _onScroll = (): void => {
@@ -350,22 +391,33 @@ export class RowWindow {
     if (this._raf === undefined && this._early === undefined && !this._scheduled && this._container) this._raf = requestAnimationFrame(this._onFrame);
   }
 
-  private readonly _onEarly = (): void => {
+  private readonly _onEarly = (time: number): void => {
     this._early = undefined;
-    if (this._raf === undefined) this._onFrame();
+    // Not twice in a frame (the callbacks of one frame get the same time).
+    if (this._raf === undefined && time !== this._frameTime) this._onFrame(time);
   };
 
   /**
    * The animation frame: reads and writes the rows, then the total height when it changed and the
    * probe's width (so that the ResizeObserver checks again after the frame's layout).
    */
-  private readonly _onFrame = (): void => {
+  private readonly _onFrame = (time: number): void => {
     this._raf = undefined;
-    if (!this._container || !this._probe) return;
+    if (!this._container || !this._probe || time === this._frameTime) return;
+    this._frameTime = time;
+    // The rows around the viewport that a jump left out, once a whole frame went without a move.
+    if (this._fill && this._idle > 0) {
+      this._fill = false;
+      this._dirty = true;
+    }
     this._sync();
     if (this._heightDirty) this._writeHeight();
-    this._flip = !this._flip;
-    this._probe.style.width = this._flip ? '2px' : '1px';
+    // Where a scroll changes the scroll probes' size, the ResizeObserver hears it without this (a
+    // write here would only make the layout that a later callback's scroll forces longer).
+    if (!this._scrollProbes.size) {
+      this._flip = !this._flip;
+      this._probe.style.width = this._flip ? '2px' : '1px';
+    }
     if (++this._idle < STILL_FRAMES && this._channel) {
       this._early ??= requestAnimationFrame(this._onEarly);
       if (!this._scheduled) {
@@ -382,7 +434,7 @@ export class RowWindow {
     let probe = false;
     let resized = false;
     for (const e of entries) {
-      if (e.target === this._probe) {
+      if (e.target === this._probe || e.target === container || this._scrollProbes.has(e.target)) {
         probe = true;
         continue;
       }
@@ -480,7 +532,7 @@ export class RowWindow {
   // ---- writing ----
 
   /** Which items to render: the pinned ones, the ones in view (and overscan), the kept ones. */
-  private _wanted(m: Metrics | undefined): { wanted: number[]; range: RowRange } {
+  private _wanted(m: Metrics | undefined): { wanted: number[]; range: RowRange; jumped: boolean } {
     const source = this._source!;
     const n = source.count;
     const h = m?.rowHeight ?? this._opts.defaultHeight;
@@ -488,11 +540,17 @@ export class RowWindow {
     const bottom = m ? m.bottom : typeof window === 'undefined' ? 800 : window.innerHeight;
     const total = this._offset(n, h).px;
     const range: RowRange = { first: -1, last: -1, firstVisible: -1, lastVisible: -1 };
+    let jumped = false;
     if (n > 0 && bottom > 0 && top < total && bottom > top) {
       range.firstVisible = this.indexAt(Math.max(0, top));
       range.lastVisible = this.indexAt(Math.min(total, bottom) - 0.5);
-      range.first = this.indexAt(Math.max(0, top - this._opts.overscan));
-      range.last = Math.min(this.indexAt(Math.min(total, bottom + this._opts.overscan) - 0.5), range.first + MAX_WINDOW - 1);
+      // A jump (nothing in view was rendered) renders just what is in view: every row is new,
+      // and rows beyond the viewport would only make the frame longer. The next frame adds them.
+      const prev = this.range;
+      jumped = m !== undefined && prev.first >= 0 && (range.firstVisible > prev.last || range.lastVisible < prev.first);
+      const overscan = jumped ? 0 : this._opts.overscan;
+      range.first = this.indexAt(Math.max(0, top - overscan));
+      range.last = Math.min(this.indexAt(Math.min(total, bottom + overscan) - 0.5), range.first + MAX_WINDOW - 1);
     }
     const wanted: number[] = [];
     const pinned = Math.min(this.pinned, n);
@@ -503,7 +561,7 @@ export class RowWindow {
       wanted.push(...extra);
       wanted.sort((a, b) => a - b);
     }
-    return { wanted, range };
+    return { wanted, range, jumped };
   }
 
   /** Renders `wanted` into the container: reuses elements by key, then by kind; keeps DOM order. */
@@ -511,7 +569,7 @@ export class RowWindow {
     const source = this._source;
     const container = this._container;
     if (!source || !container) return;
-    const { wanted, range } = this._wanted(m);
+    const { wanted, range, jumped } = this._wanted(m);
     const h = m?.rowHeight ?? this._opts.defaultHeight;
 
     // Items that stay keep their element; the others give theirs back.
@@ -533,6 +591,10 @@ export class RowWindow {
     let p = 0;
     for (let c = container.firstElementChild; c; c = c.nextElementSibling) order.set(c, p++);
     for (const list of free.values()) list.sort((a, b) => (order.get(a.el) ?? 0) - (order.get(b.el) ?? 0));
+    // A jump renders only the rows in view and leaves the elements it does not take where they
+    // are, out of view, for the rows around the viewport that the next frame adds: those above
+    // will take the first free elements, so the rows in view start after them and nothing moves.
+    const reserve = jumped && m ? this._reserve(m, range.firstVisible, wanted, next, free) : undefined;
     const els: HTMLElement[] = [];
     for (let j = 0; j < wanted.length; j++) {
       const index = wanted[j]!;
@@ -545,7 +607,8 @@ export class RowWindow {
         }
       } else {
         const kind = source.kind(index);
-        slot = free.get(kind)?.shift();
+        const list = free.get(kind);
+        slot = list?.splice(Math.min(reserve?.get(kind) ?? 0, list.length - 1), 1)[0];
         if (!slot) {
           const el = this._pool.get(kind)?.pop() ?? source.create(kind);
           slot = { el, kind, key, index, position: '' };
@@ -559,8 +622,11 @@ export class RowWindow {
       }
       els.push(slot.el);
     }
-    // Elements nobody took leave the DOM for the pool.
-    for (const list of free.values()) for (const slot of list) this._release(slot);
+    // Elements nobody took leave the DOM for the pool (after a jump, they wait for the next frame).
+    for (const list of free.values()) for (const slot of list) {
+      if (reserve) next.set(slot.key, slot);
+      else this._release(slot);
+    }
     this._slots = next;
 
     // DOM order = item order: elements already in increasing order stay, the others move. The
@@ -580,20 +646,40 @@ export class RowWindow {
     }
     this._place(h);
     this.range = range;
-    // Written from the viewport as measured: a frame with the same viewport has nothing to do.
+    // Written from the viewport as measured: a frame with the same viewport has nothing to do
+    // (after a jump, the next frame's callback adds the rows around the viewport).
     this._dirty = m === undefined;
+    this._fill = jumped;
+    if (jumped) this._wake();
     this._opts.afterSync?.(range);
     if (m) this._notifyVisible(range);
+  }
+
+  /**
+   * After a jump: per kind, how many free elements (first in DOM order) to leave for the rows
+   * above the viewport that the next frame adds, as many as the free elements not needed now allow.
+   */
+  private _reserve(m: Metrics, first: number, wanted: readonly number[], next: ReadonlyMap<string, Slot>, free: ReadonlyMap<string, Slot[]>): Map<string, number> {
+    const source = this._source!;
+    const entering = new Map<string, number>();
+    for (const i of wanted) if (!next.has(source.key(i))) entering.set(source.kind(i), (entering.get(source.kind(i)) ?? 0) + 1);
+    const above = new Map<string, number>();
+    for (let i = Math.max(this.pinned, this.indexAt(Math.max(0, m.top - this._opts.overscan))); i >= 0 && i < first; i++) above.set(source.kind(i), (above.get(source.kind(i)) ?? 0) + 1);
+    const out = new Map<string, number>();
+    for (const [kind, n] of above) out.set(kind, Math.max(0, Math.min(n, (free.get(kind)?.length ?? 0) - (entering.get(kind) ?? 0))));
+    return out;
   }
 
   /** Positions every rendered element (only those whose position changed are written). */
   private _place(h: number): void {
     const source = this._source;
     if (!source) return;
-    const v = `var(${this._opts.heightProperty})`;
     for (const slot of this._slots.values()) {
       const { rows, extra } = this._offset(slot.index, h);
-      const position = extra ? `translateY(calc(${v} * ${rows} + ${extra}px))` : `translateY(calc(${v} * ${rows}))`;
+      // In pixels: a transform with var() costs every moved row a full style recalculation. When
+      // the row height changes (the container query), the container's ResizeObserver entry
+      // writes them again before that frame is painted.
+      const position = `translateY(${rows * h + extra}px)`;
       if (position !== slot.position) {
         slot.position = position;
         slot.el.style.transform = position;
