@@ -183,6 +183,16 @@ function buildTxnRow(el: HTMLElement): TxnRowNodes {
   return nodes;
 }
 
+/**
+ * Gives the description under the pointer its whole text as a tooltip (it may be cut with an
+ * ellipsis). Set on hover rather than with every row written: a row written while the pointer
+ * rests on it updates a tooltip it has.
+ */
+export function titleOnHover(e: Event): void {
+  const cell = (e.target as Element | null)?.closest?.('.c-description');
+  if (cell && cell.getAttribute('title') !== cell.textContent) cell.setAttribute('title', cell.textContent ?? '');
+}
+
 /** A new pooled row element of `kind` (`txn` or `detail`). */
 export function createRow(kind: string): HTMLElement {
   const el = document.createElement('div');
@@ -219,7 +229,8 @@ export function renderTransactionRow(el: HTMLElement, txn: BalanceTransaction, i
   setText(n.full, v.full);
   setText(n.type, v.type);
   setText(n.description, v.description);
-  setAttr(n.description, 'title', v.description);
+  // The tooltip is given on hover (`titleOnHover`): most rows are never hovered.
+  if (n.description.hasAttribute('title')) n.description.setAttribute('title', v.description);
   setAttr(n.amountCell, 'class', `cell c-amount numeric amount${v.amountLoss ? ' negative' : ''}`);
   setAttr(n.netCell, 'class', `cell c-net numeric net${v.netLoss ? ' negative' : ''}`);
   const labels = [c.amount, c.fee, c.net];

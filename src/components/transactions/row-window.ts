@@ -23,12 +23,13 @@
  *     the next frame before that task: no frame goes without us);
  *   - and once more after the frame's layout, in a ResizeObserver callback (after every rAF
  *     callback, before paint), which reads the scroll position again and writes the rows only
- *     when it moved since (a callback that ran after ours scrolled), with a second layout. Where
- *     the engine has scroll-driven animations (`ScrollTimeline`: Chromium, Safari), an element
- *     whose width follows each scroller's position brings that callback whenever the scroll
- *     moved, even while our frame loop is at rest. Elsewhere a 1px probe changes width in our
- *     callback while the loop runs, and a scroll made by script from rest is seen a frame late
- *     (its `scroll` event comes in the next frame, and nothing of ours runs in between).
+ *     when it moved since (a callback that ran after ours scrolled), with a second layout. While
+ *     the frame loop runs, a 1px probe changes width in our callback to bring that callback.
+ *     While it is at rest, where the engine has scroll-driven animations (`ScrollTimeline`:
+ *     Chromium, Safari), an element whose width follows each scroller's position brings it
+ *     whenever the scroll moved, so even the first frame of a scroll made by a script in its
+ *     animation frame callback is drawn in that frame. Elsewhere that first frame is drawn a
+ *     frame late (its `scroll` event comes in the next frame, and nothing of ours runs between).
  *   While scrolling goes on the frame loop keeps running; it stops after a few still frames.
  * - A jump (no row in view was rendered) renders just the rows in view; once a whole frame went
  *   without a move, our callback adds the rows above and below them (overscan). The elements the jump did
@@ -96,7 +97,8 @@ interface Slot {
   kind: string;
   key: string;
   index: number;
-  position: string;
+  /** The offset (px) it was last moved to (NaN: not yet). */
+  y: number;
 }
 
 /** Viewport and row height, read together after layout. */
@@ -167,8 +169,10 @@ export class RowWindow {
   private _probe?: HTMLElement;
   private _observer?: ResizeObserver;
   private _scrollers: (HTMLElement | Window)[] = [];
-  /** Elements whose size follows a scroller's position (see `_followScroll`). */
-  private readonly _scrollProbes = new Set<Element>();
+  /** Elements whose size follows a scroller's position, and their animations (see `_followScroll`). */
+  private readonly _scrollProbes = new Map<Element, Animation>();
+  /** Whether they follow it now (while the frame loop is at rest). */
+  private _following = true;
   /** The next frame's callback (registered late, from a task after this frame; see the module's documentation). */
   private _raf?: number;
   /** The next frame's early callback: it works only when the late one could not be registered in time. */
@@ -244,10 +248,11 @@ export class RowWindow {
   detach(): void {
     this._observer?.disconnect();
     this._observer = undefined;
-    for (const el of this._scrollProbes) {
-      for (const a of el.getAnimations()) a.cancel();
+    for (const [el, animation] of this._scrollProbes) {
+      animation.cancel();
       el.remove();
     }
+    this._following = true;
     this._scrollProbes.clear();
     for (const s of this._scrollers) s.removeEventListener('scroll', this._onScroll);
     this._scrollers = [];
@@ -360,11 +365,12 @@ export class RowWindow {
 
   /**
    * Where the engine has scroll-driven animations (`ScrollTimeline`): an element in the probe whose
-   * width follows `target`'s scroll position. A scroll, even one made by a script in its animation
-   * frame callback while our frame loop is at rest, then changes its size in that frame's style
-   * and layout, and the ResizeObserver writes the rows before that frame is painted. Elsewhere the
-   * frame loop alone follows the scroll (a scroll made in a callback from rest is then drawn a
-   * frame late).
+   * width follows `target`'s scroll position while the frame loop is at rest. A scroll, even one
+   * made by a script in its animation frame callback, then changes its size in that frame's style
+   * and layout, and the ResizeObserver writes the rows before that frame is painted. While the
+   * loop runs it is paused (following the scroll costs a second style and layout pass a frame;
+   * the probe's width change does the same job for less). Elsewhere a scroll made in a callback
+   * from rest is drawn a frame late.
    */
   private _followScroll(target: HTMLElement | Window): void {
     const Timeline = (globalThis as { ScrollTimeline?: new (o: { source: Element; axis: 'block' }) => AnimationTimeline }).ScrollTimeline;
@@ -376,9 +382,20 @@ export class RowWindow {
     this._probe.append(el);
     // 10,000,000px over the whole scroll range: a pixel of scroll changes the width by more than
     // a layout unit (1/64px) in any list a page can hold. The probe clips it.
-    el.animate([{ width: '0px' }, { width: '10000000px' }], { timeline: new Timeline({ source, axis: 'block' }), fill: 'both' });
-    this._scrollProbes.add(el);
+    const animation = el.animate([{ width: '0px' }, { width: '10000000px' }], { timeline: new Timeline({ source, axis: 'block' }), fill: 'both' });
+    if (!this._following) animation.pause();
+    this._scrollProbes.set(el, animation);
     this._observer.observe(el);
+  }
+
+  /** Starts or stops the scroll probes following their scrollers. */
+  private _follow(on: boolean): void {
+    if (on === this._following) return;
+    this._following = on;
+    for (const animation of this._scrollProbes.values()) {
+      if (on) animation.play();
+      else animation.pause();
+    }
   }
 
   private readonly _onScroll = (): void => {
@@ -412,19 +429,16 @@ export class RowWindow {
     }
     this._sync();
     if (this._heightDirty) this._writeHeight();
-    // Where a scroll changes the scroll probes' size, the ResizeObserver hears it without this (a
-    // write here would only make the layout that a later callback's scroll forces longer).
-    if (!this._scrollProbes.size) {
-      this._flip = !this._flip;
-      this._probe.style.width = this._flip ? '2px' : '1px';
-    }
+    this._flip = !this._flip;
+    this._probe.style.width = this._flip ? '2px' : '1px';
     if (++this._idle < STILL_FRAMES && this._channel) {
+      this._follow(false);
       this._early ??= requestAnimationFrame(this._onEarly);
       if (!this._scheduled) {
         this._scheduled = true;
         this._channel.port2.postMessage(0);
       }
-    }
+    } else this._follow(true);
   };
 
   /** After layout: new heights of measured items, then the probe's frame (read, then write). */
@@ -516,6 +530,10 @@ export class RowWindow {
           const moved = this._metrics ? this._metrics.containerTop - m.containerTop : 0;
           const by = Math.abs(moved - shift) < 0.5 ? 0 : shift;
           if (by) {
+            // Not followed by the scroll probes: scrolling from a ResizeObserver callback would
+            // resize what it observes (a "ResizeObserver loop" error in the page).
+            this._follow(false);
+            this._wake();
             const target = this._scrollers.find((s) => s !== window && (s as HTMLElement).scrollHeight > (s as HTMLElement).clientHeight) ?? window;
             target.scrollBy(0, by);
             m.top += by;
@@ -611,7 +629,7 @@ export class RowWindow {
         slot = list?.splice(Math.min(reserve?.get(kind) ?? 0, list.length - 1), 1)[0];
         if (!slot) {
           const el = this._pool.get(kind)?.pop() ?? source.create(kind);
-          slot = { el, kind, key, index, position: '' };
+          slot = { el, kind, key, index, y: NaN };
           this._slotOfEl.set(el, slot);
         }
         slot.key = key;
@@ -679,10 +697,10 @@ export class RowWindow {
       // In pixels: a transform with var() costs every moved row a full style recalculation. When
       // the row height changes (the container query), the container's ResizeObserver entry
       // writes them again before that frame is painted.
-      const position = `translateY(${rows * h + extra}px)`;
-      if (position !== slot.position) {
-        slot.position = position;
-        slot.el.style.transform = position;
+      const y = rows * h + extra;
+      if (y !== slot.y) {
+        slot.y = y;
+        slot.el.style.transform = `translateY(${y}px)`;
       }
     }
   }

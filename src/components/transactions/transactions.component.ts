@@ -13,7 +13,7 @@ import { LocaleController } from '../shared/locale.js';
 import { ExportController } from './export-controller.js';
 import { GridController } from './grid-controller.js';
 import { ListController } from './list-controller.js';
-import { describe, type RowContext } from './row-views.js';
+import { describe, titleOnHover, type RowContext } from './row-views.js';
 import { yearIn } from './row-text.js';
 import { RowsController } from './rows-controller.js';
 import { emptyView, footerView, headView, skeletonView } from './table-views.js';
@@ -267,7 +267,7 @@ export class ExpressTransactions extends LitElement {
       const g = this._grid;
       content = html`
         ${table(feed.hasMore ? '-1' : String(this._rows.count(feed.rows) + 1),
-          html`<div role="rowgroup" class="body" @click=${g.onClick} @keydown=${g.onKeydown} @focusin=${g.onFocusIn} @focusout=${g.onFocusOut}></div>`)}
+          html`<div role="rowgroup" class="body" @click=${g.onClick} @keydown=${g.onKeydown} @focusin=${g.onFocusIn} @focusout=${g.onFocusOut} @pointerover=${titleOnHover}></div>`)}
         ${footerView({ strings: s, locale, shown: feed.rows.length, hasMore: feed.hasMore, loadingMore: list.loadingMore, error: list.moreError }, () => void this.loadMore())}
         <div class="probe" aria-hidden="true"></div>
       `;
