@@ -60,12 +60,16 @@ export function describe(txn: BalanceTransaction, ctx: Pick<RowContext, 'strings
   return describeTransaction(txn, { strings: ctx.strings, platformName: ctx.platformName, describe: ctx.describe, payout: payoutOf(txn, ctx.payouts) });
 }
 
+/** How many rows' texts are kept (a few screens' worth: scrolling through 100,000 rows keeps no more). */
+const KEPT_VIEWS = 1000;
+
 /**
  * Each transaction's text, formatted on first use and kept while the context stays the same
- * (a new locale, timezone, year, platform name, `describe` or payout starts over).
+ * (a new locale, timezone, year, platform name, `describe` or payout starts over), for the
+ * `KEPT_VIEWS` rows used last.
  */
 export class RowViews {
-  private views = new WeakMap<BalanceTransaction, RowView>();
+  private views = new Map<BalanceTransaction, RowView>();
   private ctx?: RowContext;
 
   /** Uses `ctx` from now on; returns whether it differs from the previous one (the rows must be written again). */
@@ -76,7 +80,7 @@ export class RowViews {
       p.describe === ctx.describe && p.thisYear === ctx.thisYear && p.payouts === ctx.payouts
     ) return false;
     this.ctx = ctx;
-    this.views = new WeakMap();
+    this.views = new Map();
     return true;
   }
 
@@ -86,7 +90,12 @@ export class RowViews {
 
   view(txn: BalanceTransaction): RowView {
     let v = this.views.get(txn);
-    if (v) return v;
+    if (v) {
+      // The most recently used last, so the oldest go first.
+      this.views.delete(txn);
+      this.views.set(txn, v);
+      return v;
+    }
     const ctx = this.ctx!;
     const d = dates(ctx);
     const money = (n: number) => formatMoney(n, txn.currency, ctx.locale);
@@ -112,6 +121,7 @@ export class RowViews {
       netLoss: readsAsLoss(txn, txn.net),
     };
     this.views.set(txn, v);
+    if (this.views.size > KEPT_VIEWS) this.views.delete(this.views.keys().next().value!);
     return v;
   }
 }

@@ -31,9 +31,9 @@
  *     animation frame callback is drawn in that frame. Elsewhere that first frame is drawn a
  *     frame late (its `scroll` event comes in the next frame, and nothing of ours runs between).
  *   While scrolling goes on the frame loop keeps running; it stops after a few still frames.
- * - A jump (no row in view was rendered) renders just the rows in view; once a whole frame went
- *   without a move, our callback adds the rows above and below them (overscan). The elements the jump did
- *   not need wait, out of view, for those rows, so that nothing moves in the DOM.
+ * - Overscan (rows rendered beyond the viewport, for a compositor that scrolls ahead of the main
+ *   thread) lies where the scroll is heading, on both sides at rest: the rows behind a moving
+ *   scroll are leaving, and a jump renders fewer rows.
  * - Writes made from a ResizeObserver callback never change the size of anything outside the rows
  *   (rows have a fixed size and are out of flow), so they cannot cause a "ResizeObserver loop"
  *   error in the page; a new total height waits for the next animation frame.
@@ -99,6 +99,8 @@ interface Slot {
   index: number;
   /** The offset (px) it was last moved to (NaN: not yet). */
   y: number;
+  /** Its place among the container's children when the window last wrote. */
+  pos: number;
 }
 
 /** Viewport and row height, read together after layout. */
@@ -185,11 +187,11 @@ export class RowWindow {
   private _flip = false;
   private _heightDirty = false;
   private _dirty = true;
-  /** The last write was a jump, without the rows around the viewport: a later frame adds them. */
-  private _fill = false;
   private _foundScrollers = false;
   private _metrics?: Metrics;
   private _lastView = '';
+  /** The top of the viewport (container coordinates) at the last write (NaN: none yet). */
+  private _lastTop = NaN;
   private _keep: readonly number[] = [];
   private _slots = new Map<string, Slot>();
   private readonly _slotOfEl = new WeakMap<Element, Slot>();
@@ -276,6 +278,7 @@ export class RowWindow {
     this._anchor = undefined;
     this._lastVisibleRange = '';
     this._lastView = '';
+    this._lastTop = NaN;
     this._dirty = true;
   }
 
@@ -291,6 +294,7 @@ export class RowWindow {
     this._keep = opts.keep ?? [];
     if (replaced) {
       this._anchor = undefined;
+      this._lastTop = NaN;
       this._heights.clear();
     }
     if (!this._container) return;
@@ -422,11 +426,6 @@ export class RowWindow {
     this._raf = undefined;
     if (!this._container || !this._probe || time === this._frameTime) return;
     this._frameTime = time;
-    // The rows around the viewport that a jump left out, once a whole frame went without a move.
-    if (this._fill && this._idle > 0) {
-      this._fill = false;
-      this._dirty = true;
-    }
     this._sync();
     if (this._heightDirty) this._writeHeight();
     this._flip = !this._flip;
@@ -550,7 +549,7 @@ export class RowWindow {
   // ---- writing ----
 
   /** Which items to render: the pinned ones, the ones in view (and overscan), the kept ones. */
-  private _wanted(m: Metrics | undefined): { wanted: number[]; range: RowRange; jumped: boolean } {
+  private _wanted(m: Metrics | undefined): { wanted: number[]; range: RowRange } {
     const source = this._source!;
     const n = source.count;
     const h = m?.rowHeight ?? this._opts.defaultHeight;
@@ -558,17 +557,15 @@ export class RowWindow {
     const bottom = m ? m.bottom : typeof window === 'undefined' ? 800 : window.innerHeight;
     const total = this._offset(n, h).px;
     const range: RowRange = { first: -1, last: -1, firstVisible: -1, lastVisible: -1 };
-    let jumped = false;
     if (n > 0 && bottom > 0 && top < total && bottom > top) {
       range.firstVisible = this.indexAt(Math.max(0, top));
       range.lastVisible = this.indexAt(Math.min(total, bottom) - 0.5);
-      // A jump (nothing in view was rendered) renders just what is in view: every row is new,
-      // and rows beyond the viewport would only make the frame longer. The next frame adds them.
-      const prev = this.range;
-      jumped = m !== undefined && prev.first >= 0 && (range.firstVisible > prev.last || range.lastVisible < prev.first);
-      const overscan = jumped ? 0 : this._opts.overscan;
-      range.first = this.indexAt(Math.max(0, top - overscan));
-      range.last = Math.min(this.indexAt(Math.min(total, bottom + overscan) - 0.5), range.first + MAX_WINDOW - 1);
+      // Overscan where the scroll is heading (both ways at rest): rows behind it are leaving.
+      const dy = m ? m.top - this._lastTop : 0;
+      const above = dy > 0 ? 0 : this._opts.overscan;
+      const below = dy < 0 ? 0 : this._opts.overscan;
+      range.first = this.indexAt(Math.max(0, top - above));
+      range.last = Math.min(this.indexAt(Math.min(total, bottom + below) - 0.5), range.first + MAX_WINDOW - 1);
     }
     const wanted: number[] = [];
     const pinned = Math.min(this.pinned, n);
@@ -579,7 +576,7 @@ export class RowWindow {
       wanted.push(...extra);
       wanted.sort((a, b) => a - b);
     }
-    return { wanted, range, jumped };
+    return { wanted, range };
   }
 
   /** Renders `wanted` into the container: reuses elements by key, then by kind; keeps DOM order. */
@@ -587,7 +584,7 @@ export class RowWindow {
     const source = this._source;
     const container = this._container;
     if (!source || !container) return;
-    const { wanted, range, jumped } = this._wanted(m);
+    const { wanted, range } = this._wanted(m);
     const h = m?.rowHeight ?? this._opts.defaultHeight;
 
     // Items that stay keep their element; the others give theirs back.
@@ -605,14 +602,12 @@ export class RowWindow {
       list.push(slot);
     }
     // Entering items take a free element of their kind, in DOM order (a jump then moves nothing).
-    const order = new Map<Element, number>();
     let p = 0;
-    for (let c = container.firstElementChild; c; c = c.nextElementSibling) order.set(c, p++);
-    for (const list of free.values()) list.sort((a, b) => (order.get(a.el) ?? 0) - (order.get(b.el) ?? 0));
-    // A jump renders only the rows in view and leaves the elements it does not take where they
-    // are, out of view, for the rows around the viewport that the next frame adds: those above
-    // will take the first free elements, so the rows in view start after them and nothing moves.
-    const reserve = jumped && m ? this._reserve(m, range.firstVisible, wanted, next, free) : undefined;
+    for (let c = container.firstElementChild; c; c = c.nextElementSibling) {
+      const slot = this._slotOfEl.get(c);
+      if (slot) slot.pos = p++;
+    }
+    for (const list of free.values()) list.sort((a, b) => a.pos - b.pos);
     const els: HTMLElement[] = [];
     for (let j = 0; j < wanted.length; j++) {
       const index = wanted[j]!;
@@ -625,11 +620,10 @@ export class RowWindow {
         }
       } else {
         const kind = source.kind(index);
-        const list = free.get(kind);
-        slot = list?.splice(Math.min(reserve?.get(kind) ?? 0, list.length - 1), 1)[0];
+        slot = free.get(kind)?.shift();
         if (!slot) {
           const el = this._pool.get(kind)?.pop() ?? source.create(kind);
-          slot = { el, kind, key, index, y: NaN };
+          slot = { el, kind, key, index, y: NaN, pos: -1 };
           this._slotOfEl.set(el, slot);
         }
         slot.key = key;
@@ -640,17 +634,14 @@ export class RowWindow {
       }
       els.push(slot.el);
     }
-    // Elements nobody took leave the DOM for the pool (after a jump, they wait for the next frame).
-    for (const list of free.values()) for (const slot of list) {
-      if (reserve) next.set(slot.key, slot);
-      else this._release(slot);
-    }
+    // Elements nobody took leave the DOM for the pool.
+    for (const list of free.values()) for (const slot of list) this._release(slot);
     this._slots = next;
 
     // DOM order = item order: elements already in increasing order stay, the others move. The
     // focused element always stays (moving an element takes its focus away): only the elements
     // in order with it can stay with it, and the longest such run always includes it.
-    const positions = els.map((el) => (el.parentNode === container ? (order.get(el) ?? -1) : -1));
+    const positions = els.map((el) => (el.parentNode === container ? (this._slotOfEl.get(el)?.pos ?? -1) : -1));
     const active = (container.getRootNode() as Document | ShadowRoot).activeElement;
     const ja = active ? els.indexOf(active as HTMLElement) : -1;
     if (ja >= 0 && positions[ja]! >= 0) {
@@ -664,28 +655,11 @@ export class RowWindow {
     }
     this._place(h);
     this.range = range;
-    // Written from the viewport as measured: a frame with the same viewport has nothing to do
-    // (after a jump, the next frame's callback adds the rows around the viewport).
+    if (m) this._lastTop = m.top;
+    // Written from the viewport as measured: a frame with the same viewport has nothing to do.
     this._dirty = m === undefined;
-    this._fill = jumped;
-    if (jumped) this._wake();
     this._opts.afterSync?.(range);
     if (m) this._notifyVisible(range);
-  }
-
-  /**
-   * After a jump: per kind, how many free elements (first in DOM order) to leave for the rows
-   * above the viewport that the next frame adds, as many as the free elements not needed now allow.
-   */
-  private _reserve(m: Metrics, first: number, wanted: readonly number[], next: ReadonlyMap<string, Slot>, free: ReadonlyMap<string, Slot[]>): Map<string, number> {
-    const source = this._source!;
-    const entering = new Map<string, number>();
-    for (const i of wanted) if (!next.has(source.key(i))) entering.set(source.kind(i), (entering.get(source.kind(i)) ?? 0) + 1);
-    const above = new Map<string, number>();
-    for (let i = Math.max(this.pinned, this.indexAt(Math.max(0, m.top - this._opts.overscan))); i >= 0 && i < first; i++) above.set(source.kind(i), (above.get(source.kind(i)) ?? 0) + 1);
-    const out = new Map<string, number>();
-    for (const [kind, n] of above) out.set(kind, Math.max(0, Math.min(n, (free.get(kind)?.length ?? 0) - (entering.get(kind) ?? 0))));
-    return out;
   }
 
   /** Positions every rendered element (only those whose position changed are written). */
