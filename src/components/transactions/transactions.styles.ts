@@ -316,6 +316,17 @@ export const styles = [
       font-size: var(--_size);
     }
 
+    /* Below the wide table a row has a fixed height: the status stays on one line, cut if it must. */
+    @container express-transactions (max-width: 799px) {
+      .row > .c-status .pill {
+        max-width: 100%;
+        box-sizing: border-box;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+        vertical-align: top;
+      }
+    }
     /*
      * ---- medium containers: the type and the status under the description, which gets the
      * width; the date over two lines when it must ----
@@ -360,12 +371,6 @@ export const styles = [
         overflow: hidden;
       }
       .row > .c-status .pill {
-        max-width: 100%;
-        box-sizing: border-box;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-        vertical-align: top;
         line-height: 1.2;
       }
       .head .c-status {
@@ -471,15 +476,6 @@ export const styles = [
       .cell-label {
         display: inline;
         margin-inline-end: 4px;
-      }
-      /* A card has a fixed height: the status stays on one line. */
-      .row > .c-status .pill {
-        max-width: 100%;
-        box-sizing: border-box;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-        vertical-align: top;
       }
       /* The details show the full date; a tooltip over a card would hide its first line. */
       .row.txn .full-date {
