@@ -378,8 +378,8 @@ export class RowWindow {
    */
   private _followScroll(target: HTMLElement | Window): void {
     const Timeline = (globalThis as { ScrollTimeline?: new (o: { source: Element; axis: 'block' }) => AnimationTimeline }).ScrollTimeline;
-    const source = target === window ? document.scrollingElement ?? document.documentElement : (target as HTMLElement);
     if (typeof Timeline !== 'function' || !this._probe || !this._observer) return;
+    const source = target === window ? document.scrollingElement ?? document.documentElement : (target as HTMLElement);
     const el = document.createElement('div');
     el.style.cssText = 'position:absolute;top:0;left:0;height:1px;width:0';
     this._probe.style.overflow = 'clip';
@@ -608,7 +608,7 @@ export class RowWindow {
       if (slot) slot.pos = p++;
     }
     for (const list of free.values()) list.sort((a, b) => a.pos - b.pos);
-    const els: HTMLElement[] = [];
+    const chosen: Slot[] = [];
     for (let j = 0; j < wanted.length; j++) {
       const index = wanted[j]!;
       const key = keys[j]!;
@@ -632,7 +632,7 @@ export class RowWindow {
         this._observe(slot);
         next.set(key, slot);
       }
-      els.push(slot.el);
+      chosen.push(slot);
     }
     // Elements nobody took leave the DOM for the pool.
     for (const list of free.values()) for (const slot of list) this._release(slot);
@@ -641,17 +641,17 @@ export class RowWindow {
     // DOM order = item order: elements already in increasing order stay, the others move. The
     // focused element always stays (moving an element takes its focus away): only the elements
     // in order with it can stay with it, and the longest such run always includes it.
-    const positions = els.map((el) => (el.parentNode === container ? (this._slotOfEl.get(el)?.pos ?? -1) : -1));
+    const positions = chosen.map((slot) => (slot.el.parentNode === container ? slot.pos : -1));
     const active = (container.getRootNode() as Document | ShadowRoot).activeElement;
-    const ja = active ? els.indexOf(active as HTMLElement) : -1;
+    const ja = active ? chosen.findIndex((slot) => slot.el === active) : -1;
     if (ja >= 0 && positions[ja]! >= 0) {
       const at = positions[ja]!;
       for (let j = 0; j < positions.length; j++) if (j < ja ? positions[j]! > at : j > ja && positions[j]! < at) positions[j] = -1;
     }
     const stay = increasingRun(positions);
-    for (let j = els.length - 1; j >= 0; j--) {
+    for (let j = chosen.length - 1; j >= 0; j--) {
       if (stay.has(j)) continue;
-      container.insertBefore(els[j]!, els[j + 1] ?? null);
+      container.insertBefore(chosen[j]!.el, chosen[j + 1]?.el ?? null);
     }
     this._place(h);
     this.range = range;
