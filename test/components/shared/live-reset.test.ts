@@ -9,6 +9,7 @@ import '../../../src/components/dashboard/dashboard.js';
 import '../../../src/components/earnings/earnings.js';
 import '../../../src/components/transactions/transactions.js';
 import { HttpAdapter } from '../../../src/adapter/http-adapter.js';
+import { hostPage } from '../../support/host-page.js';
 
 const token = () => `r${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
 type Counts = Record<string, number>;
@@ -51,18 +52,15 @@ async function afterReset(tok: string, before: Counts, resources: string[]): Pro
 
 const shadowText = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector)?.textContent?.trim() ?? '';
 
-// "ResizeObserver loop completed with undelivered notifications" is reported (not thrown) while
-// the virtualised list and the chart settle their layout (see dashboard-live.test.ts): not a failure.
-let onerror: OnErrorEventHandler;
-before(() => {
-  onerror = window.onerror;
-  window.onerror = function (message, ...rest) {
-    if (String(message).includes('ResizeObserver loop')) return true;
-    return onerror?.call(this, message, ...rest);
-  };
+// What a host page's error tracking would see while the elements reload: none of it is allowed
+// (a "ResizeObserver loop" report included).
+let host: ReturnType<typeof hostPage>;
+beforeEach(() => {
+  host = hostPage();
 });
-after(() => {
-  window.onerror = onerror;
+afterEach(() => {
+  host.stop();
+  expect(host.seen, 'errors reaching the host page').to.deep.equal([]);
 });
 
 describe('a reset of the live feed', () => {
