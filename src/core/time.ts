@@ -113,8 +113,30 @@ function wallClock(ts: number, timeZone: string): [number, number, number, numbe
  * @throws RangeError for an unknown time zone.
  */
 export function zonedParts(ts: number, timeZone: string): ZonedParts {
-  const [year, month, day, hour, minute, second] = wallClock(ts, timeZone);
-  return { year, month, day, hour, minute, second, weekday: weekdayOfDays(daysFromCivil(year, month, day)) };
+  const t = Math.floor(ts);
+  const local = t + utcOffset(t, timeZone);
+  const days = Math.floor(local / DAY);
+  const secs = local - days * DAY;
+  const [year, month, day] = civilFromDays(days);
+  return { year, month, day, hour: Math.floor(secs / 3600), minute: Math.floor(secs / 60) % 60, second: secs % 60, weekday: weekdayOfDays(days) };
+}
+
+/** Seconds over which a zone's offset is looked up once, at both ends (see `utcOffset`). */
+const OFFSET_SPAN = 6 * 3600;
+
+/**
+ * UTC offset in seconds of `timeZone` at Unix second `ts` (an integer). Offsets are looked up at
+ * the edges of its six hours (memoised): when they agree, no change of offset lies between them
+ * (no zone has changed its offset and back within six hours), so formatting rows or bucketing
+ * transactions makes one `Intl` call per six hours of them rather than one per transaction.
+ * Otherwise (a change of offset in those hours) the instant's own offset.
+ */
+function utcOffset(ts: number, timeZone: string): number {
+  const start = Math.floor(ts / OFFSET_SPAN) * OFFSET_SPAN;
+  const before = offsetAt(start, timeZone);
+  if (ts === start || before === offsetAt(start + OFFSET_SPAN, timeZone)) return before;
+  const [y, mo, d, h, mi, s] = wallClock(ts, timeZone);
+  return daysFromCivil(y, mo, d) * DAY + h * 3600 + mi * 60 + s - ts;
 }
 
 const offsetMemo = new Map<string, Map<number, number>>();
@@ -197,8 +219,8 @@ function nextKey(key: number, interval: Interval): number {
 }
 
 function localDays(ts: number, timeZone: string): number {
-  const [y, m, d] = wallClock(ts, timeZone);
-  return daysFromCivil(y, m, d);
+  const t = Math.floor(ts);
+  return Math.floor((t + utcOffset(t, timeZone)) / DAY);
 }
 
 function startOfKey(key: number, timeZone: string): number {

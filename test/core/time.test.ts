@@ -33,6 +33,36 @@ describe('zonedParts', () => {
   it('throws RangeError for an unknown zone', () => {
     expect(() => zonedParts(0, 'Mars/Olympus_Mons')).to.throw(RangeError);
   });
+  /** The wall clock as Intl reads it, through a formatter of its own (not the one the module keeps). */
+  const intlWall = (ts: number, tz: string) => {
+    const f = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    const get = (type: string) => Number(f.formatToParts(new Date(ts * 1000)).find((p) => p.type === type)!.value);
+    return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute'), second: get('second') };
+  };
+  it('reads the same wall clock as Intl at any second, 1900 to 2100 (property)', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: utc('1900-01-01T00:00:00Z'), max: utc('2100-01-01T00:00:00Z') }), fc.constantFrom(...ZONES, 'Europe/Amsterdam', 'Africa/Monrovia'),
+      (ts, tz) => {
+        const { weekday: _, ...wall } = zonedParts(ts, tz);
+        expect(wall, `${ts} in ${tz}`).to.deep.equal(intlWall(ts, tz));
+      },
+    ), { numRuns: 3000 });
+  });
+  it('reads the same wall clock as Intl in every second around a change of offset', () => {
+    // New York's spring and fall changes, Lord Howe's half hour, Samoa's skipped day, New York's
+    // local mean time ending at 12:03:58 local (an offset with seconds, off the quarter hour).
+    const changes: [string, string][] = [
+      ['America/New_York', '2026-03-08T07:00:00Z'], ['America/New_York', '2026-11-01T06:00:00Z'],
+      ['Australia/Lord_Howe', '2026-04-04T15:00:00Z'], ['Pacific/Apia', '2011-12-30T10:00:00Z'],
+      ['America/New_York', '1883-11-18T17:00:00Z'],
+    ];
+    for (const [tz, iso] of changes) {
+      for (let ts = utc(iso) - 2 * HOUR; ts <= utc(iso) + 2 * HOUR; ts += 7) {
+        const { weekday: _, ...wall } = zonedParts(ts, tz);
+        expect(wall, `${ts} in ${tz}`).to.deep.equal(intlWall(ts, tz));
+      }
+    }
+  });
 });
 
 describe('day buckets across daylight saving', () => {

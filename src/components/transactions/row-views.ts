@@ -30,7 +30,8 @@ export interface RowContext {
 export interface RowView {
   iso: string;
   short: string;
-  full: string;
+  /** "Thursday, November 26, 2026 at 9:15 AM": the tooltip (formatted on first use). */
+  readonly full: string;
   type: string;
   description: string;
   amount: string;
@@ -105,10 +106,14 @@ export class RowViews {
       const [before = '', after = ''] = ctx.strings.statuses.pendingUntil.split('{date}');
       until = { before, day: d.day(status.until), after };
     }
+    let full: string | undefined;
     v = {
       iso: isoDateTime(txn.created, ctx.timeZone),
       short: d.short(txn.created),
-      full: d.full(txn.created),
+      // Formatted when first shown (a tooltip): most rows never are.
+      get full() {
+        return (full ??= d.full(txn.created));
+      },
       type: ctx.strings.categories.singular[categoryOf(txn)],
       description: describe(txn, ctx),
       amount: money(txn.amount),
@@ -153,6 +158,12 @@ interface TxnRowNodes {
   pill: HTMLElement;
   /** What the pill shows now (its words and class), so that an unchanged pill is not rebuilt. */
   pillKey: string;
+  /** What the row was last written with: an unchanged part is not written again, nor read from the DOM. */
+  view?: RowView;
+  strings?: Strings;
+  id?: string;
+  index?: number;
+  state?: string;
 }
 
 const nodesOf = new WeakMap<HTMLElement, TxnRowNodes>();
@@ -170,8 +181,10 @@ const cell = (part: string, cls: string, ...children: Node[]) => h('div', { role
 
 /** The row's cells, built once per pooled element: writing a transaction then only changes text and a few attributes. */
 function buildTxnRow(el: HTMLElement): TxnRowNodes {
-  const time = h('time', { 'aria-hidden': 'true' });
-  const full = h('span', { class: 'full-date' });
+  // Screen readers read the date as it is shown (its words are the cell's name); the full date is
+  // the tooltip of a pointer or a keyboard (shown on hover and focus, in the row's details too).
+  const time = h('time', {});
+  const full = h('span', { class: 'full-date', 'aria-hidden': 'true' });
   const type = cell('type', 'type');
   const description = cell('description', 'description');
   const labels: HTMLElement[] = [];
@@ -188,19 +201,27 @@ function buildTxnRow(el: HTMLElement): TxnRowNodes {
   const netCell = moneyCell('net');
   const statusCell = cell('status', 'status');
   el.append(cell('date', 'date', time, full), type, description, amountCell, feeCell, netCell, statusCell);
+  el.setAttribute('part', 'row');
   const nodes: TxnRowNodes = { time, full, type, description, amountCell, netCell, labels, money, statusCell, pill: h('span', {}), pillKey: '' };
   nodesOf.set(el, nodes);
   return nodes;
 }
 
 /**
- * Gives the description under the pointer its whole text as a tooltip (it may be cut with an
- * ellipsis). Set on hover rather than with every row written: a row written while the pointer
- * rests on it updates a tooltip it has.
+ * Fills in a row's tooltips when a pointer or the focus comes to it: the full date (shown on hover
+ * and focus) and, under the pointer, the description's whole text (it may be cut with an
+ * ellipsis). Most rows are never hovered or focused: writing these with every row written cost a
+ * date format and a text a row, and a `title` invalidates the cell's style (Chromium's UA style
+ * sheet has an `abbr[title]` rule). A row written again while they are filled in updates them.
  */
-export function titleOnHover(e: Event): void {
-  const cell = (e.target as Element | null)?.closest?.('.c-description');
-  if (cell && cell.getAttribute('title') !== cell.textContent) cell.setAttribute('title', cell.textContent ?? '');
+export function tooltipsOnDemand(e: Event): void {
+  const target = e.target as Element | null;
+  const row = target?.closest?.<HTMLElement>('.row.txn');
+  const n = row ? nodesOf.get(row) : undefined;
+  if (!n?.view) return;
+  setText(n.full, n.view.full);
+  const cell = e.type === 'pointerover' ? target!.closest('.c-description') : null;
+  if (cell && cell.getAttribute('title') !== n.view.description) cell.setAttribute('title', n.view.description);
 }
 
 /** A new pooled row element of `kind` (`txn` or `detail`). */
@@ -227,28 +248,35 @@ export interface RowState {
  */
 export function renderTransactionRow(el: HTMLElement, txn: BalanceTransaction, index: number, v: RowView, state: RowState, s: Strings): void {
   const n = nodesOf.get(el) ?? buildTxnRow(el);
-  const c = s.transactions.columns;
-  setAttr(el, 'part', 'row');
-  setAttr(el, 'data-id', txn.id);
-  setAttr(el, 'aria-rowindex', String(index + 2));
-  setAttr(el, 'aria-expanded', state.expanded ? 'true' : 'false');
-  setAttr(el, 'tabindex', state.tabbable ? '0' : '-1');
-  setAttr(el, 'class', `row txn${state.expanded ? ' expanded' : ''}${state.fresh ? ' fresh' : ''}`);
-  setAttr(n.time, 'datetime', v.iso);
+  if (n.id !== txn.id) el.setAttribute('data-id', (n.id = txn.id));
+  if (n.index !== index) el.setAttribute('aria-rowindex', String((n.index = index) + 2));
+  const rowState = `${state.expanded ? ' expanded' : ''}${state.fresh ? ' fresh' : ''}`;
+  if (n.state !== rowState) {
+    n.state = rowState;
+    el.setAttribute('aria-expanded', state.expanded ? 'true' : 'false');
+    el.className = `row txn${rowState}`;
+  }
+  // The grid moves the tab stop itself (its roving tabindex): compared with the element's own.
+  const tabIndex = state.tabbable ? 0 : -1;
+  if (el.tabIndex !== tabIndex || !el.hasAttribute('tabindex')) el.tabIndex = tabIndex;
+  if (n.strings !== s) {
+    n.strings = s;
+    const c = s.transactions.columns;
+    [c.amount, c.fee, c.net].forEach((label, i) => setText(n.labels[i]!, label));
+  }
+  if (n.view === v) return;
+  n.view = v;
+  n.time.setAttribute('datetime', v.iso);
   setText(n.time, v.short);
-  setText(n.full, v.full);
+  // Filled in on demand (`tooltipsOnDemand`), and kept true here once it is.
+  if (n.full.firstChild) setText(n.full, v.full);
   setText(n.type, v.type);
   setText(n.description, v.description);
-  // The tooltip is given on hover (`titleOnHover`): most rows are never hovered.
   if (n.description.hasAttribute('title')) n.description.setAttribute('title', v.description);
   setAttr(n.amountCell, 'class', `cell c-amount numeric amount${v.amountLoss ? ' negative' : ''}`);
   setAttr(n.netCell, 'class', `cell c-net numeric net${v.netLoss ? ' negative' : ''}`);
-  const labels = [c.amount, c.fee, c.net];
   const money = [v.amount, v.fee, v.net];
-  for (let i = 0; i < 3; i++) {
-    setText(n.labels[i]!, labels[i]!);
-    setText(n.money[i]!, money[i]!);
-  }
+  for (let i = 0; i < 3; i++) setText(n.money[i]!, money[i]!);
   const pillKey = `${v.statusClass}|${v.status}`;
   if (pillKey !== n.pillKey) {
     n.pillKey = pillKey;

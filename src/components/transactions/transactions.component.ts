@@ -13,7 +13,7 @@ import { LocaleController } from '../shared/locale.js';
 import { ExportController } from './export-controller.js';
 import { GridController } from './grid-controller.js';
 import { ListController } from './list-controller.js';
-import { describe, titleOnHover, type RowContext } from './row-views.js';
+import { describe, tooltipsOnDemand, type RowContext } from './row-views.js';
 import { yearIn } from './row-text.js';
 import { RowsController } from './rows-controller.js';
 import { emptyView, footerView, headView, skeletonView } from './table-views.js';
@@ -95,6 +95,11 @@ export class ExpressTransactions extends LitElement {
   });
   /** Open rows, keyboard and focus. */
   private readonly _grid: GridController = new GridController(this, () => this._list.feed, (): RowsController => this._rows);
+  /** Focus in the body: the grid's roving tab stop, and the focused row's tooltip filled in. */
+  private readonly _onFocusIn = (e: FocusEvent): void => {
+    this._grid.onFocusIn(e);
+    tooltipsOnDemand(e);
+  };
   /** The rows on screen. */
   private readonly _rows: RowsController = new RowsController(this, this._list, this._grid, () => this._rowContext());
   private readonly _export = new ExportController(this, {
@@ -267,7 +272,7 @@ export class ExpressTransactions extends LitElement {
       const g = this._grid;
       content = html`
         ${table(feed.hasMore ? '-1' : String(this._rows.count(feed.rows) + 1),
-          html`<div role="rowgroup" class="body" @click=${g.onClick} @keydown=${g.onKeydown} @focusin=${g.onFocusIn} @focusout=${g.onFocusOut} @pointerover=${titleOnHover}></div>`)}
+          html`<div role="rowgroup" class="body" @click=${g.onClick} @keydown=${g.onKeydown} @focusin=${this._onFocusIn} @focusout=${g.onFocusOut} @pointerover=${tooltipsOnDemand}></div>`)}
         ${footerView({ strings: s, locale, shown: feed.rows.length, hasMore: feed.hasMore, loadingMore: list.loadingMore, error: list.moreError }, () => void this.loadMore())}
         <div class="probe" aria-hidden="true"></div>
       `;

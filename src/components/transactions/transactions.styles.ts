@@ -197,21 +197,18 @@ export const styles = [
       color: var(--_danger);
     }
 
-    /* The full date and time: read by screen readers, shown as a tooltip on hover and focus. */
+    /*
+     * The full date and time, a tooltip on hover and focus (screen readers read the date as shown).
+     * Not laid out otherwise: its text would be shaped for every row written.
+     */
     .full-date {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
+      display: none;
     }
     .date:hover .full-date,
     .row.txn:focus-visible .full-date {
-      clip: auto;
-      width: auto;
-      height: auto;
-      overflow: visible;
+      display: block;
+      position: absolute;
+      white-space: nowrap;
       inset-block-end: calc(100% + 6px);
       inset-inline-start: 0;
       padding: 4px var(--_space);
@@ -479,11 +476,7 @@ export const styles = [
       }
       /* The details show the full date; a tooltip over a card would hide its first line. */
       .row.txn .full-date {
-        clip: rect(0 0 0 0) !important;
-        width: 1px !important;
-        height: 1px !important;
-        overflow: hidden !important;
-        padding: 0 !important;
+        display: none !important;
       }
     }
   `,

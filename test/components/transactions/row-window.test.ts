@@ -203,6 +203,40 @@ describe('RowWindow (the rows of <express-transactions>)', function () {
     const idx = indices(list);
     expect(idx.slice(0, 25)).to.deep.equal([...Array(25).keys()]);
     expect(idx.slice(25).every((i) => i >= 590 && i <= 615)).to.equal(true);
+    // The pinned ones by `top` (they never move while scrolling: no transform to walk each frame),
+    // the window's by transform; each exactly where its index puts it.
+    for (const el of list.children as HTMLCollectionOf<HTMLElement>) {
+      const i = Number(el.dataset.index);
+      expect(viewTop(el) - viewTop(list), `row ${i}`).to.equal(i * ROW);
+      expect(el.style.transform, `row ${i}`).to.equal(i < 25 ? '' : `translateY(${i * ROW}px)`);
+      expect(el.style.top, `row ${i}`).to.equal(i < 25 ? `${i * ROW}px` : '');
+    }
+  });
+
+  it('an element that leaves the pinned items for the window (and back) keeps one way of placing', async () => {
+    const { list, win, source, outer } = await mount(1000, { pinned: 25 });
+    // Fewer pinned: the items 10-24 are in view, now placed by transform.
+    win.pinned = 10;
+    win.refresh(source);
+    await frames(2);
+    for (const el of list.children as HTMLCollectionOf<HTMLElement>) {
+      const i = Number(el.dataset.index);
+      expect(viewTop(el) - viewTop(list), `row ${i}`).to.equal(i * ROW);
+      expect(Boolean(el.style.top) !== Boolean(el.style.transform), `row ${i}: top or transform, not both`).to.equal(true);
+      expect(Boolean(el.style.top), `row ${i}`).to.equal(i < 10);
+    }
+    // Scrolled far and back: elements move between the window's rows and the pinned ones' neighbours.
+    win.pinned = 25;
+    win.refresh(source);
+    outer.scrollTop = 50 + 600 * ROW;
+    await frames(2);
+    outer.scrollTop = 0;
+    await frames(2);
+    for (const el of list.children as HTMLCollectionOf<HTMLElement>) {
+      const i = Number(el.dataset.index);
+      expect(viewTop(el) - viewTop(list), `row ${i}`).to.equal(i * ROW);
+      expect(Boolean(el.style.top) !== Boolean(el.style.transform), `row ${i}: top or transform, not both`).to.equal(true);
+    }
   });
 
   it("a measured item's height moves the items after it", async () => {

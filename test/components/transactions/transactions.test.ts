@@ -127,6 +127,42 @@ describe('<express-transactions>', function () {
       expect(a.lists).to.have.length(1);
     });
 
+    it('a date reads as shown; its full form is a tooltip on keyboard focus, not laid out before', async () => {
+      const t = Date.UTC(2026, 10, 26, 14, 15, 0) / 1000;
+      const { el, a } = await withRows([txn({ created: t }), txn({ created: t - 86400 })]);
+      a.last('getAccount').resolve({ id: 'acct_1', settings: { dashboard: { timezone: 'America/New_York' } } });
+      await settle(el);
+      const [first, second] = rowsOf(el);
+      const full = (row: HTMLElement) => cell(row, 'date').querySelector<HTMLElement>('.full-date')!;
+      const time = cell(first!, 'date').querySelector('time')!;
+      // What a screen reader reads is what a sighted person sees; the tooltip is not read twice.
+      expect(time.hasAttribute('aria-hidden')).to.equal(false);
+      expect(full(first!).getAttribute('aria-hidden')).to.equal('true');
+      expect(full(first!).getClientRects()).to.have.length(0);
+      first!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await settle(el);
+      expect(el.shadowRoot!.activeElement).to.equal(second);
+      // Keyboard focus shows the tooltip, with the weekday and the year, above the row's date.
+      const tip = full(second!);
+      expect(text(tip)).to.match(/^Wednesday, November 25, 2026 at 9:15\s?AM$/);
+      const box = tip.getBoundingClientRect();
+      expect(box.height).to.be.greaterThan(10);
+      expect(box.bottom).to.be.at.most(cell(second!, 'date').getBoundingClientRect().top);
+      expect(full(first!).getClientRects()).to.have.length(0);
+      await expect(el).to.be.accessible();
+      // A row written again keeps a tooltip it has true: here, in the reader's new language.
+      el.setAttribute('locale', 'fr');
+      await settle(el);
+      await waitUntil(() => /^mercredi 25 novembre 2026/.test(text(full(rowsOf(el)[1]!))), 'the tooltip follows the locale', { timeout: 5000 });
+      // The description's whole text is its tooltip under the pointer (it may be cut with an ellipsis).
+      const description = cell(rowsOf(el)[0]!, 'description');
+      expect(description.hasAttribute('title')).to.equal(false);
+      description.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+      expect(description.getAttribute('title')).to.equal(text(description));
+      expect(text(description).length).to.be.greaterThan(0);
+    });
+
     it('a failed getAccount is not an error state: rows stay, express-error says getAccount', async () => {
       const { el, a } = await withRows(txns(2));
       const ev = oneEvent(el, 'express-error');
