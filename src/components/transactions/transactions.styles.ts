@@ -113,9 +113,10 @@ export const styles = [
     .head [role='columnheader'] {
       font-size: 12px;
     }
+    /* Not positioned: a positioned cell is a paint layer, seven a row for the browser to walk in
+       every frame. Only the date is, for its tooltip. */
     .cell {
       min-width: 0;
-      position: relative;
     }
     .numeric {
       text-align: end;
@@ -130,6 +131,7 @@ export const styles = [
     /* "Dec 5, 9:15 PM" on one line; with another year's date it wraps once, inside the row. */
     .date {
       line-height: 1.25;
+      position: relative;
     }
     .type {
       overflow: hidden;
