@@ -61,9 +61,9 @@ async function mount(n: number, opts: { page?: boolean; pinned?: number; items?:
   const outer = await fixture<HTMLDivElement>(
     opts.page
       ? html`<div style="position: relative"><div class="probe" style="position: absolute; width: 1px; height: 1px"></div>
-          <div style="height: 50px">above</div><div class="list" style="--h: ${ROW}px; position: relative; contain: size layout style"></div></div>`
+          <div style="height: 50px">above</div><div><div class="list" style="--h: ${ROW}px; position: relative; contain: size layout style"></div></div></div>`
       : html`<div style="height: 200px; overflow: auto; position: relative"><div class="probe" style="position: absolute; width: 1px; height: 1px"></div>
-          <div style="height: 50px">above</div><div class="list" style="--h: ${ROW}px; position: relative; contain: size layout style"></div></div>`,
+          <div style="height: 50px">above</div><div><div class="list" style="--h: ${ROW}px; position: relative; contain: size layout style"></div></div></div>`,
   );
   const list = outer.querySelector<HTMLElement>('.list')!;
   const probe = outer.querySelector<HTMLElement>('.probe')!;
@@ -158,6 +158,34 @@ describe('RowWindow (the rows of <express-transactions>)', function () {
     const idx = indices(list);
     expect(idx).to.deep.equal([...idx].sort((a, b) => a - b));
     expect(idx[idx.length - 1]! - idx[0]!).to.equal(idx.length - 1);
+  });
+
+  it('moves rows to keep DOM order without rebuilding them where the engine can (moveBefore)', async () => {
+    const { list, outer } = await mount(10_000);
+    // A CSS animation on every row: an element removed and inserted again loses it (a new one
+    // starts); one moved with moveBefore keeps it running.
+    const style = document.createElement('style');
+    style.textContent = '@keyframes rw-spin { to { opacity: 0.99 } } .list > .row { animation: rw-spin 100s linear }';
+    document.head.append(style);
+    try {
+      outer.scrollTop = 50 + 2000 * ROW;
+      await frames(4);
+      const before = new Map([...list.children].map((el) => [el, el.getAnimations()[0]]));
+      expect([...before.values()].every(Boolean)).to.equal(true);
+      const lastBefore = Math.max(...indices(list));
+      outer.scrollTop += 3 * ROW;
+      await frames(3);
+      const moved = [...list.children].filter((el) => Number((el as HTMLElement).dataset.index) > lastBefore);
+      expect(moved.length).to.be.within(1, 6);
+      expect(moved.every((el) => before.has(el)), 'the same elements, reused').to.equal(true);
+      const idx = indices(list);
+      expect(idx).to.deep.equal([...idx].sort((a, b) => a - b));
+      if ('moveBefore' in Element.prototype) {
+        expect(moved.every((el) => el.getAnimations()[0] === before.get(el)), 'moved, not rebuilt').to.equal(true);
+      }
+    } finally {
+      style.remove();
+    }
   });
 
   it('draws a scroll made in an animation frame callback in that same frame', async () => {
