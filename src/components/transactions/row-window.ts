@@ -216,6 +216,8 @@ export class RowWindow {
   private _dirty = true;
   private _foundScrollers = false;
   private _metrics?: Metrics;
+  /** Whether rows were left out of DOM order while the list scrolled (see `_order`). */
+  private _unordered = false;
   /** The row height read from the container's style (undefined: to be read again). */
   private _rowHeight?: number;
   private _lastView = '';
@@ -317,6 +319,7 @@ export class RowWindow {
     this._rowHeight = undefined;
     this._anchor = undefined;
     this._lastVisibleRange = '';
+    this._unordered = false;
     this._lastView = '';
     this._lastTop = NaN;
     this._dirty = true;
@@ -468,7 +471,7 @@ export class RowWindow {
     this._raf = undefined;
     if (!this._container || !this._probe || time === this._frameTime) return;
     this._frameTime = time;
-    this._sync();
+    this._sync(true);
     if (this._heightDirty) this._writeHeight();
     this._flip = !this._flip;
     this._tick!.style.width = this._flip ? '2px' : '1px';
@@ -525,16 +528,21 @@ export class RowWindow {
    * Reads the viewport first (before any write of ours in this frame), keeps the anchored item in
    * place, then writes the rows when the viewport moved or the rows changed.
    */
-  private _sync(): void {
+  private _sync(inFrame = false): void {
     const m = this._read();
     this._keepAnchor(m);
     const view = `${m.top}|${m.bottom}|${m.rowHeight}`;
     const moved = view !== this._lastView;
     this._metrics = m;
-    if (!moved && !this._dirty) return;
+    if (!moved && !this._dirty) {
+      // Two frames without a scroll put the DOM back in item order (see `_order`); one could be
+      // a frame whose scroll comes after our callback.
+      if (inFrame && this._unordered && this._idle >= 2) this._order([...this._slots.values()].sort((a, b) => a.index - b.index), false);
+      return;
+    }
     this._lastView = view;
     if (moved) this._idle = 0;
-    this._write(m, false);
+    this._write(m, false, moved && !this._dirty);
   }
 
   private _read(): Metrics {
@@ -628,7 +636,7 @@ export class RowWindow {
   }
 
   /** Renders `wanted` into the container: reuses elements by key, then by kind; keeps DOM order. */
-  private _write(m: Metrics | undefined, invalidate: boolean): void {
+  private _write(m: Metrics | undefined, invalidate: boolean, scrolling = false): void {
     const source = this._source;
     const container = this._container;
     if (!source || !container) return;
@@ -686,9 +694,35 @@ export class RowWindow {
     for (const list of free.values()) for (const slot of list) this._release(slot);
     this._slots = next;
 
-    // DOM order = item order: elements already in increasing order stay, the others move. The
-    // focused element always stays (moving an element takes its focus away): only the elements
-    // in order with it can stay with it, and the longest such run always includes it.
+    this._order(chosen, scrolling);
+    this._place(h);
+    this.range = range;
+    if (m) this._lastTop = m.top;
+    // Written from the viewport as measured: a frame with the same viewport has nothing to do.
+    this._dirty = m === undefined;
+    this._opts.afterSync?.(range);
+    if (m) this._notifyVisible(range);
+  }
+
+  /**
+   * DOM order = item order (screen readers' browse mode, find in page): elements already in
+   * increasing order stay, the others move. The focused element always stays (moving an element
+   * takes its focus away): only the elements in order with it can stay with it, and the longest
+   * such run always includes it. While the list `scrolling`, elements entering the DOM are put
+   * in order but those in it are not moved: a moved row's style and layout are built anew (even
+   * with `moveBefore`), a few rows in every frame of a steady scroll, most of its cost. Once
+   * two frames went without a scroll they are moved (`_sync`), so the order is right whenever
+   * the list is at rest; each row's `aria-rowindex` says its place meanwhile.
+   */
+  private _order(chosen: Slot[], scrolling: boolean): void {
+    const container = this._container!;
+    if (!scrolling) {
+      let p = 0;
+      for (let c = container.firstElementChild; c; c = c.nextElementSibling) {
+        const slot = this._slotOfEl.get(c);
+        if (slot) slot.pos = p++;
+      }
+    }
     const positions = chosen.map((slot) => (slot.el.parentNode === container ? slot.pos : -1));
     const active = (container.getRootNode() as Document | ShadowRoot).activeElement;
     const ja = active ? chosen.findIndex((slot) => slot.el === active) : -1;
@@ -697,17 +731,15 @@ export class RowWindow {
       for (let j = 0; j < positions.length; j++) if (j < ja ? positions[j]! > at : j > ja && positions[j]! < at) positions[j] = -1;
     }
     const stay = increasingRun(positions);
+    this._unordered = false;
     for (let j = chosen.length - 1; j >= 0; j--) {
       if (stay.has(j)) continue;
+      if (scrolling && chosen[j]!.el.parentNode === container) {
+        this._unordered = true;
+        continue;
+      }
       place(container, chosen[j]!.el, chosen[j + 1]?.el ?? null);
     }
-    this._place(h);
-    this.range = range;
-    if (m) this._lastTop = m.top;
-    // Written from the viewport as measured: a frame with the same viewport has nothing to do.
-    this._dirty = m === undefined;
-    this._opts.afterSync?.(range);
-    if (m) this._notifyVisible(range);
   }
 
   /** Positions every rendered element (only those whose position changed are written). */

@@ -152,7 +152,7 @@ describe('RowWindow (the rows of <express-transactions>)', function () {
     // A steady scroll of 3 rows: 3 elements are rewritten (and moved to the end), the rest stay untouched.
     const n = renders.count;
     outer.scrollTop += 3 * ROW;
-    await frames(2);
+    await frames(6);
     expect(renders.count - n).to.equal(3);
     expect([...list.children].every((el) => before.includes(el))).to.equal(true);
     const idx = indices(list);
@@ -174,7 +174,7 @@ describe('RowWindow (the rows of <express-transactions>)', function () {
       expect([...before.values()].every(Boolean)).to.equal(true);
       const lastBefore = Math.max(...indices(list));
       outer.scrollTop += 3 * ROW;
-      await frames(3);
+      await frames(6);
       const moved = [...list.children].filter((el) => Number((el as HTMLElement).dataset.index) > lastBefore);
       expect(moved.length).to.be.within(1, 6);
       expect(moved.every((el) => before.has(el)), 'the same elements, reused').to.equal(true);
@@ -186,6 +186,35 @@ describe('RowWindow (the rows of <express-transactions>)', function () {
     } finally {
       style.remove();
     }
+  });
+
+  it('moves no row while the list scrolls; at rest the DOM is in item order', async () => {
+    const { list, outer } = await mount(10_000);
+    outer.scrollTop = 50 + 2000 * ROW;
+    await frames(4);
+    const moves: Node[] = [];
+    const seen = new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (records.some((q) => [...q.removedNodes].includes(n))) moves.push(n);
+    });
+    seen.observe(list, { childList: true });
+    // A steady scroll by script, 2 rows a frame for 10 frames: rows enter and leave every frame.
+    for (let i = 0; i < 10; i++) {
+      await new Promise<void>((resolve) => requestAnimationFrame(() => {
+        outer.scrollTop += 2 * ROW;
+        void afterTask().then(() => resolve());
+      }));
+      // Each frame shows the rows of its position, each at its place, whatever the DOM order.
+      for (const el of list.children as HTMLCollectionOf<HTMLElement>) {
+        expect(viewTop(el) - viewTop(list)).to.equal(Number(el.dataset.index) * ROW);
+      }
+    }
+    seen.takeRecords();
+    expect(moves, 'no row removed and inserted again while scrolling').to.have.length(0);
+    await frames(5);
+    const idx = indices(list);
+    expect(idx, 'in item order at rest').to.deep.equal([...idx].sort((a, b) => a - b));
+    expect(idx[idx.length - 1]! - idx[0]!).to.equal(idx.length - 1);
+    seen.disconnect();
   });
 
   it('draws a scroll made in an animation frame callback in that same frame', async () => {
