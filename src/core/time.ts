@@ -113,12 +113,17 @@ function wallClock(ts: number, timeZone: string): [number, number, number, numbe
  * @throws RangeError for an unknown time zone.
  */
 export function zonedParts(ts: number, timeZone: string): ZonedParts {
-  const t = Math.floor(ts);
-  const local = t + utcOffset(t, timeZone);
+  const local = localSeconds(ts, timeZone);
   const days = Math.floor(local / DAY);
   const secs = local - days * DAY;
   const [year, month, day] = civilFromDays(days);
   return { year, month, day, hour: Math.floor(secs / 3600), minute: Math.floor(secs / 60) % 60, second: secs % 60, weekday: weekdayOfDays(days) };
+}
+
+/** The wall clock in `timeZone` at Unix second `ts`, as seconds since 1970-01-01 00:00 of that clock. */
+function localSeconds(ts: number, timeZone: string): number {
+  const t = Math.floor(ts);
+  return t + utcOffset(t, timeZone);
 }
 
 /** Seconds over which a zone's offset is looked up once, at both ends (see `utcOffset`). */
@@ -219,8 +224,7 @@ function nextKey(key: number, interval: Interval): number {
 }
 
 function localDays(ts: number, timeZone: string): number {
-  const t = Math.floor(ts);
-  return Math.floor((t + utcOffset(t, timeZone)) / DAY);
+  return Math.floor(localSeconds(ts, timeZone) / DAY);
 }
 
 function startOfKey(key: number, timeZone: string): number {

@@ -14,8 +14,8 @@
  *   are placed by `top`: they never move while the list scrolls, and a transform each would be a
  *   hundred more nodes for the compositor to walk in every frame.
  * - Elements are pooled per kind: an item leaving the window hands its element to one entering,
- *   which the source updates in place. DOM order stays item order (for screen readers' browse
- *   mode), moving as few elements as possible.
+ *   which the source updates in place. DOM order is item order whenever the list is at rest (for
+ *   screen readers' browse mode), moving as few elements as possible (see `_order`).
  * - Scrolling is handled in each frame, reading (the scroll position, the viewport) before
  *   writing (the rows), so no layout is forced:
  *   - in our animation frame callback, registered late (from a task after the previous frame),
@@ -166,9 +166,8 @@ function increasingRun(a: readonly number[]): Set<number> {
 
 /**
  * Puts `el` before `ref` in `parent`. An element already in it is moved with `moveBefore` where
- * the engine has it (Chromium): a row moved by `insertBefore` is removed and inserted again, its
- * style and layout built anew, and a steady scroll moves a few rows every frame (by a Chromium
- * trace of the bench's steady scroll, layout went from about 2.5 to 0.9 ms a frame).
+ * the engine has it (Chromium), which keeps its state: a running animation (a new row's
+ * highlight) goes on, where `insertBefore` removes it and inserts it again, starting over.
  */
 function place(parent: HTMLElement, el: HTMLElement, ref: HTMLElement | null): void {
   const move = (parent as HTMLElement & { moveBefore?: (node: Node, child: Node | null) => void }).moveBefore;
@@ -425,12 +424,11 @@ export class RowWindow {
     const source = target === window ? document.scrollingElement ?? document.documentElement : (target as HTMLElement);
     const el = document.createElement('div');
     el.style.cssText = 'position:absolute;top:0;left:0;height:1px;width:0';
-    this._probe.style.overflow = 'clip';
     // In the tick, a level deeper than it: one made from a ResizeObserver callback (the first
     // scroll found there) is then reported in that same frame, not left over (a "loop" error).
     this._tick.append(el);
     // 10,000,000px over the whole scroll range: a pixel of scroll changes the width by more than
-    // a layout unit (1/64px) in any list a page can hold. The probe clips it.
+    // a layout unit (1/64px) in any list a page can hold. The probe clips it (contain: strict).
     const animation = el.animate([{ width: '0px' }, { width: '10000000px' }], { timeline: new Timeline({ source, axis: 'block' }), fill: 'both' });
     if (!this._following) animation.pause();
     this._scrollProbes.set(el, animation);
@@ -537,7 +535,10 @@ export class RowWindow {
     if (!moved && !this._dirty) {
       // Two frames without a scroll put the DOM back in item order (see `_order`); one could be
       // a frame whose scroll comes after our callback.
-      if (inFrame && this._unordered && this._idle >= 2) this._order([...this._slots.values()].sort((a, b) => a.index - b.index), false);
+      if (inFrame && this._unordered && this._idle >= 2) {
+        this._readPositions();
+        this._order([...this._slots.values()].sort((a, b) => a.index - b.index), false);
+      }
       return;
     }
     this._lastView = view;
@@ -658,11 +659,7 @@ export class RowWindow {
       list.push(slot);
     }
     // Entering items take a free element of their kind, in DOM order (a jump then moves nothing).
-    let p = 0;
-    for (let c = container.firstElementChild; c; c = c.nextElementSibling) {
-      const slot = this._slotOfEl.get(c);
-      if (slot) slot.pos = p++;
-    }
+    this._readPositions();
     for (const list of free.values()) list.sort((a, b) => a.pos - b.pos);
     const chosen: Slot[] = [];
     for (let j = 0; j < wanted.length; j++) {
@@ -716,13 +713,6 @@ export class RowWindow {
    */
   private _order(chosen: Slot[], scrolling: boolean): void {
     const container = this._container!;
-    if (!scrolling) {
-      let p = 0;
-      for (let c = container.firstElementChild; c; c = c.nextElementSibling) {
-        const slot = this._slotOfEl.get(c);
-        if (slot) slot.pos = p++;
-      }
-    }
     const positions = chosen.map((slot) => (slot.el.parentNode === container ? slot.pos : -1));
     const active = (container.getRootNode() as Document | ShadowRoot).activeElement;
     const ja = active ? chosen.findIndex((slot) => slot.el === active) : -1;
@@ -739,6 +729,15 @@ export class RowWindow {
         continue;
       }
       place(container, chosen[j]!.el, chosen[j + 1]?.el ?? null);
+    }
+  }
+
+  /** Each rendered slot's place among the container's children now (`pos`). */
+  private _readPositions(): void {
+    let p = 0;
+    for (let c = this._container!.firstElementChild; c; c = c.nextElementSibling) {
+      const slot = this._slotOfEl.get(c);
+      if (slot) slot.pos = p++;
     }
   }
 
