@@ -80,37 +80,54 @@ if (wanted.includes('firefox')) {
 if (wanted.includes('webkit')) browsers.push(await webkitLauncher());
 if (browsers.length === 0) throw new Error(`BROWSERS=${process.env.BROWSERS} names no known engine`);
 
-/** Counts every test of every browser and writes `{ passed, failed, skipped }` for scripts/test.mjs. */
+// A session that failed in the browser's driver rather than in a test: WebKitWebDriver's reply to
+// a navigation never came (UND_ERR_HEADERS_TIMEOUT), a protocol connection dropped. Its file is not
+// counted here; scripts/test.mjs runs it once more in that engine and counts that run.
+const DRIVER_ERROR = /WebDriverError|UND_ERR_|Protocol error|Target closed|Session closed|Browser (?:was )?disconnected/;
+const engineKey = (name = '') => (/chrom/i.test(name) ? 'chromium' : /firefox/i.test(name) ? 'firefox' : 'webkit');
+
+/**
+ * Counts every test of every browser and writes `{ passed, failed, skipped, failures, rerun }` for
+ * scripts/test.mjs, `rerun` being the files whose session failed in the driver, by engine.
+ */
 function countingReporter() {
   return {
     onTestRunFinished({ sessions }) {
       let passed = 0, failed = 0, skipped = 0;
       // What failed, named (engine, file, suites › test, first line of the error), for the run's last lines.
       const failures = [];
-      const walk = (suite, where, path) => {
-        for (const t of suite.tests ?? []) {
-          if (t.skipped) skipped++;
-          else if (t.passed) passed++;
-          else {
-            failed++;
-            failures.push(`${where}: ${[...path, t.name].join(' › ')}: ${String(t.error?.message ?? '').split('\n')[0]}`);
-          }
-        }
-        for (const s of suite.suites ?? []) walk(s, where, [...path, s.name]);
-      };
+      const rerun = [];
       for (const session of sessions) {
         const where = `${session.browser?.name ?? '?'} ${session.testFile.replace(process.cwd() + '/', '')}`;
-        if (session.testResults) walk(session.testResults, where, []);
-        // A file that failed to load, or errored outside a test, counts as one failure.
-        if (!session.passed && (!session.testResults || (session.errors?.length ?? 0) > 0)) {
-          const anyFailed = session.testResults && JSON.stringify(session.testResults).includes('"passed":false');
-          if (!anyFailed) {
-            failed++;
-            failures.push(`${where}: ${String(session.errors?.[0]?.message ?? 'the file failed outside any test').split('\n')[0]}`);
+        let p = 0, f = 0, s = 0;
+        const mine = [];
+        const walk = (suite, path) => {
+          for (const t of suite.tests ?? []) {
+            if (t.skipped) s++;
+            else if (t.passed) p++;
+            else {
+              f++;
+              mine.push(`${where}: ${[...path, t.name].join(' › ')}: ${String(t.error?.message ?? '').split('\n')[0]}`);
+            }
           }
+          for (const child of suite.suites ?? []) walk(child, [...path, child.name]);
+        };
+        if (session.testResults) walk(session.testResults, []);
+        const errors = session.errors ?? [];
+        if (!session.passed && f === 0 && errors.length > 0 && errors.every((e) => DRIVER_ERROR.test(String(e?.message)))) {
+          rerun.push({ engine: engineKey(session.browser?.name), file: session.testFile.replace(process.cwd() + '/', ''),
+            error: `${where}: ${String(errors[0].message).split('\n')[0]}` });
+          continue;
+        }
+        passed += p; failed += f; skipped += s;
+        failures.push(...mine);
+        // A file that failed to load, or errored outside a test, counts as one failure.
+        if (!session.passed && f === 0) {
+          failed++;
+          failures.push(`${where}: ${String(errors[0]?.message ?? 'the file failed outside any test').split('\n')[0]}`);
         }
       }
-      if (process.env.WTR_SUMMARY) writeFileSync(process.env.WTR_SUMMARY, JSON.stringify({ passed, failed, skipped, failures }));
+      if (process.env.WTR_SUMMARY) writeFileSync(process.env.WTR_SUMMARY, JSON.stringify({ passed, failed, skipped, failures, rerun }));
     },
   };
 }

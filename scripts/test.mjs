@@ -87,26 +87,48 @@ if (!process.env.SKIP_TYPECHECK) {
 }
 
 // 3. Browser tests in every engine, one run, under Xvfb when WebKit is in it.
+// A file whose session failed in the browser's driver, not in a test (the config's reporter names
+// them: a WebDriver reply that never came, a dropped protocol connection), runs once more in that
+// engine alone, and that run counts; a second driver failure counts as a failure.
 const summary = join(tmpdir(), `wtr-summary-${process.pid}.json`);
-rmSync(summary, { force: true });
 const wtr = [join(root, 'node_modules/@web/test-runner/dist/bin.js'), '--config', 'web-test-runner.config.mjs'];
-const env = { ...process.env, WTR_SUMMARY: summary, BROWSERS: browsers.join(',') };
-let code;
-if (browsers.includes('webkit') && !process.env.DISPLAY) {
-  code = run('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', process.execPath, ...wtr], { env });
-} else {
-  code = run(process.execPath, wtr, { env });
-}
-if (existsSync(summary)) {
+function browserRun(engines, files) {
+  rmSync(summary, { force: true });
+  const env = { ...process.env, WTR_SUMMARY: summary, BROWSERS: engines.join(',') };
+  if (files) env.TEST_FILES = files.join(',');
+  const code = engines.includes('webkit') && !process.env.DISPLAY
+    ? run('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', process.execPath, ...wtr], { env })
+    : run(process.execPath, wtr, { env });
+  if (!existsSync(summary)) return { code, s: undefined };
   const s = JSON.parse(readFileSync(summary, 'utf8'));
+  rmSync(summary, { force: true });
+  return { code, s };
+}
+function countBrowserRun({ code, s }, allowRerun) {
+  if (!s) {
+    failed++;
+    failures.push('The browser test run ended without a result (see the output above).');
+    log('The browser test run ended without a result (see the output above).');
+    return [];
+  }
   passed += s.passed;
   failed += s.failed;
   failures.push(...(s.failures ?? []));
-  if (code !== 0 && s.failed === 0) failed++;          // the runner failed outside any test
-  rmSync(summary, { force: true });
-} else {
-  failed++;
-  log('The browser test run ended without a result (see the output above).');
+  const rerun = s.rerun ?? [];
+  if (code !== 0 && s.failed === 0 && rerun.length === 0) failed++;   // the runner failed outside any test
+  if (allowRerun && rerun.length <= 5) return rerun;                  // more is not a passing hiccup
+  failed += rerun.length;
+  failures.push(...rerun.map((r) => r.error));
+  return [];
+}
+
+// 3. Browser tests in every engine, one run, under Xvfb when WebKit is in it.
+const rerun = countBrowserRun(browserRun(browsers, undefined), true);
+for (const engine of new Set(rerun.map((r) => r.engine))) {
+  const mine = rerun.filter((r) => r.engine === engine);
+  log(`\nRunning again in ${engine} alone, after a failure in the browser's driver rather than a test:\n` +
+    mine.map((r) => `  - ${r.error}`).join('\n'));
+  countBrowserRun(browserRun([engine], mine.map((r) => r.file)), false);
 }
 
 // 4. Node tests: the repository's own (test/node) and the reference server's suite (server/test),
