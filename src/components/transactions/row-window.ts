@@ -107,6 +107,8 @@ interface Slot {
   pos: number;
   /** Whether it is placed by `top` (a pinned item) or by `transform` (undefined: not yet placed). */
   byTop: boolean | undefined;
+  /** The last write that rendered it (see `_write`). */
+  gen: number;
 }
 
 /** Viewport and row height, read together after layout. */
@@ -223,7 +225,16 @@ export class RowWindow {
   /** The top of the viewport (container coordinates) at the last write (NaN: none yet). */
   private _lastTop = NaN;
   private _keep: readonly number[] = [];
-  private _slots = new Map<string, Slot>();
+  private readonly _slots = new Map<string, Slot>();
+  /** The number of the last write; buffers `_write` reuses from frame to frame. */
+  private _generation = 0;
+  /** The items wanted in this write (the first `_wantedCount`). */
+  private readonly _wantedItems: number[] = [];
+  private _wantedCount = 0;
+  /** The slots rendered by the last write, in item order (the first `_chosenCount`): the same as `_slots`. */
+  private readonly _chosen: Slot[] = [];
+  private _chosenCount = 0;
+  private readonly _free = new Map<string, Slot[]>();
   private readonly _slotOfEl = new WeakMap<Element, Slot>();
   private readonly _pool = new Map<string, HTMLElement[]>();
   private readonly _heights = new Map<string, number>();
@@ -309,6 +320,7 @@ export class RowWindow {
     this._visibleTask = undefined;
     for (const slot of this._slots.values()) this._release(slot);
     this._slots.clear();
+    this._chosenCount = 0;
     this._container?.replaceChildren();
     this._container = undefined;
     this._probe = undefined;
@@ -389,6 +401,13 @@ export class RowWindow {
     }
     rows += index - at;
     return { rows, extra, px: rows * h + extra };
+  }
+
+  /** The offset (px) of `index` (`_offset`'s px, allocating nothing: it is called for every rendered item in every write). */
+  private _px(index: number, h: number): number {
+    const measured = this._source?.measured;
+    if (!measured?.length) return index * h;
+    return this._offset(index, h).px;
   }
 
   private _writeHeight(): void {
@@ -537,7 +556,7 @@ export class RowWindow {
       // a frame whose scroll comes after our callback.
       if (inFrame && this._unordered && this._idle >= 2) {
         this._readPositions();
-        this._order([...this._slots.values()].sort((a, b) => a.index - b.index), false);
+        this._order(this._chosen, this._chosenCount, false);
       }
       return;
     }
@@ -605,14 +624,17 @@ export class RowWindow {
 
   // ---- writing ----
 
-  /** Which items to render: the pinned ones, the ones in view (and overscan), the kept ones. */
-  private _wanted(m: Metrics | undefined): { wanted: number[]; range: RowRange } {
+  /**
+   * Which items to render: the pinned ones, the ones in view (and overscan), the kept ones, in
+   * ascending order, into `_wantedItems` (one array reused from frame to frame).
+   */
+  private _wanted(m: Metrics | undefined): RowRange {
     const source = this._source!;
     const n = source.count;
     const h = m?.rowHeight ?? this._opts.defaultHeight;
     const top = m ? m.top : 0;
     const bottom = m ? m.bottom : typeof window === 'undefined' ? 800 : window.innerHeight;
-    const total = this._offset(n, h).px;
+    const total = this._px(n, h);
     const range: RowRange = { first: -1, last: -1, firstVisible: -1, lastVisible: -1 };
     if (n > 0 && bottom > 0 && top < total && bottom > top) {
       range.firstVisible = this.indexAt(Math.max(0, top));
@@ -624,49 +646,73 @@ export class RowWindow {
       range.first = this.indexAt(Math.max(0, top - above));
       range.last = Math.min(this.indexAt(Math.min(total, bottom + below) - 0.5), range.first + MAX_WINDOW - 1);
     }
-    const wanted: number[] = [];
+    // Written by index and never shortened to nothing: in code run once a frame (not optimized),
+    // `length = 0` drops the array's storage and `for...of` allocates a result per item.
+    const wanted = this._wantedItems;
+    let k = 0;
     const pinned = Math.min(this.pinned, n);
-    for (let i = 0; i < pinned; i++) wanted.push(i);
-    for (let i = Math.max(range.first, pinned); i >= 0 && i <= range.last; i++) wanted.push(i);
-    const extra = this._keep.filter((i) => i >= 0 && i < n && i >= pinned && (i < range.first || i > range.last));
-    if (extra.length) {
-      wanted.push(...extra);
+    for (let i = 0; i < pinned; i++) wanted[k++] = i;
+    for (let i = Math.max(range.first, pinned); i >= 0 && i <= range.last; i++) wanted[k++] = i;
+    let extra = false;
+    for (let x = 0; x < this._keep.length; x++) {
+      const i = this._keep[x]!;
+      if (i >= 0 && i < n && i >= pinned && (i < range.first || i > range.last)) {
+        wanted[k++] = i;
+        extra = true;
+      }
+    }
+    if (extra) {
+      wanted.length = k;
       wanted.sort((a, b) => a - b);
     }
-    return { wanted, range };
+    this._wantedCount = k;
+    return range;
   }
 
-  /** Renders `wanted` into the container: reuses elements by key, then by kind; keeps DOM order. */
+  /**
+   * Renders the wanted items into the container: an item rendered before keeps its element, an
+   * entering one takes a leaving one's element of its kind (or the pool's, or a new one); DOM
+   * order is kept (see `_order`). A steady scroll changes a few items a frame, so this works in
+   * place (the slots map, arrays reused from frame to frame): a frame that allocated maps and
+   * arrays over every rendered item, the hundred pinned ones included, made about 40 KB of
+   * garbage, and the collections it brought on were the steady scroll's slowest frames.
+   */
   private _write(m: Metrics | undefined, invalidate: boolean, scrolling = false): void {
     const source = this._source;
     const container = this._container;
     if (!source || !container) return;
-    const { wanted, range } = this._wanted(m);
+    const range = this._wanted(m);
+    const wanted = this._wantedItems;
+    const count = this._wantedCount;
     const h = m?.rowHeight ?? this._opts.defaultHeight;
+    const slots = this._slots;
+    const chosen = this._chosen;
+    const gen = ++this._generation;
 
-    // Items that stay keep their element; the others give theirs back.
-    const next = new Map<string, Slot>();
-    const keys = wanted.map((i) => source.key(i));
-    for (let j = 0; j < wanted.length; j++) {
-      const slot = this._slots.get(keys[j]!);
-      if (slot && slot.kind === source.kind(wanted[j]!)) next.set(keys[j]!, slot);
+    // Items that stay keep their element (marked with this write's generation).
+    for (let j = 0; j < count; j++) {
+      const index = wanted[j]!;
+      const slot = slots.get(source.key(index));
+      if (slot && slot.kind === source.kind(index)) slot.gen = gen;
     }
-    const free = new Map<string, Slot[]>();
-    for (const [key, slot] of this._slots) {
-      if (next.get(key) === slot) continue;
+    // The others (of the last write's, which are `_slots`) give theirs back, taken by entering
+    // items in DOM order (a jump then moves nothing).
+    this._readPositions();
+    const free = this._free;
+    for (let j = 0; j < this._chosenCount; j++) {
+      const slot = chosen[j]!;
+      if (slot.gen === gen) continue;
       let list = free.get(slot.kind);
       if (!list) free.set(slot.kind, (list = []));
       list.push(slot);
     }
-    // Entering items take a free element of their kind, in DOM order (a jump then moves nothing).
-    this._readPositions();
-    for (const list of free.values()) list.sort((a, b) => a.pos - b.pos);
-    const chosen: Slot[] = [];
-    for (let j = 0; j < wanted.length; j++) {
+    for (const list of free.values()) if (list.length > 1) list.sort((a, b) => a.pos - b.pos);
+    let c = 0;
+    for (let j = 0; j < count; j++) {
       const index = wanted[j]!;
-      const key = keys[j]!;
-      let slot = next.get(key);
-      if (slot) {
+      const key = source.key(index);
+      let slot = slots.get(key);
+      if (slot && slot.gen === gen) {
         if (invalidate || slot.index !== index) {
           slot.index = index;
           source.render(slot.el, index);
@@ -674,24 +720,35 @@ export class RowWindow {
       } else {
         const kind = source.kind(index);
         slot = free.get(kind)?.shift();
-        if (!slot) {
+        if (slot) {
+          if (slots.get(slot.key) === slot) slots.delete(slot.key);
+        } else {
           const el = this._pool.get(kind)?.pop() ?? source.create(kind);
-          slot = { el, kind, key, index, y: NaN, pos: -1, byTop: undefined };
+          slot = { el, kind, key, index, y: NaN, pos: -1, byTop: undefined, gen };
           this._slotOfEl.set(el, slot);
         }
         slot.key = key;
         slot.index = index;
+        slot.gen = gen;
+        slots.set(key, slot);
         source.render(slot.el, index);
         this._observe(slot);
-        next.set(key, slot);
       }
-      chosen.push(slot);
+      chosen[c++] = slot;
     }
     // Elements nobody took leave the DOM for the pool.
-    for (const list of free.values()) for (const slot of list) this._release(slot);
-    this._slots = next;
+    for (const list of free.values()) {
+      for (const slot of list) {
+        if (slots.get(slot.key) === slot) slots.delete(slot.key);
+        this._release(slot);
+      }
+      list.length = 0;
+    }
+    // Dropped slots must not stay reachable from the buffer's tail.
+    for (let j = c; j < this._chosenCount; j++) chosen[j] = undefined as unknown as Slot;
+    this._chosenCount = c;
 
-    this._order(chosen, scrolling);
+    this._order(chosen, c, scrolling);
     this._place(h);
     this.range = range;
     if (m) this._lastTop = m.top;
@@ -711,8 +768,26 @@ export class RowWindow {
    * two frames went without a scroll they are moved (`_sync`), so the order is right whenever
    * the list is at rest; each row's `aria-rowindex` says its place meanwhile.
    */
-  private _order(chosen: Slot[], scrolling: boolean): void {
+  private _order(chosen: readonly Slot[], n: number, scrolling: boolean): void {
     const container = this._container!;
+    if (scrolling) {
+      // Only entering elements are placed (each before the next one chosen, already in place):
+      // no run to find, nothing to allocate.
+      for (let j = n - 1; j >= 0; j--) {
+        const el = chosen[j]!.el;
+        if (el.parentNode !== container) place(container, el, j + 1 < n ? chosen[j + 1]!.el : null);
+      }
+      let last = -1;
+      this._unordered = false;
+      for (let j = 0; j < n; j++) {
+        const pos = chosen[j]!.pos;
+        if (pos < 0) continue;
+        if (pos < last) this._unordered = true;
+        last = pos;
+      }
+      return;
+    }
+    if (chosen.length !== n) chosen = chosen.slice(0, n);
     const positions = chosen.map((slot) => (slot.el.parentNode === container ? slot.pos : -1));
     const active = (container.getRootNode() as Document | ShadowRoot).activeElement;
     const ja = active ? chosen.findIndex((slot) => slot.el === active) : -1;
@@ -724,10 +799,6 @@ export class RowWindow {
     this._unordered = false;
     for (let j = chosen.length - 1; j >= 0; j--) {
       if (stay.has(j)) continue;
-      if (scrolling && chosen[j]!.el.parentNode === container) {
-        this._unordered = true;
-        continue;
-      }
       place(container, chosen[j]!.el, chosen[j + 1]?.el ?? null);
     }
   }
@@ -745,12 +816,12 @@ export class RowWindow {
   private _place(h: number): void {
     const source = this._source;
     if (!source) return;
-    for (const slot of this._slots.values()) {
-      const { rows, extra } = this._offset(slot.index, h);
+    for (let j = 0; j < this._chosenCount; j++) {
+      const slot = this._chosen[j]!;
       // In pixels: a transform with var() costs every moved row a full style recalculation. When
       // the row height changes (the container query), the container's ResizeObserver entry
       // writes them again before that frame is painted.
-      const y = rows * h + extra;
+      const y = this._px(slot.index, h);
       // The pinned rows never move while the list scrolls: placed by `top`, they add no transform
       // for the compositor to walk in every frame (100 of them cost about 0.5 ms a frame).
       const byTop = slot.index < this.pinned;
