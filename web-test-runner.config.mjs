@@ -42,7 +42,7 @@ async function webkitLauncher() {
   const driver = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`], { stdio: 'ignore' });
   const stop = () => { try { driver.kill('SIGTERM'); } catch {} };
   process.on('exit', stop);
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stop(); process.exit(130); });
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { console.error(`Browser tests ended by ${sig}`); stop(); process.exit(130); });
   for (let i = 0; ; i++) {
     try { if ((await fetch(`http://127.0.0.1:${port}/status`)).ok) break; } catch {}
     if (i > 100) throw new Error(`WebKitWebDriver did not start on port ${port}`);

@@ -24,6 +24,8 @@ const browsers = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').
 function log(msg) { process.stdout.write(`${msg}\n`); }
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+  if (r.signal) log(`${cmd} ended by ${r.signal}`);
+  else if (r.error) log(`${cmd} did not run: ${r.error.message}`);
   return r.status ?? 1;
 }
 

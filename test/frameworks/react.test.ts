@@ -23,6 +23,13 @@ import { txns } from '../components/transactions/transactions.fake.js';
 import { po } from '../components/payouts/payouts.fake.js';
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 
+/**
+ * How long to wait for React's scheduled work (a render, an unmount, a state update from an
+ * event): it runs in later tasks, which a CI machine running three engines on two cores can hold
+ * up for more than waitUntil's 1 s default (an unmount once took longer in WebKit).
+ */
+const REACT_WAIT = 10_000;
+
 type Wrappers = typeof wrappers19;
 type ReactModule = typeof React19;
 
@@ -191,7 +198,7 @@ describe('React', function () {
             expect(calls, `${name}: ${type}`).to.deep.equal([[prop, event]]);
           }
           root!.render(null);
-          await waitUntil(() => !container.querySelector(TAGS[name]), 'unmounted');
+          await waitUntil(() => !container.querySelector(TAGS[name]), 'unmounted', { timeout: REACT_WAIT });
         }
       });
 
@@ -207,7 +214,7 @@ describe('React', function () {
         const el = await waitUntilElement<ExpressTransactions>('express-transactions');
         await waitUntil(() => rows(el).length === 2, 'rows', { timeout: 20_000 });
         rows(el)[1]!.click();
-        await waitUntil(() => selected.length === 1, 'select event');
+        await waitUntil(() => selected.length === 1, 'select event', { timeout: REACT_WAIT });
         expect(selected).to.deep.equal([data[1]!.id]);
 
         const failures: string[] = [];
@@ -233,9 +240,9 @@ describe('React', function () {
           },
         }));
         const el = await waitUntilElement('express-login-button');
-        await waitUntil(() => el.shadowRoot?.querySelector('button'), 'button rendered');
+        await waitUntil(() => el.shadowRoot?.querySelector('button'), 'button rendered', { timeout: REACT_WAIT });
         el.shadowRoot!.querySelector('button')!.click();
-        await waitUntil(() => redirects.length === 1, 'redirect event');
+        await waitUntil(() => redirects.length === 1, 'redirect event', { timeout: REACT_WAIT });
         expect(redirects).to.deep.equal(['https://connect.example.com/express/acct_1/xyz']);
       });
 
@@ -276,7 +283,7 @@ describe('React', function () {
         const ref = React.createRef<ExpressTransactions>();
         render(React.createElement(wrappers.ExpressTransactions, { ref, locale: 'en-US' }));
         const el = await waitUntilElement('express-transactions');
-        await waitUntil(() => ref.current !== null, 'ref set');
+        await waitUntil(() => ref.current !== null, 'ref set', { timeout: REACT_WAIT });
         expect(ref.current).to.equal(el);
         expect(typeof ref.current!.loadMore).to.equal('function');
       });
@@ -302,7 +309,7 @@ describe('React', function () {
       expect(adapter.limits[0]).to.equal(2);
       expect(rows(el).map((r) => text(r.querySelector('[part~="description"]')))).to.deep.equal(data.map((t) => `Ride ${t.id}`));
       rows(el)[0]!.click();
-      await waitUntil(() => selected.length === 1, 'select event');
+      await waitUntil(() => selected.length === 1, 'select event', { timeout: REACT_WAIT });
       expect(selected).to.deep.equal([data[0]!.id]);
     });
 
@@ -313,7 +320,7 @@ describe('React', function () {
         React19.createElement('express-balance', { onExpressError: () => called.push('plain') }),
         React19.createElement(wrappers19.ExpressBalance, { onExpressError: () => called.push('wrapper') }),
       ));
-      await waitUntil(() => container.querySelectorAll('express-balance').length === 2, 'both rendered');
+      await waitUntil(() => container.querySelectorAll('express-balance').length === 2, 'both rendered', { timeout: REACT_WAIT });
       await aTimeout(0);
       for (const el of container.querySelectorAll('express-balance')) {
         el.dispatchEvent(new CustomEvent('express-error', { detail: {} }));
@@ -323,7 +330,7 @@ describe('React', function () {
   });
 
   async function waitUntilElement<T extends Element = HTMLElement>(tag: string): Promise<T> {
-    await waitUntil(() => container.querySelector(tag), `<${tag}> rendered`, { timeout: 10_000 });
+    await waitUntil(() => container.querySelector(tag), `<${tag}> rendered`, { timeout: REACT_WAIT });
     const el = container.querySelector(tag) as unknown as T & { updateComplete?: Promise<unknown> };
     await el.updateComplete;
     return el;
