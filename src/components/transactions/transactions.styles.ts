@@ -412,15 +412,17 @@ export const styles = [
       .body {
         --_row-h: 84px;
       }
-      /* What the person takes home first: description and net; date and type; gross, fee and the
-         status (on the line with the most room, so "Pending until Dec 7" shows in full). */
+      /* What the person takes home first: description and net; then date, type and the status,
+         whose two columns (the net's and one more) are as wide as the pill ("Pending until Dec 7"
+         in full: when the money comes is what a driver looks for; the type gives way first, and
+         says again what the description says); then gross and fee. */
       .row.txn,
       .row.skeleton-row {
-        grid-template-columns: auto auto minmax(0, 1fr) auto;
+        grid-template-columns: max-content minmax(0, 1fr) auto auto;
         grid-template-areas:
           'description description description net'
-          'date type type type'
-          'amount fee status status';
+          'date type status status'
+          'amount fee fee fee';
         column-gap: calc(var(--_space) * 0.75);
         row-gap: 2px;
         padding: var(--_space);
@@ -434,6 +436,8 @@ export const styles = [
         grid-area: net;
         font-weight: 600;
         font-size: calc(var(--_size) + 1px);
+        /* Never narrower than the amount: in a very narrow card the pill gives way, not the net. */
+        min-width: max-content;
       }
       /* The net leads without its label on screen (a screen reader still reads "Net"). */
       .row > .c-net .cell-label {
