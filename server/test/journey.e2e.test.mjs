@@ -5,7 +5,8 @@
 // Security Policy with Trusted Types; not one violation may happen, seen three ways: the page's
 // `securitypolicyviolation` events, the console, and the reports the browser POSTs to the
 // development endpoint (a deliberate violation at the end proves that endpoint receives them).
-// Saves docs/screenshots/dashboard.png.
+// Takes a screenshot of the dashboard: into docs/screenshots/dashboard.png (the README's) with
+// UPDATE_SCREENSHOTS=1, else into its temporary folder, so a test run leaves the clone as it was.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { cents, openTestStorage, secretKey, serverModule, textWhen } from './hel
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const root = new URL('../..', import.meta.url).pathname;
-const SCREENSHOT = join(root, 'docs/screenshots/dashboard.png');
+const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 
 let dir;
 let opened;
@@ -130,8 +131,10 @@ test('platform page → login button → SMS code → dashboard → a live payme
   await page.keyboard.press('Escape');
 
   await page.evaluate(() => window.scrollTo(0, 0));
-  mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
-  await page.screenshot({ path: SCREENSHOT, fullPage: false });
+  const shots = UPDATE_SCREENSHOTS ? join(root, 'docs/screenshots') : dir;
+  mkdirSync(shots, { recursive: true });
+  const shot = await page.screenshot({ path: join(shots, 'dashboard.png'), fullPage: false });
+  assert.ok(shot.length > 10_000, `the dashboard's screenshot is ${shot.length} bytes`);
 
   // 8. The in-browser demo pages under the same policy.
   // Each waits until its elements have drawn their data, then lets queued violation events fire.
