@@ -124,8 +124,18 @@ export interface FormatMoneyOptions {
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();
+/**
+ * The formatters of the default options by locale, then currency: a list writes three amounts a
+ * row, and a key string built per call was most of the garbage its formatting made.
+ */
+const plainFormatters = new Map<string, Map<string, Intl.NumberFormat>>();
 
 function moneyFormatter(currency: string, locale: string, opts: FormatMoneyOptions): Intl.NumberFormat {
+  const plain = opts.signDisplay === undefined && opts.compact !== true;
+  if (plain) {
+    const nf = plainFormatters.get(locale)?.get(currency);
+    if (nf) return nf;
+  }
   const signDisplay = opts.signDisplay ?? 'auto';
   const compact = opts.compact === true;
   const key = `${locale}\u0000${currency}\u0000${signDisplay}\u0000${compact ? 1 : 0}`;
@@ -143,6 +153,11 @@ function moneyFormatter(currency: string, locale: string, opts: FormatMoneyOptio
         : { minimumFractionDigits: exp, maximumFractionDigits: exp }),
     });
     formatters.set(key, nf);
+  }
+  if (plain) {
+    let byCurrency = plainFormatters.get(locale);
+    if (!byCurrency) plainFormatters.set(locale, (byCurrency = new Map()));
+    byCurrency.set(currency, nf);
   }
   return nf;
 }
