@@ -8,16 +8,10 @@ import type { ExpressAdapter, ExpressEvent, Payout } from '../../contract/types.
 import { dateTimeFormat } from '../../core/date-format.js';
 import { format, type Strings } from '../../core/i18n/registry.js';
 import { formatMoney } from '../../core/money.js';
-import {
-  describeSchedule,
-  formatArrivalDate,
-  payoutDestinationLabel,
-  payoutMethodLabel,
-  payoutProblem,
-  payoutStatusLabel,
-} from '../../core/payouts.js';
+import { describeSchedule, payoutStatusLabel } from '../../core/payouts.js';
 import { browserTimeZone, isValidTimeZone, parseLocalIsoDate } from '../../core/time.js';
 import { AdapterController } from '../shared/adapter-controller.js';
+import { customRangeFields } from '../shared/custom-range-view.js';
 import { errorView } from '../shared/error-view.js';
 import { LiveController } from '../shared/live-controller.js';
 import { LocaleController } from '../shared/locale.js';
@@ -37,6 +31,7 @@ import {
   type PayoutQuery,
 } from './payouts.model.js';
 import { styles } from './payouts.styles.js';
+import { payoutRow, payoutsHead, payoutsSkeleton } from './row-views.js';
 
 /** How far below the list the next page starts loading by itself. */
 const AUTO_LOAD_MARGIN = '400px';
@@ -327,8 +322,7 @@ export class ExpressPayouts extends LitElement {
     this._rangeInvalid = false;
   }
 
-  private _onCustomDate(which: 'from' | 'to', e: Event): void {
-    const value = (e.target as HTMLInputElement).value || null;
+  private _onCustomDate(which: 'from' | 'to', value: string | null): void {
     const from = which === 'from' ? value : this.from;
     const to = which === 'to' ? value : this.to;
     if (!isValidArrivalRange(from, to)) {
@@ -418,18 +412,7 @@ export class ExpressPayouts extends LitElement {
           </select>
         </label>
         ${f.range === 'custom'
-          ? html`
-              <label class="field">${s.transactions.from}
-                <input type="date" .value=${this.from ?? ''} max=${this.to ?? nothing}
-                  aria-invalid=${this._rangeInvalid ? 'true' : 'false'} aria-describedby="range-error"
-                  @change=${(e: Event) => this._onCustomDate('from', e)} />
-              </label>
-              <label class="field">${s.transactions.to}
-                <input type="date" .value=${this.to ?? ''} min=${this.from ?? nothing}
-                  aria-invalid=${this._rangeInvalid ? 'true' : 'false'} aria-describedby="range-error"
-                  @change=${(e: Event) => this._onCustomDate('to', e)} />
-              </label>
-              <p class="range-error" id="range-error" aria-live="polite">${this._rangeInvalid ? s.transactions.invalidRange : ''}</p>`
+          ? customRangeFields({ strings: s, from: this.from, to: this.to, invalid: this._rangeInvalid }, (which, value) => this._onCustomDate(which, value))
           : nothing}
       </div>
     `;
@@ -449,55 +432,14 @@ export class ExpressPayouts extends LitElement {
     `;
   }
 
-  private _renderHead(s: Strings): TemplateResult {
-    const c = s.payouts.columns;
-    return html`<div class="head" aria-hidden="true">
-      <span class="c-arrival">${c.arrival}</span><span class="c-amount">${c.amount}</span><span class="c-status">${c.status}</span>
-      <span class="c-method">${c.method}</span><span class="c-destination">${c.destination}</span>
-    </div>`;
-  }
-
-  private _renderSkeleton(s: Strings): TemplateResult {
-    return html`
-      <span class="visually-hidden" role="status">${s.common.loading}</span>
-      <ul class="rows skeleton-rows" aria-hidden="true">
-        ${[0, 1, 2, 3, 4].map(() => html`<li class="skeleton-row">
-          <span class="skeleton sk-date"></span><span class="skeleton sk-amount"></span><span class="skeleton sk-pill"></span>
-        </li>`)}
-      </ul>
-    `;
-  }
-
-  private _renderRow(p: Payout, index: number, s: Strings, locale: string, zone: string, now: number): TemplateResult {
-    const method = payoutMethodLabel(p.method, s);
-    const destination = payoutDestinationLabel(p, s);
-    const problem = payoutProblem(p, s, this._platformName);
-    const tabbable = this._tabId === undefined ? index === 0 : this._tabId === p.id;
-    const problemId = `problem-${index}`;
-    return html`
-      <li part="row" data-id=${p.id} class="row ${this._fresh.has(p.id) ? 'fresh' : ''} ${problem ? 'has-problem' : ''}">
-        <button class="select" type="button" tabindex=${tabbable ? '0' : '-1'} aria-describedby=${problem ? problemId : nothing}>
-          <span class="c-arrival" part="arrival">${formatArrivalDate(p.arrival_date, zone, locale, now)}</span>
-          <span class="c-amount amount ${p.amount < 0 ? 'negative' : ''}" part="amount"><span dir="ltr">${formatMoney(p.amount, p.currency, locale)}</span></span>
-          <span class="c-status"><span class="pill status-${p.status}" part="status">${payoutStatusLabel(p.status, s)}</span></span>
-          <span class="c-method" part="method">${method ?? ''}</span>
-          <span class="c-destination" part="destination">${destination ?? ''}</span>
-        </button>
-        ${problem
-          ? html`<p class="problem" part="problem" id=${problemId}><span class="reason">${problem.reason}</span> <span>${problem.action}</span></p>`
-          : nothing}
-      </li>
-    `;
-  }
-
   private _renderList(feed: PayoutFeed, s: Strings, locale: string): TemplateResult {
-    const zone = this._timeZone;
-    const now = Math.floor(Date.now() / 1000);
+    const c = { strings: s, locale, zone: this._timeZone, now: Math.floor(Date.now() / 1000), platformName: this._platformName };
     if (this._tabId !== undefined && !feed.has(this._tabId)) this._tabId = undefined;
+    const tabbable = (p: Payout, i: number) => (this._tabId === undefined ? i === 0 : this._tabId === p.id);
     return html`
-      ${this._renderHead(s)}
+      ${payoutsHead(s)}
       <ul class="rows" aria-labelledby="title" @click=${this._onListClick} @keydown=${this._onListKeydown}>
-        ${repeat(feed.rows, (p) => p.id, (p, i) => this._renderRow(p, i, s, locale, zone, now))}
+        ${repeat(feed.rows, (p) => p.id, (p, i) => payoutRow(p, i, c, { tabbable: tabbable(p, i), fresh: this._fresh.has(p.id) }))}
       </ul>
       ${this._renderFooter(feed, s, locale)}
     `;
@@ -546,7 +488,7 @@ export class ExpressPayouts extends LitElement {
     const loading = !feed && !failed;
     let content: unknown;
     if (failed) content = errorView(failed, s, locale, () => this.reload());
-    else if (!feed) content = this._renderSkeleton(s);
+    else if (!feed) content = payoutsSkeleton(s);
     else if (feed.rows.length === 0) content = this._renderEmpty(s, locale);
     else content = this._renderList(feed, s, locale);
     return html`

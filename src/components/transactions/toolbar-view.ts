@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Strings } from '../../core/i18n/registry.js';
+import { customRangeFields } from '../shared/custom-range-view.js';
 import { errorWords } from '../shared/error-view.js';
 import type { ExportState } from './export-controller.js';
 import { activeFilters, CATEGORY_FILTERS, TRANSACTION_RANGES, type TransactionFilters } from './transactions.model.js';
@@ -44,7 +45,6 @@ function filtersView(v: ToolbarState, on: ToolbarActions): TemplateResult {
   const f = v.filters;
   const currency = f.currency ?? '';
   const showCurrency = v.currencies.length > 1 || !!currency;
-  const invalid = v.rangeInvalid ? 'true' : 'false';
   return html`
     <div part="filters" class="filters ${v.filtersOpen ? 'open' : ''}" id="filters" role="group" aria-label=${s.common.filters}>
       <label class="field">${t.categoryLabel}
@@ -59,16 +59,7 @@ function filtersView(v: ToolbarState, on: ToolbarActions): TemplateResult {
         </select>
       </label>
       ${f.range === 'custom'
-        ? html`
-            <label class="field">${t.from}
-              <input type="date" .value=${v.from ?? ''} max=${v.to ?? nothing} aria-invalid=${invalid} aria-describedby="range-error"
-                @change=${(e: Event) => on.customDate('from', valueOf(e) || null)} />
-            </label>
-            <label class="field">${t.to}
-              <input type="date" .value=${v.to ?? ''} min=${v.from ?? nothing} aria-invalid=${invalid} aria-describedby="range-error"
-                @change=${(e: Event) => on.customDate('to', valueOf(e) || null)} />
-            </label>
-            <p class="range-error" id="range-error" aria-live="polite">${v.rangeInvalid ? t.invalidRange : ''}</p>`
+        ? customRangeFields({ strings: s, from: v.from, to: v.to, invalid: v.rangeInvalid }, (which, value) => on.customDate(which, value))
         : nothing}
       ${showCurrency
         ? html`<label class="field">${t.currency}
