@@ -11,7 +11,6 @@ import { formatMoney } from '../../core/money.js';
 import { describeSchedule, payoutStatusLabel } from '../../core/payouts.js';
 import { browserTimeZone, isValidTimeZone, parseLocalIsoDate } from '../../core/time.js';
 import { AdapterController } from '../shared/adapter-controller.js';
-import { customRangeFields } from '../shared/custom-range-view.js';
 import { errorView } from '../shared/error-view.js';
 import { LiveController } from '../shared/live-controller.js';
 import { LocaleController } from '../shared/locale.js';
@@ -19,8 +18,6 @@ import { PayoutDialogController } from '../shared/payout-dialog.js';
 import {
   activePayoutFilters,
   isValidArrivalRange,
-  PAYOUT_RANGES,
-  PAYOUT_STATUS_FILTERS,
   PayoutFeed,
   payoutQueryFor,
   toPayoutPageSize,
@@ -32,6 +29,7 @@ import {
 } from './payouts.model.js';
 import { styles } from './payouts.styles.js';
 import { payoutRow, payoutsHead, payoutsSkeleton } from './row-views.js';
+import { payoutsToolbarView, type PayoutsToolbarActions } from './toolbar-view.js';
 
 /** How far below the list the next page starts loading by itself. */
 const AUTO_LOAD_MARGIN = '400px';
@@ -313,14 +311,16 @@ export class ExpressPayouts extends LitElement {
 
   // ---- handlers ----
 
-  private _onStatus(e: Event): void {
-    this.status = (e.target as HTMLSelectElement).value;
-  }
-
-  private _onRange(e: Event): void {
-    this.range = (e.target as HTMLSelectElement).value;
-    this._rangeInvalid = false;
-  }
+  /** What the toolbar's controls do. */
+  private readonly _toolbar: PayoutsToolbarActions = {
+    status: (value) => (this.status = value),
+    range: (value) => {
+      this.range = value;
+      this._rangeInvalid = false;
+    },
+    customDate: (which, value) => this._onCustomDate(which, value),
+    toggleFilters: () => (this._filtersOpen = !this._filtersOpen),
+  };
 
   private _onCustomDate(which: 'from' | 'to', value: string | null): void {
     const from = which === 'from' ? value : this.from;
@@ -395,43 +395,6 @@ export class ExpressPayouts extends LitElement {
     return s.payouts.ranges.custom;
   }
 
-  private _renderFilters(s: Strings): TemplateResult {
-    const p = s.payouts;
-    const f = this._filters;
-    return html`
-      <div part="filters" class="filters ${this._filtersOpen ? 'open' : ''}" id="filters" role="group" aria-label=${s.common.filters}>
-        <label class="field">${p.statusLabel}
-          <select @change=${this._onStatus} .value=${f.status}>
-            ${PAYOUT_STATUS_FILTERS.map((st) => html`<option value=${st} ?selected=${st === f.status}>
-              ${st === 'all' ? p.allStatuses : payoutStatusLabel(st, s)}</option>`)}
-          </select>
-        </label>
-        <label class="field">${p.rangeLabel}
-          <select @change=${this._onRange} .value=${f.range}>
-            ${PAYOUT_RANGES.map((r) => html`<option value=${r} ?selected=${r === f.range}>${p.ranges[r]}</option>`)}
-          </select>
-        </label>
-        ${f.range === 'custom'
-          ? customRangeFields({ strings: s, from: this.from, to: this.to, invalid: this._rangeInvalid }, (which, value) => this._onCustomDate(which, value))
-          : nothing}
-      </div>
-    `;
-  }
-
-  private _renderToolbar(s: Strings, locale: string): TemplateResult {
-    const active = activePayoutFilters(this._filters).length;
-    return html`
-      <div part="toolbar" class="toolbar">
-        <h2 class="title" id="title">${s.payouts.title}</h2>
-        <button class="button filters-toggle" type="button" aria-expanded=${this._filtersOpen ? 'true' : 'false'} aria-controls="filters"
-          @click=${() => (this._filtersOpen = !this._filtersOpen)}>
-          ${s.common.filters}${active ? ` (${new Intl.NumberFormat(locale).format(active)})` : ''}
-        </button>
-        ${this._renderFilters(s)}
-      </div>
-    `;
-  }
-
   private _renderList(feed: PayoutFeed, s: Strings, locale: string): TemplateResult {
     const c = { strings: s, locale, zone: this._timeZone, now: Math.floor(Date.now() / 1000), platformName: this._platformName };
     if (this._tabId !== undefined && !feed.has(this._tabId)) this._tabId = undefined;
@@ -493,7 +456,10 @@ export class ExpressPayouts extends LitElement {
     else content = this._renderList(feed, s, locale);
     return html`
       <section part="base" class="base" aria-labelledby="title" aria-busy=${loading ? 'true' : 'false'}>
-        ${this._renderToolbar(s, locale)} ${content}
+        ${payoutsToolbarView(
+          { strings: s, locale, filters: this._filters, from: this.from, to: this.to, rangeInvalid: this._rangeInvalid, filtersOpen: this._filtersOpen },
+          this._toolbar,
+        )} ${content}
         <div class="visually-hidden" aria-live="polite">${this._announcement}</div>
       </section>
       ${this._dialog.render()}
