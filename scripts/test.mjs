@@ -88,10 +88,12 @@ if (!process.env.SKIP_TYPECHECK) {
   }
 }
 
-// 3. Browser tests in every engine, one run, under Xvfb when WebKit is in it.
-// A file whose session failed in the browser's driver, not in a test (the config's reporter names
-// them: a WebDriver reply that never came, a dropped protocol connection), runs once more in that
-// engine alone, and that run counts; a second driver failure counts as a failure.
+// 3. Browser tests in every engine, one run, under Xvfb when WebKit is in it. A file whose session
+// failed in the browser's driver, not in a test (the config's reporter names them: a WebDriver
+// reply that never came, a dropped protocol connection), runs once more in that engine alone, and
+// that run counts; a second driver failure counts as a failure. A run that ends without a result
+// (the runner gone mid-run, its reporter never called, no error printed: seen twice on this
+// machine) runs once more, saying so; a second such end is a failure.
 const summary = join(tmpdir(), `wtr-summary-${process.pid}.json`);
 const wtr = [join(root, 'node_modules/@web/test-runner/dist/bin.js'), '--config', 'web-test-runner.config.mjs'];
 function browserRun(engines, files) {
@@ -124,9 +126,6 @@ function countBrowserRun({ code, s }, allowRerun) {
   return [];
 }
 
-// 3. Browser tests in every engine, one run, under Xvfb when WebKit is in it. A run that ends
-// without a result (the runner gone mid-run, its reporter never called: it happened once in CI,
-// with no error printed) runs once more, saying so; a second such end is a failure.
 let first = browserRun(browsers, undefined);
 if (!first.s) {
   log(`\nThe browser test run ended without a result (exit code ${first.code}; see the output above): running it once more.`);

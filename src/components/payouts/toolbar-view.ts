@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Strings } from '../../core/i18n/registry.js';
 import { payoutStatusLabel } from '../../core/payouts.js';
-import { customRangeFields } from '../shared/custom-range-view.js';
+import { customRangeFields, selectField } from '../shared/filter-fields-view.js';
 import { activePayoutFilters, PAYOUT_RANGES, PAYOUT_STATUS_FILTERS, type PayoutFilters } from './payouts.model.js';
 
 /** What the toolbar shows. */
@@ -29,25 +29,14 @@ export interface PayoutsToolbarActions {
   toggleFilters(): void;
 }
 
-const valueOf = (e: Event) => (e.target as HTMLSelectElement).value;
-
 function filtersView(v: PayoutsToolbarState, on: PayoutsToolbarActions): TemplateResult {
   const s = v.strings;
   const p = s.payouts;
   const f = v.filters;
   return html`
     <div part="filters" class="filters ${v.filtersOpen ? 'open' : ''}" id="filters" role="group" aria-label=${s.common.filters}>
-      <label class="field">${p.statusLabel}
-        <select @change=${(e: Event) => on.status(valueOf(e))} .value=${f.status}>
-          ${PAYOUT_STATUS_FILTERS.map((st) => html`<option value=${st} ?selected=${st === f.status}>
-            ${st === 'all' ? p.allStatuses : payoutStatusLabel(st, s)}</option>`)}
-        </select>
-      </label>
-      <label class="field">${p.rangeLabel}
-        <select @change=${(e: Event) => on.range(valueOf(e))} .value=${f.range}>
-          ${PAYOUT_RANGES.map((r) => html`<option value=${r} ?selected=${r === f.range}>${p.ranges[r]}</option>`)}
-        </select>
-      </label>
+      ${selectField(p.statusLabel, f.status, PAYOUT_STATUS_FILTERS.map((st) => [st, st === 'all' ? p.allStatuses : payoutStatusLabel(st, s)] as const), (x) => on.status(x))}
+      ${selectField(p.rangeLabel, f.range, PAYOUT_RANGES.map((r) => [r, p.ranges[r]] as const), (x) => on.range(x))}
       ${f.range === 'custom'
         ? customRangeFields({ strings: s, from: v.from, to: v.to, invalid: v.rangeInvalid }, (which, value) => on.customDate(which, value))
         : nothing}

@@ -361,7 +361,7 @@ export class RowWindow {
 
   /** The offset (px) of the item at `index` from the container's top. */
   offsetOf(index: number): number {
-    return this._offset(index, this.rowHeight).px;
+    return this._px(index, this.rowHeight);
   }
 
   /** The index of the item at `y` px from the container's top (clamped to the list). */
@@ -598,7 +598,7 @@ export class RowWindow {
     if (anchor) {
       const index = source.indexOf(anchor.key);
       if (index >= 0) {
-        const shift = this._offset(index, m.rowHeight).px - anchor.offset;
+        const shift = this._px(index, m.rowHeight) - anchor.offset;
         if (Math.abs(shift) >= 0.5) {
           // The page may have moved the container already (the browser's own scroll anchoring,
           // choosing an element below the list): only what is left.
@@ -619,7 +619,7 @@ export class RowWindow {
       }
     }
     const first = m.top > 0 ? this.indexAt(m.top) : -1;
-    this._anchor = first >= 0 ? { key: source.key(first), offset: this._offset(first, m.rowHeight).px } : undefined;
+    this._anchor = first >= 0 ? { key: source.key(first), offset: this._px(first, m.rowHeight) } : undefined;
   }
 
   // ---- writing ----

@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Strings } from '../../core/i18n/registry.js';
-import { customRangeFields } from '../shared/custom-range-view.js';
+import { customRangeFields, selectField } from '../shared/filter-fields-view.js';
 import { errorWords } from '../shared/error-view.js';
 import type { ExportState } from './export-controller.js';
 import { activeFilters, CATEGORY_FILTERS, TRANSACTION_RANGES, type TransactionFilters } from './transactions.model.js';
@@ -37,8 +37,6 @@ export interface ToolbarActions {
   cancelExport(): void;
 }
 
-const valueOf = (e: Event) => (e.target as HTMLSelectElement | HTMLInputElement).value;
-
 function filtersView(v: ToolbarState, on: ToolbarActions): TemplateResult {
   const s = v.strings;
   const t = s.transactions;
@@ -47,27 +45,13 @@ function filtersView(v: ToolbarState, on: ToolbarActions): TemplateResult {
   const showCurrency = v.currencies.length > 1 || !!currency;
   return html`
     <div part="filters" class="filters ${v.filtersOpen ? 'open' : ''}" id="filters" role="group" aria-label=${s.common.filters}>
-      <label class="field">${t.categoryLabel}
-        <select @change=${(e: Event) => on.category(valueOf(e))} .value=${f.category}>
-          ${CATEGORY_FILTERS.map((c) => html`<option value=${c} ?selected=${c === f.category}>
-            ${c === 'all' ? s.categories.all : s.categories.plural[c]}</option>`)}
-        </select>
-      </label>
-      <label class="field">${t.rangeLabel}
-        <select @change=${(e: Event) => on.range(valueOf(e))} .value=${f.range}>
-          ${TRANSACTION_RANGES.map((r) => html`<option value=${r} ?selected=${r === f.range}>${t.ranges[r]}</option>`)}
-        </select>
-      </label>
+      ${selectField(t.categoryLabel, f.category, CATEGORY_FILTERS.map((c) => [c, c === 'all' ? s.categories.all : s.categories.plural[c]] as const), (x) => on.category(x))}
+      ${selectField(t.rangeLabel, f.range, TRANSACTION_RANGES.map((r) => [r, t.ranges[r]] as const), (x) => on.range(x))}
       ${f.range === 'custom'
         ? customRangeFields({ strings: s, from: v.from, to: v.to, invalid: v.rangeInvalid }, (which, value) => on.customDate(which, value))
         : nothing}
       ${showCurrency
-        ? html`<label class="field">${t.currency}
-            <select @change=${(e: Event) => on.currency(valueOf(e))} .value=${currency}>
-              <option value="" ?selected=${!currency}>${t.allCurrencies}</option>
-              ${v.currencies.map((c) => html`<option value=${c} ?selected=${c === currency}>${c.toUpperCase()}</option>`)}
-            </select>
-          </label>`
+        ? selectField(t.currency, currency, [['', t.allCurrencies], ...v.currencies.map((c) => [c, c.toUpperCase()] as const)], (x) => on.currency(x))
         : nothing}
     </div>
   `;

@@ -1,7 +1,8 @@
 /**
- * The custom date range of a list's filters (`<express-transactions>`, `<express-payouts>`): the
- * "From" and "To" date fields, each bounding the other, and the words said when the two cannot
- * be applied (the fields are marked invalid and point at them).
+ * The fields of a list's filters (`<express-transactions>`, `<express-payouts>`): a labelled
+ * choice, and the custom date range: the "From" and "To" date fields, each bounding the other,
+ * and the words said when the two cannot be applied (the fields are marked invalid and point at
+ * them).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Strings } from '../../core/i18n/registry.js';
@@ -16,7 +17,16 @@ export interface CustomRangeState {
   invalid: boolean;
 }
 
-/** See the module's documentation; `onDate` gets the field's new day, or null when it was cleared. */
+/** A labelled `<select>` of `options` (value, words), `value` chosen; `onChange` gets the new value. */
+export function selectField(label: string, value: string, options: readonly (readonly [string, string])[], onChange: (value: string) => void): TemplateResult {
+  return html`<label class="field">${label}
+    <select @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)} .value=${value}>
+      ${options.map(([v, words]) => html`<option value=${v} ?selected=${v === value}>${words}</option>`)}
+    </select>
+  </label>`;
+}
+
+/** The custom range's fields; `onDate` gets the field's new day, or null when it was cleared. */
 export function customRangeFields(v: CustomRangeState, onDate: (which: 'from' | 'to', value: string | null) => void): TemplateResult {
   const t = v.strings.transactions;
   const invalid = v.invalid ? 'true' : 'false';
